@@ -1,0 +1,31 @@
+package com.m365console.identity;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A local account as stored; also the GraphQL {@code User} (the password hash has no schema field). */
+@Table("app_user")
+public record UserAccount(
+        @Id UUID id,
+        String username,
+        String displayName,
+        String email,
+        String passwordHash,
+        Role role,
+        boolean mustChangePassword,
+        boolean enabled,
+        OffsetDateTime createdAt) {
+
+    static UserAccount create(String username, String displayName, String email, String passwordHash, Role role,
+            boolean mustChangePassword) {
+        return new UserAccount(null, username, displayName, email, passwordHash, role, mustChangePassword, true,
+                OffsetDateTime.now());
+    }
+
+    UserAccount withPassword(String newHash) {
+        return new UserAccount(id, username, displayName, email, newHash, role, false, enabled, createdAt);
+    }
+}

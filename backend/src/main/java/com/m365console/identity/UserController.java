@@ -1,0 +1,47 @@
+package com.m365console.identity;
+
+import com.m365console.security.AccountPrincipal;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** GraphQL entry points for local accounts. */
+@Controller
+class UserController {
+
+    private final UserService userService;
+
+    UserController(UserService userService) {
+        this.userService = userService;
+    }
+
+    @QueryMapping
+    @PreAuthorize("permitAll()")
+    Mono<UserAccount> me(@AuthenticationPrincipal AccountPrincipal principal) {
+        return principal == null ? Mono.empty() : userService.findById(principal.id());
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Flux<UserAccount> users() {
+        return userService.findAll();
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<UserPayload> createUser(@Argument CreateUserInput input) {
+        return userService.create(input);
+    }
+
+    @MutationMapping
+    @PreAuthorize("isAuthenticated()")
+    Mono<UserPayload> changePassword(@Argument ChangePasswordInput input,
+            @AuthenticationPrincipal AccountPrincipal principal) {
+        return userService.changePassword(principal.id(), input);
+    }
+}

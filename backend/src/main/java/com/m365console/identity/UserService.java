@@ -1,0 +1,113 @@
+package com.m365console.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.graphql.UserErrorCode;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Creates local accounts and changes passwords, refusing bad input with typed errors. */
+@Service
+public class UserService {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwordEncoder;
+
+    public UserService(UserAccountRepository users, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    public Mono<UserAccount> findById(UUID id) {
+        return users.findById(id);
+    }
+
+    public Flux<UserAccount> findAll() {
+        return users.findAllOrderByUsername();
+    }
+
+    public Mono<UserPayload> create(CreateUserInput input) {
+        List<UserError> errors = validate(input);
+        if (!errors.isEmpty()) {
+            return Mono.just(UserPayload.refused(errors));
+        }
+        String username = input.username().trim();
+        String displayName = blankToNull(input.displayName()) == null ? username : input.displayName().trim();
+        return hash(input.password())
+                .flatMap(hash -> users.save(UserAccount.create(username, displayName, blankToNull(input.email()),
+                        hash, input.role(), false)))
+                .map(UserPayload::of)
+                .onErrorResume(DuplicateKeyException.class, ex -> Mono.just(UserPayload.refused(List.of(
+                        new UserError("username", UserErrorCode.CONFLICT, "A user with this name already exists.")))));
+    }
+
+    public Mono<UserPayload> changePassword(UUID userId, ChangePasswordInput input) {
+        return users.findById(userId).flatMap(user -> {
+            Optional<UserError> refusal = checkPasswordChange(user, input);
+            if (refusal.isPresent()) {
+                return Mono.just(UserPayload.refused(List.of(refusal.get())));
+            }
+            return hash(input.newPassword())
+                    .<UserAccount>flatMap(hash -> users.save(user.withPassword(hash)))
+                    .map(UserPayload::of);
+        });
+    }
+
+    private Optional<UserError> checkPasswordChange(UserAccount user, ChangePasswordInput input) {
+        if (input.currentPassword() == null || user.passwordHash() == null
+                || !passwordEncoder.matches(input.currentPassword(), user.passwordHash())) {
+            return Optional.of(new UserError("currentPassword", UserErrorCode.WRONG_PASSWORD,
+                    "The current password is not correct."));
+        }
+        if (input.currentPassword().equals(input.newPassword())) {
+            return Optional.of(new UserError("newPassword", UserErrorCode.WEAK_PASSWORD,
+                    "Choose a password different from the current one."));
+        }
+        return PasswordPolicy.check("newPassword", input.newPassword(), user.username());
+    }
+
+    private Mono<String> hash(String password) {
+        return Mono.fromCallable(() -> passwordEncoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static List<UserError> validate(CreateUserInput input) {
+        List<UserError> errors = new ArrayList<>();
+        String username = input.username() == null ? "" : input.username().trim();
+        if (username.isEmpty()) {
+            errors.add(new UserError("username", UserErrorCode.REQUIRED, "Enter a user name."));
+        }
+        else if (!USERNAME.matcher(username).matches()) {
+            errors.add(new UserError("username", UserErrorCode.INVALID_FORMAT,
+                    "Use 2 to 64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit."));
+        }
+        if (input.displayName() != null && input.displayName().length() > 200) {
+            errors.add(new UserError("displayName", UserErrorCode.TOO_LONG, "Use at most 200 characters."));
+        }
+        String email = blankToNull(input.email());
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email.trim()).matches())) {
+            errors.add(new UserError("email", UserErrorCode.INVALID_FORMAT,
+                    "Enter an e-mail address such as jane@contoso.com."));
+        }
+        if (input.role() == null) {
+            errors.add(new UserError("role", UserErrorCode.REQUIRED, "Choose a role."));
+        }
+        PasswordPolicy.check("password", input.password(), username).ifPresent(errors::add);
+        return errors;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

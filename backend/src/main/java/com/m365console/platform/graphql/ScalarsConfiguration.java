@@ -1,0 +1,19 @@
+package com.m365console.platform.graphql;
+
+import graphql.scalars.ExtendedScalars;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** Wires the extended scalars the schema declares (DateTime, UUID, Url). */
+@Configuration(proxyBeanMethods = false)
+class ScalarsConfiguration {
+
+    @Bean
+    RuntimeWiringConfigurer extendedScalars() {
+        return wiring -> wiring
+                .scalar(ExtendedScalars.DateTime)
+                .scalar(ExtendedScalars.UUID)
+                .scalar(ExtendedScalars.Url);
+    }
+}

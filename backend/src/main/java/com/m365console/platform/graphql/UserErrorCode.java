@@ -1,0 +1,15 @@
+package com.m365console.platform.graphql;
+
+/** Mirrors the schema's UserErrorCode enum. */
+public enum UserErrorCode {
+    REQUIRED,
+    INVALID_FORMAT,
+    INVALID_GUID,
+    INVALID_TENANT,
+    LOOKS_LIKE_SECRET_ID,
+    TOO_LONG,
+    CONFLICT,
+    PRECONDITION_FAILED,
+    WRONG_PASSWORD,
+    WEAK_PASSWORD
+}

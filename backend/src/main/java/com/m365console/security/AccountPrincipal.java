@@ -1,0 +1,51 @@
+package com.m365console.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import com.m365console.identity.UserAccount;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in local account as Spring Security sees it. An account that still has a one-time password
+ * gets no role at all, only the right to change it.
+ */
+public record AccountPrincipal(UUID id, String username, String passwordHash, boolean enabled,
+        List<GrantedAuthority> authorities) implements UserDetails {
+
+    static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
+    static AccountPrincipal of(UserAccount account) {
+        String authority = account.mustChangePassword() ? PASSWORD_CHANGE_REQUIRED : "ROLE_" + account.role().name();
+        return new AccountPrincipal(account.id(), account.username(), account.passwordHash(), account.enabled(),
+                List.of(new SimpleGrantedAuthority(authority)));
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return authorities;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public String toString() {
+        return "AccountPrincipal[" + username + "]";
+    }
+}

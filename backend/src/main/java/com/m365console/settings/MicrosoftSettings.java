@@ -1,0 +1,34 @@
+package com.m365console.settings;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The effective Microsoft Settings as the GraphQL type {@code MicrosoftSettings} shows them
+ * (the Redirect URI is resolved per request by the controller).
+ */
+public record MicrosoftSettings(StringSetting clientId, SecretSetting clientSecret, StringSetting tenant,
+        CloudSetting cloud, BooleanSetting signInEnabled, BooleanSetting emailSyncEnabled) {
+
+    /** True when the application registration is complete enough to talk to Microsoft. */
+    boolean credentialsComplete() {
+        return clientId.value() != null && clientSecret.isSet() && tenant.value() != null;
+    }
+
+    public record StringSetting(String value, boolean useDefault, String defaultValue) {
+    }
+
+    public record BooleanSetting(boolean value, boolean useDefault, boolean defaultValue) {
+    }
+
+    public record CloudSetting(Cloud value, boolean useDefault, Cloud defaultValue) {
+    }
+
+    public record SecretSetting(boolean isSet, SecretSource source, OffsetDateTime setAt, String setBy) {
+    }
+
+    public enum SecretSource {
+        STORED,
+        DEFAULT,
+        NONE
+    }
+}

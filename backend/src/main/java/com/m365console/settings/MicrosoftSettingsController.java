@@ -1,0 +1,60 @@
+package com.m365console.settings;
+
+import java.net.URI;
+
+import com.m365console.platform.graphql.InvalidArgumentException;
+import com.m365console.platform.graphql.RequestBaseUrlInterceptor;
+import com.m365console.security.AccountPrincipal;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** GraphQL entry points for Microsoft Settings; administrators only. */
+@Controller
+class MicrosoftSettingsController {
+
+    private static final int MAX_CHANGES = 200;
+
+    private final MicrosoftSettingsService service;
+    private final RedirectUris redirectUris;
+
+    MicrosoftSettingsController(MicrosoftSettingsService service, RedirectUris redirectUris) {
+        this.service = service;
+        this.redirectUris = redirectUris;
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<MicrosoftSettings> microsoftSettings() {
+        return service.current();
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Flux<SettingChange> settingChanges(@Argument Integer limit) {
+        if (limit == null || limit < 1 || limit > MAX_CHANGES) {
+            return Flux.error(new InvalidArgumentException("limit must be between 1 and " + MAX_CHANGES));
+        }
+        return service.changes(limit);
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<UpdateMicrosoftSettingsPayload> updateMicrosoftSettings(@Argument UpdateMicrosoftSettingsInput input,
+            @AuthenticationPrincipal AccountPrincipal principal) {
+        return service.update(input, principal.id());
+    }
+
+    @SchemaMapping(typeName = "MicrosoftSettings")
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<URI> redirectUri(@ContextValue(name = RequestBaseUrlInterceptor.REQUEST_BASE_URL) String requestBaseUrl) {
+        return Mono.just(redirectUris.microsoft(requestBaseUrl));
+    }
+}

@@ -1,0 +1,139 @@
+package com.m365console.settings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.m365console.platform.crypto.SecretCipher;
+import com.m365console.settings.MicrosoftSettings.BooleanSetting;
+import com.m365console.settings.MicrosoftSettings.CloudSetting;
+import com.m365console.settings.MicrosoftSettings.SecretSetting;
+import com.m365console.settings.MicrosoftSettings.SecretSource;
+import com.m365console.settings.MicrosoftSettings.StringSetting;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads the effective Microsoft Settings (stored values over configured defaults) and saves updates
+ * atomically with an audit row per changed field. The client secret is encrypted before it is stored.
+ */
+@Service
+public class MicrosoftSettingsService {
+
+    private final SystemSettingRepository repository;
+    private final SecretCipher cipher;
+    private final MicrosoftDefaults defaults;
+    private final TransactionalOperator transaction;
+
+    MicrosoftSettingsService(SystemSettingRepository repository, SecretCipher cipher, MicrosoftDefaults defaults,
+            TransactionalOperator transaction) {
+        this.repository = repository;
+        this.cipher = cipher;
+        this.defaults = defaults;
+        this.transaction = transaction;
+    }
+
+    public Mono<MicrosoftSettings> current() {
+        return loadStored().map(this::view);
+    }
+
+    /** The client secret in use, decrypted, for talking to Microsoft; empty when none is set. */
+    public Mono<String> clientSecret() {
+        return loadStored().flatMap(stored -> {
+            StoredSetting secret = stored.get(MicrosoftSetting.CLIENT_SECRET);
+            return secret != null
+                    ? Mono.just(cipher.decrypt(secret.secret(), MicrosoftSetting.CLIENT_SECRET.storedName()))
+                    : Mono.justOrEmpty(defaults.clientSecret());
+        });
+    }
+
+    public Mono<UpdateMicrosoftSettingsPayload> update(UpdateMicrosoftSettingsInput input, UUID actor) {
+        Mono<UpdateMicrosoftSettingsPayload> save = repository.lockForUpdate().then(loadStored()).flatMap(stored -> {
+            MicrosoftSettings before = view(stored);
+            MicrosoftSettingsUpdate update = MicrosoftSettingsUpdate.plan(input, before, defaults);
+            if (!update.errors().isEmpty()) {
+                return Mono.just(new UpdateMicrosoftSettingsPayload(before, update.errors()));
+            }
+            return apply(update, stored, actor)
+                    .then(current())
+                    .map(after -> new UpdateMicrosoftSettingsPayload(after, List.of()));
+        });
+        return transaction.transactional(save);
+    }
+
+    Flux<SettingChange> changes(int limit) {
+        return repository.findChanges(MicrosoftSetting.PREFIX, limit)
+                .map(change -> change.withSetting(MicrosoftSetting.byStoredName(change.setting()).field()));
+    }
+
+    private Mono<Void> apply(MicrosoftSettingsUpdate update, Map<MicrosoftSetting, StoredSetting> stored,
+            UUID actor) {
+        Flux<Void> textWrites = Flux.fromIterable(update.textEdits().entrySet()).concatMap(edit -> {
+            String name = edit.getKey().storedName();
+            StoredSetting old = stored.get(edit.getKey());
+            String oldValue = old == null ? null : old.textValue();
+            Optional<String> newValue = edit.getValue();
+            if (newValue.isEmpty()) {
+                return old == null ? Mono.empty()
+                        : repository.delete(name).then(repository.recordChange(name,
+                                SettingChangeAction.RESET_TO_DEFAULT, oldValue, null, actor));
+            }
+            return newValue.get().equals(oldValue) ? Mono.empty()
+                    : repository.saveText(name, newValue.get(), actor).then(repository.recordChange(name,
+                            SettingChangeAction.SET, oldValue, newValue.get(), actor));
+        });
+        String secretName = MicrosoftSetting.CLIENT_SECRET.storedName();
+        Mono<Void> secretWrite = Mono.empty();
+        if (update.newSecret() != null) {
+            secretWrite = Mono.fromCallable(() -> cipher.encrypt(update.newSecret(), secretName))
+                    .flatMap(encrypted -> repository.saveSecret(secretName, encrypted, actor))
+                    .then(repository.recordChange(secretName, SettingChangeAction.SECRET_REPLACED, null, null, actor));
+        }
+        else if (update.clearSecret() && stored.containsKey(MicrosoftSetting.CLIENT_SECRET)) {
+            secretWrite = repository.delete(secretName)
+                    .then(repository.recordChange(secretName, SettingChangeAction.SECRET_CLEARED, null, null, actor));
+        }
+        return textWrites.then(secretWrite);
+    }
+
+    private Mono<Map<MicrosoftSetting, StoredSetting>> loadStored() {
+        return repository.findByPrefix(MicrosoftSetting.PREFIX)
+                .collectMap(row -> MicrosoftSetting.byStoredName(row.name()));
+    }
+
+    private MicrosoftSettings view(Map<MicrosoftSetting, StoredSetting> stored) {
+        return new MicrosoftSettings(
+                text(stored.get(MicrosoftSetting.CLIENT_ID), defaults.clientId()),
+                secret(stored.get(MicrosoftSetting.CLIENT_SECRET)),
+                text(stored.get(MicrosoftSetting.TENANT), defaults.tenant()),
+                cloud(stored.get(MicrosoftSetting.CLOUD)),
+                flag(stored.get(MicrosoftSetting.SIGN_IN_ENABLED), defaults.signInEnabled()),
+                flag(stored.get(MicrosoftSetting.EMAIL_SYNC_ENABLED), defaults.emailSyncEnabled()));
+    }
+
+    private static StringSetting text(StoredSetting stored, String defaultValue) {
+        return stored == null ? new StringSetting(defaultValue, true, defaultValue)
+                : new StringSetting(stored.textValue(), false, defaultValue);
+    }
+
+    private static BooleanSetting flag(StoredSetting stored, boolean defaultValue) {
+        return stored == null ? new BooleanSetting(defaultValue, true, defaultValue)
+                : new BooleanSetting(Boolean.parseBoolean(stored.textValue()), false, defaultValue);
+    }
+
+    private CloudSetting cloud(StoredSetting stored) {
+        return stored == null ? new CloudSetting(defaults.cloud(), true, defaults.cloud())
+                : new CloudSetting(Cloud.valueOf(stored.textValue()), false, defaults.cloud());
+    }
+
+    private SecretSetting secret(StoredSetting stored) {
+        if (stored != null) {
+            return new SecretSetting(true, SecretSource.STORED, stored.updatedAt(), stored.updatedBy());
+        }
+        return defaults.clientSecret() != null ? new SecretSetting(true, SecretSource.DEFAULT, null, null)
+                : new SecretSetting(false, SecretSource.NONE, null, null);
+    }
+}

@@ -1,0 +1,9 @@
+package com.m365console.settings;
+
+import java.util.List;
+
+import com.m365console.platform.graphql.UserError;
+
+/** Result of a save: the settings as they now are, and why nothing was saved if {@code errors} is not empty. */
+public record UpdateMicrosoftSettingsPayload(MicrosoftSettings settings, List<UserError> errors) {
+}
