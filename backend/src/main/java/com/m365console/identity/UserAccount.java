@@ -25,6 +25,11 @@ public record UserAccount(
                 OffsetDateTime.now());
     }
 
+    /** An account made at its first Microsoft 365 sign-in: it has no password of its own. */
+    static UserAccount signedUpWithMicrosoft(String email, String displayName) {
+        return create(email, displayName, email, null, Role.USER, false);
+    }
+
     UserAccount withPassword(String newHash) {
         return new UserAccount(id, username, displayName, email, newHash, role, false, enabled, createdAt);
     }

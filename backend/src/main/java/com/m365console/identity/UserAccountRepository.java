@@ -13,6 +13,9 @@ public interface UserAccountRepository extends ReactiveCrudRepository<UserAccoun
     @Query("select * from app_user where lower(username) = lower(:username)")
     Mono<UserAccount> findByUsername(String username);
 
+    @Query("select * from app_user where lower(email) = lower(:email)")
+    Flux<UserAccount> findByEmail(String email);
+
     Mono<Boolean> existsByRole(Role role);
 
     @Query("select * from app_user order by lower(username)")

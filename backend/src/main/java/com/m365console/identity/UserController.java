@@ -1,6 +1,6 @@
 package com.m365console.identity;
 
-import com.m365console.security.AccountPrincipal;
+import com.m365console.security.SignedInAccount;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -22,8 +22,8 @@ class UserController {
 
     @QueryMapping
     @PreAuthorize("permitAll()")
-    Mono<UserAccount> me(@AuthenticationPrincipal AccountPrincipal principal) {
-        return principal == null ? Mono.empty() : userService.findById(principal.id());
+    Mono<UserAccount> me(@AuthenticationPrincipal SignedInAccount principal) {
+        return principal == null ? Mono.empty() : userService.findById(principal.accountId());
     }
 
     @QueryMapping
@@ -41,7 +41,7 @@ class UserController {
     @MutationMapping
     @PreAuthorize("isAuthenticated()")
     Mono<UserPayload> changePassword(@Argument ChangePasswordInput input,
-            @AuthenticationPrincipal AccountPrincipal principal) {
-        return userService.changePassword(principal.id(), input);
+            @AuthenticationPrincipal SignedInAccount principal) {
+        return userService.changePassword(principal.accountId(), input);
     }
 }

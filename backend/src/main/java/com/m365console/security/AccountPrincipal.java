@@ -14,14 +14,24 @@ import org.springframework.security.core.userdetails.UserDetails;
  * gets no role at all, only the right to change it.
  */
 public record AccountPrincipal(UUID id, String username, String passwordHash, boolean enabled,
-        List<GrantedAuthority> authorities) implements UserDetails {
+        List<GrantedAuthority> authorities) implements UserDetails, SignedInAccount {
 
     static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
     static AccountPrincipal of(UserAccount account) {
-        String authority = account.mustChangePassword() ? PASSWORD_CHANGE_REQUIRED : "ROLE_" + account.role().name();
         return new AccountPrincipal(account.id(), account.username(), account.passwordHash(), account.enabled(),
-                List.of(new SimpleGrantedAuthority(authority)));
+                authorities(account));
+    }
+
+    /** An account's rights; one that still has a one-time password may only change it. */
+    public static List<GrantedAuthority> authorities(UserAccount account) {
+        String authority = account.mustChangePassword() ? PASSWORD_CHANGE_REQUIRED : "ROLE_" + account.role().name();
+        return List.of(new SimpleGrantedAuthority(authority));
+    }
+
+    @Override
+    public UUID accountId() {
+        return id;
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Looks local accounts up for password sign-in. */
+/** Looks local accounts up for password sign-in; accounts made by Microsoft 365 sign-in have no password. */
 @Component
 class AccountUserDetailsService implements ReactiveUserDetailsService {
 
@@ -18,6 +18,8 @@ class AccountUserDetailsService implements ReactiveUserDetailsService {
 
     @Override
     public Mono<UserDetails> findByUsername(String username) {
-        return users.findByUsername(username).map(AccountPrincipal::of);
+        return users.findByUsername(username)
+                .filter(account -> account.passwordHash() != null)
+                .map(AccountPrincipal::of);
     }
 }

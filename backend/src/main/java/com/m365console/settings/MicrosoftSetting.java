@@ -7,7 +7,9 @@ enum MicrosoftSetting {
     TENANT("microsoft.tenant", "tenant"),
     CLOUD("microsoft.cloud", "cloud"),
     SIGN_IN_ENABLED("microsoft.sign_in_enabled", "signInEnabled"),
-    EMAIL_SYNC_ENABLED("microsoft.email_sync_enabled", "emailSyncEnabled");
+    EMAIL_SYNC_ENABLED("microsoft.email_sync_enabled", "emailSyncEnabled"),
+    SIGN_IN_ALLOWED_DOMAINS("microsoft.sign_in_allowed_domains", "signInAllowedDomains"),
+    SIGN_IN_PROVISIONING("microsoft.sign_in_provisioning", "signInProvisioning");
 
     static final String PREFIX = "microsoft.";
 

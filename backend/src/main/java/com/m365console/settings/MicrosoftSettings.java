@@ -1,16 +1,20 @@
 package com.m365console.settings;
 
+import com.m365console.microsoft.Cloud;
+
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * The effective Microsoft Settings as the GraphQL type {@code MicrosoftSettings} shows them
  * (the Redirect URI is resolved per request by the controller).
  */
 public record MicrosoftSettings(StringSetting clientId, SecretSetting clientSecret, StringSetting tenant,
-        CloudSetting cloud, BooleanSetting signInEnabled, BooleanSetting emailSyncEnabled) {
+        CloudSetting cloud, BooleanSetting signInEnabled, BooleanSetting emailSyncEnabled,
+        DomainsSetting signInAllowedDomains, ProvisioningSetting signInProvisioning) {
 
     /** True when the application registration is complete enough to talk to Microsoft. */
-    boolean credentialsComplete() {
+    public boolean credentialsComplete() {
         return clientId.value() != null && clientSecret.isSet() && tenant.value() != null;
     }
 
@@ -21,6 +25,13 @@ public record MicrosoftSettings(StringSetting clientId, SecretSetting clientSecr
     }
 
     public record CloudSetting(Cloud value, boolean useDefault, Cloud defaultValue) {
+    }
+
+    /** E-mail domains allowed to sign in with Microsoft 365; empty means any domain of the tenant. */
+    public record DomainsSetting(List<String> value, boolean useDefault, List<String> defaultValue) {
+    }
+
+    public record ProvisioningSetting(SignInProvisioning value, boolean useDefault, SignInProvisioning defaultValue) {
     }
 
     public record SecretSetting(boolean isSet, SecretSource source, OffsetDateTime setAt, String setBy) {

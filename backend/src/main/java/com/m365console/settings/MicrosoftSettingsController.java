@@ -4,7 +4,7 @@ import java.net.URI;
 
 import com.m365console.platform.graphql.InvalidArgumentException;
 import com.m365console.platform.graphql.RequestBaseUrlInterceptor;
-import com.m365console.security.AccountPrincipal;
+import com.m365console.security.SignedInAccount;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -48,8 +48,8 @@ class MicrosoftSettingsController {
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")
     Mono<UpdateMicrosoftSettingsPayload> updateMicrosoftSettings(@Argument UpdateMicrosoftSettingsInput input,
-            @AuthenticationPrincipal AccountPrincipal principal) {
-        return service.update(input, principal.id());
+            @AuthenticationPrincipal SignedInAccount principal) {
+        return service.update(input, principal.accountId());
     }
 
     @SchemaMapping(typeName = "MicrosoftSettings")

@@ -1,5 +1,7 @@
 package com.m365console.settings;
 
+import com.m365console.microsoft.Cloud;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +10,8 @@ import java.util.UUID;
 import com.m365console.platform.crypto.SecretCipher;
 import com.m365console.settings.MicrosoftSettings.BooleanSetting;
 import com.m365console.settings.MicrosoftSettings.CloudSetting;
+import com.m365console.settings.MicrosoftSettings.DomainsSetting;
+import com.m365console.settings.MicrosoftSettings.ProvisioningSetting;
 import com.m365console.settings.MicrosoftSettings.SecretSetting;
 import com.m365console.settings.MicrosoftSettings.SecretSource;
 import com.m365console.settings.MicrosoftSettings.StringSetting;
@@ -111,7 +115,9 @@ public class MicrosoftSettingsService {
                 text(stored.get(MicrosoftSetting.TENANT), defaults.tenant()),
                 cloud(stored.get(MicrosoftSetting.CLOUD)),
                 flag(stored.get(MicrosoftSetting.SIGN_IN_ENABLED), defaults.signInEnabled()),
-                flag(stored.get(MicrosoftSetting.EMAIL_SYNC_ENABLED), defaults.emailSyncEnabled()));
+                flag(stored.get(MicrosoftSetting.EMAIL_SYNC_ENABLED), defaults.emailSyncEnabled()),
+                domains(stored.get(MicrosoftSetting.SIGN_IN_ALLOWED_DOMAINS)),
+                provisioning(stored.get(MicrosoftSetting.SIGN_IN_PROVISIONING)));
     }
 
     private static StringSetting text(StoredSetting stored, String defaultValue) {
@@ -127,6 +133,18 @@ public class MicrosoftSettingsService {
     private CloudSetting cloud(StoredSetting stored) {
         return stored == null ? new CloudSetting(defaults.cloud(), true, defaults.cloud())
                 : new CloudSetting(Cloud.valueOf(stored.textValue()), false, defaults.cloud());
+    }
+
+    private DomainsSetting domains(StoredSetting stored) {
+        List<String> defaultValue = defaults.signInAllowedDomains();
+        return stored == null ? new DomainsSetting(defaultValue, true, defaultValue)
+                : new DomainsSetting(MicrosoftSettingsUpdate.splitDomains(stored.textValue()), false, defaultValue);
+    }
+
+    private ProvisioningSetting provisioning(StoredSetting stored) {
+        SignInProvisioning defaultValue = defaults.signInProvisioning();
+        return stored == null ? new ProvisioningSetting(defaultValue, true, defaultValue)
+                : new ProvisioningSetting(SignInProvisioning.valueOf(stored.textValue()), false, defaultValue);
     }
 
     private SecretSetting secret(StoredSetting stored) {

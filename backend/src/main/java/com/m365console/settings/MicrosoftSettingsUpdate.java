@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
 import com.m365console.settings.UpdateMicrosoftSettingsInput.BooleanSettingInput;
+import com.m365console.settings.UpdateMicrosoftSettingsInput.DomainsSettingInput;
 import com.m365console.settings.UpdateMicrosoftSettingsInput.SecretSettingInput;
 import com.m365console.settings.UpdateMicrosoftSettingsInput.StringSettingInput;
 
@@ -26,6 +27,7 @@ final class MicrosoftSettingsUpdate {
             "(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final List<String> TENANT_KEYWORDS = List.of("organizations", "common", "consumers");
     private static final int MAX_SECRET_LENGTH = 1024;
+    private static final int MAX_DOMAINS = 100;
     private static final String CREDENTIALS = "the Application (Client) ID, Client Secret and Directory (Tenant) ID";
 
     /** Per setting: a value to store, or empty for "reset to default". Settings not in the map stay as they are. */
@@ -49,6 +51,11 @@ final class MicrosoftSettingsUpdate {
         }
         update.flag(MicrosoftSetting.SIGN_IN_ENABLED, input.signInEnabled());
         update.flag(MicrosoftSetting.EMAIL_SYNC_ENABLED, input.emailSyncEnabled());
+        update.domains(input.signInAllowedDomains());
+        if (input.signInProvisioning() != null) {
+            update.choice(MicrosoftSetting.SIGN_IN_PROVISIONING, input.signInProvisioning().resets(),
+                    input.signInProvisioning().value() == null ? null : input.signInProvisioning().value().name());
+        }
         if (update.errors.isEmpty()) {
             update.checkCredentialsForEnabledFeatures(input, current, defaults);
         }
@@ -153,6 +160,38 @@ final class MicrosoftSettingsUpdate {
         else {
             newSecret = value;
         }
+    }
+
+    private void domains(DomainsSettingInput input) {
+        if (input == null) {
+            return;
+        }
+        if (input.resets()) {
+            textEdits.put(MicrosoftSetting.SIGN_IN_ALLOWED_DOMAINS, Optional.empty());
+            return;
+        }
+        if (input.value() == null) {
+            error("signInAllowedDomains.value", UserErrorCode.REQUIRED, "Give the list of domains (it may be empty), "
+                    + "or tick Use Default.");
+            return;
+        }
+        List<String> domains = input.value().stream().map(domain -> domain.trim().toLowerCase(Locale.ROOT))
+                .filter(domain -> !domain.isEmpty()).distinct().toList();
+        List<String> invalid = domains.stream().filter(domain -> !DOMAIN.matcher(domain).matches()).toList();
+        if (!invalid.isEmpty()) {
+            error("signInAllowedDomains.value", UserErrorCode.INVALID_FORMAT, "Not a domain: "
+                    + String.join(", ", invalid) + ". Enter domains such as contoso.com, one per line.");
+        }
+        else if (domains.size() > MAX_DOMAINS) {
+            error("signInAllowedDomains.value", UserErrorCode.TOO_LONG, "At most " + MAX_DOMAINS + " domains.");
+        }
+        else {
+            textEdits.put(MicrosoftSetting.SIGN_IN_ALLOWED_DOMAINS, Optional.of(String.join(",", domains)));
+        }
+    }
+
+    static List<String> splitDomains(String stored) {
+        return stored.isEmpty() ? List.of() : List.of(stored.split(","));
     }
 
     private void flag(MicrosoftSetting setting, BooleanSettingInput input) {

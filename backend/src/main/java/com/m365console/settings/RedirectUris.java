@@ -26,6 +26,14 @@ public class RedirectUris {
         return URI.create(base + MICROSOFT_CALLBACK_PATH);
     }
 
+    /**
+     * The redirect URI as Spring Security's OAuth client takes it: the public URL when configured, else a
+     * template it fills in from the request, which yields the same value {@link #microsoft} shows.
+     */
+    public String microsoftTemplate() {
+        return (publicBaseUrl != null ? publicBaseUrl : "{baseUrl}") + MICROSOFT_CALLBACK_PATH;
+    }
+
     private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

@@ -1,0 +1,102 @@
+package com.m365console.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.graphql.UserErrorCode;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Personal API tokens for tooling: created with a name and optional expiry and shown once, stored only as
+ * a SHA-256 hash, revocable; a token acts as its owner.
+ */
+@Service
+public class ApiTokenService {
+
+    static final String PREFIX = "m365_";
+    private static final int MAX_NAME = 100;
+
+    private final SecureRandom random = new SecureRandom();
+    private final ApiTokenRepository tokens;
+    private final UserAccountRepository users;
+
+    ApiTokenService(ApiTokenRepository tokens, UserAccountRepository users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    Flux<ApiToken> list(UUID ownerId) {
+        return tokens.findByUserId(ownerId);
+    }
+
+    Mono<CreateApiTokenPayload> create(UUID ownerId, CreateApiTokenInput input) {
+        String name = input.name() == null ? "" : input.name().trim();
+        if (name.isEmpty()) {
+            return Mono.just(CreateApiTokenPayload.refused(new UserError("name", UserErrorCode.REQUIRED,
+                    "Give the token a name that says where it is used.")));
+        }
+        if (name.length() > MAX_NAME) {
+            return Mono.just(CreateApiTokenPayload.refused(new UserError("name", UserErrorCode.TOO_LONG,
+                    "Use at most " + MAX_NAME + " characters.")));
+        }
+        if (input.expiresAt() != null && !input.expiresAt().isAfter(OffsetDateTime.now())) {
+            return Mono.just(CreateApiTokenPayload.refused(new UserError("expiresAt", UserErrorCode.INVALID_FORMAT,
+                    "The expiry must be in the future.")));
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ApiToken token = new ApiToken(null, ownerId, name, hash(secret), OffsetDateTime.now(), null,
+                input.expiresAt(), null);
+        return tokens.save(token).map(saved -> new CreateApiTokenPayload(saved, secret, List.of()));
+    }
+
+    Mono<RevokeApiTokenPayload> revoke(UUID ownerId, UUID tokenId) {
+        return tokens.revoke(tokenId, ownerId)
+                .flatMap(count -> count == 0
+                        ? Mono.just(new RevokeApiTokenPayload(null, List.of(new UserError("id",
+                                UserErrorCode.INVALID_FORMAT, "You have no active token with this id."))))
+                        : tokens.findById(tokenId).map(token -> new RevokeApiTokenPayload(token, List.of())));
+    }
+
+    /** The account a presented token belongs to, if the token is valid; its use is recorded. */
+    public Mono<UserAccount> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX)) {
+            return Mono.empty();
+        }
+        return tokens.useToken(hash(presented)).flatMap(users::findById).filter(UserAccount::enabled);
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Schema input for {@code createApiToken}. */
+    record CreateApiTokenInput(String name, OffsetDateTime expiresAt) {
+    }
+
+    /** Result of {@code createApiToken}: the token's secret is in this payload and nowhere else, ever. */
+    record CreateApiTokenPayload(ApiToken token, String secret, List<UserError> errors) {
+        static CreateApiTokenPayload refused(UserError error) {
+            return new CreateApiTokenPayload(null, null, List.of(error));
+        }
+    }
+
+    /** Result of {@code revokeApiToken}. */
+    record RevokeApiTokenPayload(ApiToken token, List<UserError> errors) {
+    }
+}

@@ -1,0 +1,52 @@
+package com.m365console.microsoft;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the Microsoft identity platform v2.0 URLs for a cloud and tenant. The login host follows the
+ * Cloud setting; {@code m365.microsoft.authority-host} overrides it (tests, unusual deployments).
+ */
+@Component
+public class MicrosoftEndpoints {
+
+    private final String authorityHostOverride;
+
+    public MicrosoftEndpoints(@Value("${m365.microsoft.authority-host:}") String authorityHostOverride) {
+        this.authorityHostOverride = authorityHostOverride.isBlank() ? null : stripSlash(authorityHostOverride.trim());
+    }
+
+    public String authorityHost(Cloud cloud) {
+        return authorityHostOverride != null ? authorityHostOverride : cloud.authorityHost();
+    }
+
+    public String authorize(Cloud cloud, String tenant) {
+        return authorityHost(cloud) + "/" + tenant + "/oauth2/v2.0/authorize";
+    }
+
+    public String token(Cloud cloud, String tenant) {
+        return authorityHost(cloud) + "/" + tenant + "/oauth2/v2.0/token";
+    }
+
+    public String discovery(Cloud cloud, String tenant) {
+        return authorityHost(cloud) + "/" + tenant + "/v2.0/.well-known/openid-configuration";
+    }
+
+    public String keys(Cloud cloud, String tenant) {
+        return authorityHost(cloud) + "/" + tenant + "/discovery/v2.0/keys";
+    }
+
+    /** The issuer of tokens from one tenant, as Microsoft writes it: {@code {authority}/{tenant id}/v2.0}. */
+    public String issuer(Cloud cloud, String tenantId) {
+        return authorityHost(cloud) + "/" + tenantId + "/v2.0";
+    }
+
+    /** The scope an app-only (client credentials) token for Microsoft Graph asks for in this cloud. */
+    public String graphAppScope(Cloud cloud) {
+        return cloud.graphHost() + "/.default";
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

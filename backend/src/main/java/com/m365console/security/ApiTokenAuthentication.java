@@ -1,0 +1,36 @@
+package com.m365console.security;
+
+import java.util.UUID;
+
+import com.m365console.identity.UserAccount;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+
+/** A request authenticated by a personal API token; it acts as the token's owner, with the owner's role. */
+public class ApiTokenAuthentication extends AbstractAuthenticationToken {
+
+    private final Principal principal;
+
+    ApiTokenAuthentication(UserAccount owner) {
+        super(AccountPrincipal.authorities(owner));
+        this.principal = new Principal(owner.id(), owner.username());
+        setAuthenticated(true);
+    }
+
+    @Override
+    public Object getCredentials() {
+        return null;
+    }
+
+    @Override
+    public Principal getPrincipal() {
+        return principal;
+    }
+
+    /** The token's owner. */
+    public record Principal(UUID accountId, String username) implements SignedInAccount, java.security.Principal {
+        @Override
+        public String getName() {
+            return username;
+        }
+    }
+}
