@@ -1,0 +1,15 @@
+// The dashboard everyone lands on after signing in.
+import { PageHeader } from '../components/PageHeader';
+import { useSession } from '../features/auth';
+
+export function HomePage() {
+  const { me } = useSession();
+  return (
+    <>
+      <PageHeader title="Dashboard" />
+      <div className="panel">
+        <p className="welcome">Welcome, {me?.displayName}</p>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// The signed-in layout: dark top bar with the main menu (System for ADMIN), user name and "Sign out".
+import { Link, Outlet } from 'react-router-dom';
+import { useSession } from '../features/auth';
+import { SystemMenu } from './SystemMenu';
+
+export function Shell() {
+  const { me, signOut } = useSession();
+  return (
+    <div className="shell">
+      <header className="top-bar">
+        <Link to="/" className="brand">
+          M365 Console
+        </Link>
+        <nav aria-label="Main menu" className="main-menu">
+          <Link to="/">Dashboard</Link>
+          {me?.role === 'ADMIN' && <SystemMenu />}
+        </nav>
+        <div className="user-menu">
+          <span className="user-name">{me?.displayName}</span>
+          <button type="button" className="btn btn-dark" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main className="page">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

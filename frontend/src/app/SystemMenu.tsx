@@ -1,0 +1,44 @@
+// The "System" drop-down of the main menu: Configuration and Users.
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, useLocation } from 'react-router-dom';
+
+export function SystemMenu() {
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => setOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [open]);
+
+  return (
+    <div className="dropdown" ref={ref}>
+      <button
+        type="button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls="system-menu"
+        className={location.pathname.startsWith('/system') ? 'active' : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        System
+      </button>
+      {open && (
+        <ul id="system-menu" className="dropdown-menu">
+          <li>
+            <NavLink to="/system/config">Configuration</NavLink>
+          </li>
+          <li>
+            <NavLink to="/system/users">Users</NavLink>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}

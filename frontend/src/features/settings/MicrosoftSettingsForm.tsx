@@ -1,0 +1,105 @@
+// The Microsoft Settings form: Oro's fieldsets and rows, "Save Settings" enabled once something changed.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Fieldset } from '../../components/Fieldset';
+import type { UpdateMicrosoftSettingsInput } from '../../gql/graphql';
+import { groupUserErrors, type UserErrorLike } from '../../lib/userErrors';
+import { buildUpdateInput, formFromSettings, ROWS, type MicrosoftSettings, type SettingsForm } from './formState';
+import { HELP, TENANT_HINT } from './help';
+import { RedirectUriRow } from './RedirectUriRow';
+import { SecretRow } from './SecretRow';
+import { BooleanSettingRow, CloudSettingRow, TextSettingRow } from './SettingRows';
+
+type Props = {
+  settings: MicrosoftSettings;
+  errors?: readonly UserErrorLike[];
+  saving?: boolean;
+  onSave: (input: UpdateMicrosoftSettingsInput) => void;
+  onDirtyChange?: (dirty: boolean) => void;
+};
+
+export function MicrosoftSettingsForm({ settings: s, errors = [], saving = false, onSave, onDirtyChange }: Props) {
+  const base = useMemo(() => formFromSettings(s), [s]);
+  const [form, setForm] = useState(base);
+  const input = useMemo(() => buildUpdateInput(base, form), [base, form]);
+  const dirty = Object.keys(input).length > 0;
+  const rowErrors = groupUserErrors(errors, ROWS).byField;
+  const set =
+    <K extends keyof SettingsForm>(key: K) =>
+    (value: SettingsForm[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
+
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (dirty) onSave(input);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <div className="section-header">
+        <h2>Microsoft Settings</h2>
+        <button type="submit" className="btn btn-primary" disabled={!dirty || saving}>
+          Save Settings
+        </button>
+      </div>
+      <Fieldset legend="Azure Active Directory Application Settings">
+        <TextSettingRow
+          id="clientId"
+          label="Application (Client) ID"
+          help={HELP.clientId}
+          errors={rowErrors.clientId}
+          setting={form.clientId}
+          defaultValue={s.clientId.defaultValue ?? ''}
+          onChange={set('clientId')}
+        />
+        <SecretRow
+          secret={s.clientSecret}
+          value={form.clientSecret}
+          errors={rowErrors.clientSecret}
+          onChange={set('clientSecret')}
+        />
+        <TextSettingRow
+          id="tenant"
+          label="Directory (Tenant) ID"
+          help={HELP.tenant}
+          hint={TENANT_HINT}
+          errors={rowErrors.tenant}
+          setting={form.tenant}
+          defaultValue={s.tenant.defaultValue ?? ''}
+          onChange={set('tenant')}
+        />
+        <CloudSettingRow
+          id="cloud"
+          label="Cloud"
+          help={HELP.cloud}
+          errors={rowErrors.cloud}
+          setting={form.cloud}
+          defaultValue={s.cloud.defaultValue}
+          onChange={set('cloud')}
+        />
+        <RedirectUriRow value={s.redirectUri} />
+      </Fieldset>
+      <Fieldset legend="Microsoft 365 Integrations">
+        <BooleanSettingRow
+          id="signInEnabled"
+          label="Enable Microsoft 365 sign-in"
+          help={HELP.signInEnabled}
+          errors={rowErrors.signInEnabled}
+          setting={form.signInEnabled}
+          defaultValue={s.signInEnabled.defaultValue}
+          onChange={set('signInEnabled')}
+        />
+        <BooleanSettingRow
+          id="emailSyncEnabled"
+          label="Enable Emails Sync"
+          help={HELP.emailSyncEnabled}
+          errors={rowErrors.emailSyncEnabled}
+          setting={form.emailSyncEnabled}
+          defaultValue={s.emailSyncEnabled.defaultValue}
+          onChange={set('emailSyncEnabled')}
+        />
+      </Fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+// Tests the quick-search filter of the configuration tree.
+import { describe, expect, it } from 'vitest';
+import { CONFIG_TREE, filterTree, findSection, type TreeNode } from './configTree';
+
+const labels = (nodes: TreeNode[]) => nodes.map((n) => [n.label, (n.children ?? []).map((c) => c.label)]);
+
+describe('filterTree', () => {
+  it('returns the whole tree for an empty or blank query', () => {
+    expect(filterTree(CONFIG_TREE, '')).toEqual(CONFIG_TREE);
+    expect(filterTree(CONFIG_TREE, '   ')).toEqual(CONFIG_TREE);
+  });
+
+  it('keeps matching sections with their group, case-insensitively', () => {
+    expect(labels(filterTree(CONFIG_TREE, 'MICROSOFT'))).toEqual([['Integrations', ['Microsoft Settings']]]);
+  });
+
+  it('keeps every matching section across groups', () => {
+    expect(labels(filterTree(CONFIG_TREE, 'settings'))).toEqual([
+      ['General Setup', ['Application Settings', 'Display Settings']],
+      ['Integrations', ['Google Settings', 'Microsoft Settings']],
+    ]);
+  });
+
+  it('keeps a whole group whose own label matches', () => {
+    expect(labels(filterTree(CONFIG_TREE, 'integr'))).toEqual([['Integrations', ['Google Settings', 'Microsoft Settings']]]);
+  });
+
+  it('returns nothing when nothing matches, without changing the tree', () => {
+    expect(filterTree(CONFIG_TREE, 'zzz')).toEqual([]);
+    expect(CONFIG_TREE[1].children).toHaveLength(2);
+  });
+});
+
+describe('findSection', () => {
+  it('finds a section by group and id', () => {
+    expect(findSection('integrations', 'microsoft')?.label).toBe('Microsoft Settings');
+    expect(findSection('general', 'microsoft')).toBeUndefined();
+  });
+});

@@ -1,0 +1,35 @@
+// GraphQL documents of the settings feature: read and save Microsoft Settings, and the audit trail.
+import { graphql } from '../../gql';
+
+export const MicrosoftSettingsFields = graphql(`
+  fragment MicrosoftSettingsFields on MicrosoftSettings {
+    clientId { value useDefault defaultValue }
+    clientSecret { isSet source setAt setBy }
+    tenant { value useDefault defaultValue }
+    cloud { value useDefault defaultValue }
+    redirectUri
+    signInEnabled { value useDefault defaultValue }
+    emailSyncEnabled { value useDefault defaultValue }
+  }
+`);
+
+export const MicrosoftSettingsQuery = graphql(`
+  query MicrosoftSettings {
+    microsoftSettings { ...MicrosoftSettingsFields }
+  }
+`);
+
+export const UpdateMicrosoftSettingsMutation = graphql(`
+  mutation UpdateMicrosoftSettings($input: UpdateMicrosoftSettingsInput!) {
+    updateMicrosoftSettings(input: $input) {
+      settings { ...MicrosoftSettingsFields }
+      errors { field code message }
+    }
+  }
+`);
+
+export const SettingChangesQuery = graphql(`
+  query SettingChanges($limit: Int) {
+    settingChanges(limit: $limit) { id setting action changedBy changedAt }
+  }
+`);

@@ -1,0 +1,2 @@
+// Public surface of the settings feature, used by the router.
+export { ConfigurationPage } from './ConfigurationPage';

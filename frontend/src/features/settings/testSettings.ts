@@ -1,0 +1,15 @@
+// A Microsoft Settings object as the API returns it, for the settings tests.
+import type { MicrosoftSettings } from './formState';
+
+export function testSettings(overrides: Partial<MicrosoftSettings> = {}): MicrosoftSettings {
+  return {
+    clientId: { value: '11111111-2222-3333-4444-555555555555', useDefault: false, defaultValue: null },
+    clientSecret: { isSet: true, source: 'STORED', setAt: '2025-01-02T10:00:00Z', setBy: 'admin' },
+    tenant: { value: 'common', useDefault: true, defaultValue: 'common' },
+    cloud: { value: 'GLOBAL', useDefault: true, defaultValue: 'GLOBAL' },
+    redirectUri: 'https://console.example.com/login/oauth2/code/microsoft',
+    signInEnabled: { value: false, useDefault: false, defaultValue: false },
+    emailSyncEnabled: { value: false, useDefault: true, defaultValue: false },
+    ...overrides,
+  };
+}

@@ -1,0 +1,2 @@
+// Public surface of the users feature, used by the router.
+export { UsersPage } from './UsersPage';

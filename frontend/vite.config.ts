@@ -1,0 +1,24 @@
+// Vite build and dev server (proxying the backend's endpoints) plus Vitest settings.
+import { defineConfig } from 'vitest/config';
+import type { IncomingMessage } from 'node:http';
+import react from '@vitejs/plugin-react';
+
+const backend = process.env.BACKEND_URL ?? 'http://localhost:8080';
+const pageLoad = (req: IncomingMessage) =>
+  req.method === 'GET' && req.headers.accept?.includes('text/html') ? '/index.html' : undefined;
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/graphql': { target: backend, ws: true },
+      '/logout': { target: backend },
+      '/login': { target: backend, bypass: pageLoad },
+      '^/$': { target: backend, bypass: pageLoad },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});
