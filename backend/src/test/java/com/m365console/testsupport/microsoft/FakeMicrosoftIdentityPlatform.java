@@ -1,0 +1,205 @@
+package com.m365console.testsupport.microsoft;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-process fake of the Microsoft identity platform v2.0 on 127.0.0.1: Microsoft's paths, JSON and HTML, so the
+ * app's real OpenID Connect sign-in and client-credentials calls can be tested end to end without mocks.
+ */
+public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
+
+    private static final Pattern TENANT_PATH = Pattern.compile(
+            "^/([^/]+)/(v2\\.0/\\.well-known/openid-configuration|discovery/v2\\.0/keys"
+                    + "|oauth2/v2\\.0/authorize|oauth2/v2\\.0/token|oauth2/v2\\.0/logout)$");
+    private static final Pattern CONTROL_PATH = Pattern.compile("^/_fake/([a-z-]+)$");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String authority;
+    private final Directory directory = new Directory();
+    private final GrantStore grants = new GrantStore();
+    private final IdTokenSigner signer = new IdTokenSigner();
+    private final Scripts scripts = new Scripts();
+    private final MetadataEndpoints metadata;
+    private final AuthorizeEndpoint authorize;
+    private final TokenEndpoint token;
+    private final ControlEndpoints control;
+
+    private FakeMicrosoftIdentityPlatform(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        authority = "http://127.0.0.1:" + server.getAddress().getPort();
+        metadata = new MetadataEndpoints(authority, directory, grants, signer);
+        authorize = new AuthorizeEndpoint(authority, directory, grants, scripts);
+        token = new TokenEndpoint(authority, directory, grants, signer, scripts);
+        control = new ControlEndpoints(this);
+        executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "fake-microsoft-identity");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts on 127.0.0.1 on a free port. */
+    public static FakeMicrosoftIdentityPlatform start() {
+        return start(0);
+    }
+
+    /** Starts on 127.0.0.1 on the given port (0 picks a free one). */
+    public static FakeMicrosoftIdentityPlatform start(int port) {
+        try {
+            return new FakeMicrosoftIdentityPlatform(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the fake Microsoft identity platform", e);
+        }
+    }
+
+    /** The authority host, e.g. {@code http://127.0.0.1:53127}, without a trailing slash. */
+    public String authority() {
+        return authority;
+    }
+
+    public FakeMicrosoftIdentityPlatform addTenant(String tenantId, String... verifiedDomains) {
+        directory.addTenant(tenantId, List.of(verifiedDomains));
+        return this;
+    }
+
+    /** Registers an app in its home tenant; a multi-tenant app may be used from any registered tenant. */
+    public FakeMicrosoftIdentityPlatform registerApp(String clientId, String secret, String homeTenantId,
+                                                     boolean multiTenant, String... redirectUris) {
+        directory.registerApp(clientId, secret, homeTenantId, multiTenant, List.of(redirectUris));
+        return this;
+    }
+
+    /** The app's display name, shown on the sign-in page and in error messages (defaults to the client ID). */
+    public FakeMicrosoftIdentityPlatform nameApp(String clientId, String displayName) {
+        directory.nameApp(clientId, displayName);
+        return this;
+    }
+
+    /** From now on the app's secret is refused with AADSTS7000222. */
+    public void expireSecret(String clientId) {
+        directory.expireSecret(clientId);
+    }
+
+    public FakeMicrosoftIdentityPlatform addAccount(String tenantId, String oid, String email, String displayName) {
+        directory.addAccount(tenantId, oid, email, displayName);
+        return this;
+    }
+
+    /** The next POST of the sign-in page redirects back with this error instead of a code. */
+    public void failNextAuthorize(String error, int aadsts, String message) {
+        scripts.failNextAuthorize(AadError.badRequest(error, aadsts, message));
+    }
+
+    /** The next token request fails with this status and error (500 + "temporarily_unavailable" for outages). */
+    public void failNextToken(int httpStatus, String error, int aadsts, String message) {
+        scripts.failNextToken(new AadError(httpStatus, error, aadsts, message));
+    }
+
+    /** Replaces or adds claims in the next ID token, still validly signed; a null value removes the claim. */
+    public void overrideNextIdToken(Map<String, Object> claims) {
+        scripts.overrideNextIdToken(claims);
+    }
+
+    /** Like an admin revoking the user's sessions: refresh tokens issued so far fail with AADSTS50173. */
+    public void revokeGrants(String email) {
+        grants.revokeGrants(email);
+    }
+
+    /** Makes every access token issued so far expire now, so the app has to refresh. */
+    public void expireAccessTokens() {
+        grants.expireAccessTokens();
+    }
+
+    /** The query parameters of each GET of the authorize endpoint, in order. */
+    public List<Map<String, String>> authorizeRequests() {
+        return scripts.authorizeRequests();
+    }
+
+    /** The form parameters of each token request as sent (client_secret included, HTTP Basic credentials not). */
+    public List<Map<String, String>> tokenRequests() {
+        return scripts.tokenRequests();
+    }
+
+    /** The access tokens that have not expired. */
+    public Set<String> validAccessTokens() {
+        return grants.validAccessTokens();
+    }
+
+    /** Who and what an access token was issued for, so a fake resource server can check a bearer token. */
+    public Optional<AccessTokenGrant> accessToken(String accessToken) {
+        return grants.accessToken(accessToken);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** Standalone: {@code [port]} (0 or none: random); prints one line with the authority, serves until killed. */
+    public static void main(String[] args) {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        FakeMicrosoftIdentityPlatform platform = start(port);
+        System.out.println("FakeMicrosoftIdentityPlatform listening on " + platform.authority());
+        System.out.flush();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            route(exchange, exchange.getRequestURI().getRawPath(), exchange.getRequestMethod());
+        } catch (RuntimeException e) {
+            Http.json(exchange, 500, new AadError(500, "server_error", 0, String.valueOf(e)).occur().json(authority));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void route(HttpExchange exchange, String path, String method) throws IOException {
+        Matcher tenantPath = TENANT_PATH.matcher(path);
+        Matcher controlPath = CONTROL_PATH.matcher(path);
+        if (tenantPath.matches()) {
+            String tenant = Http.decode(tenantPath.group(1));
+            String endpoint = tenantPath.group(2);
+            boolean get = method.equals("GET");
+            if (endpoint.endsWith("authorize") && (get || method.equals("POST"))) {
+                authorize.handle(exchange, tenant);
+            } else if (endpoint.endsWith("token") && method.equals("POST")) {
+                token.handle(exchange, tenant);
+            } else if (endpoint.endsWith("openid-configuration") && get) {
+                metadata.discovery(exchange, tenant);
+            } else if (endpoint.endsWith("keys") && get) {
+                metadata.keys(exchange, tenant);
+            } else if (endpoint.endsWith("logout") && get) {
+                metadata.logout(exchange);
+            } else {
+                Http.empty(exchange, 405);
+            }
+        } else if (controlPath.matches()) {
+            control.handle(exchange, controlPath.group(1));
+        } else if (path.equals("/oidc/userinfo") && method.equals("GET")) {
+            metadata.userinfo(exchange);
+        } else if (path.equals("/error") && method.equals("GET")) {
+            metadata.errorLookup(exchange);
+        } else {
+            Http.empty(exchange, 404);
+        }
+    }
+}

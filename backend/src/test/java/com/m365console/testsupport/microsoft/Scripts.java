@@ -1,0 +1,59 @@
+package com.m365console.testsupport.microsoft;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What a test scripted for the next request (a failure, ID token claims) and what the fake was asked, in order. */
+final class Scripts {
+
+    private final AtomicReference<AadError> nextAuthorizeFailure = new AtomicReference<>();
+    private final AtomicReference<AadError> nextTokenFailure = new AtomicReference<>();
+    private final AtomicReference<Map<String, Object>> nextIdTokenClaims = new AtomicReference<>();
+    private final List<Map<String, String>> authorizeRequests = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
+
+    void failNextAuthorize(AadError error) {
+        nextAuthorizeFailure.set(error);
+    }
+
+    AadError takeAuthorizeFailure() {
+        return nextAuthorizeFailure.getAndSet(null);
+    }
+
+    void failNextToken(AadError error) {
+        nextTokenFailure.set(error);
+    }
+
+    AadError takeTokenFailure() {
+        return nextTokenFailure.getAndSet(null);
+    }
+
+    void overrideNextIdToken(Map<String, Object> claims) {
+        nextIdTokenClaims.set(Collections.unmodifiableMap(new LinkedHashMap<>(claims)));
+    }
+
+    Map<String, Object> takeIdTokenClaims() {
+        Map<String, Object> claims = nextIdTokenClaims.getAndSet(null);
+        return claims == null ? Map.of() : claims;
+    }
+
+    void recordAuthorize(Map<String, String> query) {
+        authorizeRequests.add(Collections.unmodifiableMap(new LinkedHashMap<>(query)));
+    }
+
+    void recordToken(Map<String, String> form) {
+        tokenRequests.add(Collections.unmodifiableMap(new LinkedHashMap<>(form)));
+    }
+
+    List<Map<String, String>> authorizeRequests() {
+        return List.copyOf(authorizeRequests);
+    }
+
+    List<Map<String, String>> tokenRequests() {
+        return List.copyOf(tokenRequests);
+    }
+}
