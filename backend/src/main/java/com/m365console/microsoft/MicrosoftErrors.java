@@ -53,6 +53,16 @@ public final class MicrosoftErrors {
     private MicrosoftErrors() {
     }
 
+    /** From a token endpoint's JSON error body, which carries the ids as fields too. */
+    public static MicrosoftError describe(Map<?, ?> body) {
+        MicrosoftError described = describe(String.valueOf(body.get("error")),
+                body.get("error_description") == null ? null : String.valueOf(body.get("error_description")));
+        String traceId = body.get("trace_id") instanceof String id ? id : described.traceId();
+        String correlationId = body.get("correlation_id") instanceof String id ? id : described.correlationId();
+        return new MicrosoftError(described.error(), described.aadsts(), described.message(),
+                described.microsoftDescription(), traceId, correlationId);
+    }
+
     public static MicrosoftError describe(String error, String description) {
         String text = description == null ? "" : description;
         String aadsts = first(AADSTS, text);

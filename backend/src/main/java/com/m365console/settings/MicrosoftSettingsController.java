@@ -23,10 +23,13 @@ class MicrosoftSettingsController {
     private static final int MAX_CHANGES = 200;
 
     private final MicrosoftSettingsService service;
+    private final MicrosoftConnectionTest connectionTest;
     private final RedirectUris redirectUris;
 
-    MicrosoftSettingsController(MicrosoftSettingsService service, RedirectUris redirectUris) {
+    MicrosoftSettingsController(MicrosoftSettingsService service, MicrosoftConnectionTest connectionTest,
+            RedirectUris redirectUris) {
         this.service = service;
+        this.connectionTest = connectionTest;
         this.redirectUris = redirectUris;
     }
 
@@ -50,6 +53,12 @@ class MicrosoftSettingsController {
     Mono<UpdateMicrosoftSettingsPayload> updateMicrosoftSettings(@Argument UpdateMicrosoftSettingsInput input,
             @AuthenticationPrincipal SignedInAccount principal) {
         return service.update(input, principal.accountId());
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<MicrosoftConnectionTest.TestMicrosoftConnectionPayload> testMicrosoftConnection() {
+        return connectionTest.run();
     }
 
     @SchemaMapping(typeName = "MicrosoftSettings")

@@ -25,7 +25,7 @@ final class MicrosoftSettingsUpdate {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", Pattern.CASE_INSENSITIVE);
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
-    private static final List<String> TENANT_KEYWORDS = List.of("organizations", "common", "consumers");
+    static final List<String> TENANT_KEYWORDS = List.of("organizations", "common", "consumers");
     private static final int MAX_SECRET_LENGTH = 1024;
     private static final int MAX_DOMAINS = 100;
     private static final String CREDENTIALS = "the Application (Client) ID, Client Secret and Directory (Tenant) ID";

@@ -1,0 +1,99 @@
+package com.m365console.settings;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import com.m365console.microsoft.MicrosoftEndpoints;
+import com.m365console.microsoft.MicrosoftError;
+import com.m365console.microsoft.MicrosoftErrors;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Service;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+
+/**
+ * "Test connection" (better than Oro): asks Microsoft for an app-only token with the saved registration,
+ * so a wrong client ID, secret or tenant shows up on the settings page, not at a user's first sign-in.
+ */
+@Service
+class MicrosoftConnectionTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    private final MicrosoftSettingsService settings;
+    private final MicrosoftEndpoints endpoints;
+    private final WebClient webClient;
+
+    MicrosoftConnectionTest(MicrosoftSettingsService settings, MicrosoftEndpoints endpoints,
+            WebClient.Builder webClientBuilder) {
+        this.settings = settings;
+        this.endpoints = endpoints;
+        this.webClient = webClientBuilder.build();
+    }
+
+    Mono<TestMicrosoftConnectionPayload> run() {
+        return settings.current().flatMap(current -> {
+            if (!current.credentialsComplete()) {
+                return Mono.just(TestMicrosoftConnectionPayload.failed("Save the Application (Client) ID, Client "
+                        + "Secret and Directory (Tenant) ID first.", null));
+            }
+            if (MicrosoftSettingsUpdate.TENANT_KEYWORDS.contains(current.tenant().value())) {
+                return Mono.just(TestMicrosoftConnectionPayload.failed("Test connection needs the application's "
+                        + "own Directory (Tenant) ID (a GUID or domain): with " + current.tenant().value()
+                        + " Microsoft issues no app-only token.", null));
+            }
+            return settings.clientSecret().flatMap(secret -> requestToken(current, secret));
+        });
+    }
+
+    private Mono<TestMicrosoftConnectionPayload> requestToken(MicrosoftSettings current, String secret) {
+        var cloud = current.cloud().value();
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("client_id", current.clientId().value());
+        form.add("client_secret", secret);
+        form.add("scope", endpoints.graphAppScope(cloud));
+        form.add("grant_type", "client_credentials");
+        String tokenUrl = endpoints.token(cloud, current.tenant().value());
+        return webClient.post().uri(tokenUrl)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromFormData(form))
+                .exchangeToMono(response -> response.bodyToMono(JSON).defaultIfEmpty(Map.of())
+                        .map(body -> response.statusCode().is2xxSuccessful() && body.containsKey("access_token")
+                                ? TestMicrosoftConnectionPayload.succeeded()
+                                : TestMicrosoftConnectionPayload.refused(body.containsKey("error")
+                                        ? MicrosoftErrors.describe(body)
+                                        : MicrosoftErrors.describe("http_" + response.statusCode().value(),
+                                                "Microsoft answered HTTP " + response.statusCode().value()))))
+                .timeout(TIMEOUT)
+                .onErrorResume(TimeoutException.class, ex -> Mono.just(TestMicrosoftConnectionPayload.failed(
+                        "Microsoft did not answer within " + TIMEOUT.toSeconds() + " seconds (" + tokenUrl + ").",
+                        null)))
+                .onErrorResume(WebClientRequestException.class, ex -> Mono.just(TestMicrosoftConnectionPayload
+                        .failed("Could not reach " + tokenUrl + ": " + ex.getMostSpecificCause().getMessage(), null)));
+    }
+
+    /** Schema type {@code TestMicrosoftConnectionPayload}. */
+    record TestMicrosoftConnectionPayload(boolean ok, String message, MicrosoftError error) {
+
+        static TestMicrosoftConnectionPayload succeeded() {
+            return new TestMicrosoftConnectionPayload(true, "Microsoft accepted the Client ID and Client Secret for "
+                    + "this tenant.", null);
+        }
+
+        static TestMicrosoftConnectionPayload refused(MicrosoftError error) {
+            return new TestMicrosoftConnectionPayload(false, error.message(), error);
+        }
+
+        static TestMicrosoftConnectionPayload failed(String message, MicrosoftError error) {
+            return new TestMicrosoftConnectionPayload(false, message, error);
+        }
+    }
+}
