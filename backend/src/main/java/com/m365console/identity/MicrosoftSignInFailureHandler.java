@@ -32,8 +32,13 @@ class MicrosoftSignInFailureHandler implements ServerAuthenticationFailureHandle
         MicrosoftError error = exception instanceof OAuth2AuthenticationException oauth
                 ? MicrosoftErrors.describe(oauth.getError().getErrorCode(), oauth.getError().getDescription())
                 : MicrosoftErrors.describe("sign_in_failed", exception.getMessage());
-        log.info("Microsoft 365 sign-in failed: {} {} (trace {}, correlation {})", error.error(),
-                error.aadsts() == null ? "" : error.aadsts(), error.traceId(), error.correlationId());
+        if (error.aadsts() != null) {
+            log.info("Microsoft 365 sign-in failed: {} {} (trace ID {}, correlation ID {})", error.error(),
+                    error.aadsts(), error.traceId(), error.correlationId());
+        }
+        else {
+            log.info("Microsoft 365 sign-in failed: {}: {}", error.error(), error.message());
+        }
         return exchange.getExchange().getSession()
                 .doOnNext(session -> session.getAttributes().put(SESSION_ATTRIBUTE, error))
                 .then(redirect.sendRedirect(exchange.getExchange(), SIGN_IN_PAGE));

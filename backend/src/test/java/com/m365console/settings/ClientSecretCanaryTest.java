@@ -7,16 +7,18 @@ import java.util.Map;
 import com.m365console.support.IntegrationTest;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,13 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {
-        "logging.level.org.springframework.graphql=DEBUG",
-        "logging.level.org.springframework.web=DEBUG",
-        "logging.level.org.springframework.security=DEBUG",
-        "logging.level.org.springframework.r2dbc=DEBUG",
-        "logging.level.io.r2dbc.postgresql.QUERY=DEBUG"})
 class ClientSecretCanaryTest {
+
+    static final List<String> VERBOSE_LOGGERS = List.of("org.springframework.graphql", "org.springframework.web",
+            "org.springframework.security", "org.springframework.r2dbc", "io.r2dbc.postgresql.QUERY");
 
     static final String CANARY = "Canary8Q~" + java.util.UUID.randomUUID().toString().replace("-", "");
     static final String GUID_CANARY = java.util.UUID.randomUUID().toString();
@@ -50,6 +49,20 @@ class ClientSecretCanaryTest {
     MicrosoftSettingsService service;
 
     HttpGraphQlTester admin;
+
+    @BeforeEach
+    void debugLogging() {
+        VERBOSE_LOGGERS.forEach(logger -> logging().setLogLevel(logger, LogLevel.DEBUG));
+    }
+
+    @AfterEach
+    void normalLogging() {
+        VERBOSE_LOGGERS.forEach(logger -> logging().setLogLevel(logger, null));
+    }
+
+    private static LoggingSystem logging() {
+        return LoggingSystem.get(ClientSecretCanaryTest.class.getClassLoader());
+    }
 
     @BeforeEach
     void signIn() {
