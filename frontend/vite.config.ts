@@ -13,6 +13,8 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: backend, ws: true },
       '/logout': { target: backend },
+      '/oauth2': { target: backend },
+      '/login/oauth2': { target: backend },
       '/login': { target: backend, bypass: pageLoad },
       '^/$': { target: backend, bypass: pageLoad },
     },

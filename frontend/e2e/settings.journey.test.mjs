@@ -1,113 +1,31 @@
 // Browser journey through the real app: admin edits Microsoft Settings, creates a USER, who sees no System menu.
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { field as fieldOf, journey, openBrowser, SCREENSHOT_DIR, signIn as signInAs, signInAsAdmin,
+  signOut as signOutOf, SKIP, useOwnValue as useOwn } from './support.mjs';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'target/e2e';
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// Without Chromium the journey is skipped, loudly; CI sets E2E_REQUIRED=true so a missing browser fails instead.
-const SKIP = !existsSync(CHROMIUM_PATH) && process.env.E2E_REQUIRED !== 'true'
-  ? `no Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH` : false;
 const SECRET = 'Abc8Q~canary-secret-value-1234567890';
 const JANE_PASSWORD = `jane-${randomBytes(6).toString('hex')}`;
 
+const run = journey();
+const step = run.step;
 let baseUrl = process.env.APP_BASE_URL || 'http://localhost:8080';
 let adminUser = process.env.APP_ADMIN_USERNAME || 'admin';
 let adminPassword = process.env.APP_ADMIN_PASSWORD || '';
-let app = null;
-let appLog = '';
-let dataDir = null;
 let browser;
 let page;
-let failed = false;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function startApp(jar) {
-  const port = await freePort();
-  dataDir = mkdtempSync(join(tmpdir(), 'm365-e2e-'));
-  adminUser = 'admin';
-  adminPassword = `Adm-${randomBytes(9).toString('base64url')}`;
-  baseUrl = `http://localhost:${port}`;
-  app = spawn('java', ['-jar', jar], {
-    env: { ...process.env, SERVER_PORT: String(port), M365_DATA_DIR: dataDir,
-      M365_FIRST_ADMIN_USERNAME: adminUser, M365_FIRST_ADMIN_PASSWORD: adminPassword },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  app.stdout.on('data', (d) => { appLog += d; });
-  app.stderr.on('data', (d) => { appLog += d; });
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (app.exitCode !== null) throw new Error(`the app exited with ${app.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/`)).ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error('the app did not answer GET / within 240 s');
-}
-
-async function stopApp() {
-  if (!app || app.exitCode !== null) return;
-  const exited = new Promise((r) => app.once('exit', r));
-  app.kill('SIGTERM');
-  const timer = setTimeout(() => app.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Runs one step of the journey; after a failure the remaining steps are skipped. */
-function step(name, fn) {
-  it(name, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (error) {
-      failed = true;
-      throw error;
-    }
-  });
-}
-
-const field = (label) => page.getByLabel(label, { exact: true });
+const field = (label) => fieldOf(page, label);
 const saveButton = () => page.getByRole('button', { name: 'Save Settings' });
 const flashSuccess = () => page.getByRole('status').filter({ hasText: 'Settings saved.' });
 const flashError = () => page.getByRole('alert').filter({ hasText: 'The settings were not saved' });
 
-async function signIn(username, password) {
-  await page.goto(`${baseUrl}/login`);
-  await field('Username').fill(username);
-  await field('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Welcome, ').or(page.getByRole('heading', { name: 'Choose a new password' })).waitFor();
-}
-
-async function signOut() {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('button', { name: 'Sign in' }).waitFor();
-  assert.match(new URL(page.url()).pathname, /^\/login$/);
-}
-
-async function useOwnValue(id) {
-  const box = page.locator(`#${id}-use-default`);
-  if (await box.isChecked()) await box.uncheck();
-}
+const signIn = (username, password) => signInAs(page, baseUrl, username, password);
+const signOut = () => signOutOf(page);
+const useOwnValue = (id) => useOwn(page, id);
 
 async function save() {
   await saveButton().click();
@@ -121,41 +39,26 @@ async function reloadSettings() {
 describe('Microsoft Settings journey', { skip: SKIP }, () => {
   before(async () => {
     try {
-      if (process.env.APP_JAR) await startApp(process.env.APP_JAR);
+      if (process.env.APP_JAR) {
+        const app = await run.startApp(process.env.APP_JAR);
+        baseUrl = app.baseUrl;
+        ({ username: adminUser, password: adminPassword } = app.admin);
+      }
       assert.ok(adminPassword, 'set APP_ADMIN_PASSWORD (or APP_JAR to start the app)');
-      browser = await chromium.launch({
-        executablePath: CHROMIUM_PATH,
-        args: CHROMIUM_ARGS,
-      });
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      page.on('dialog', (dialog) => dialog.accept());
+      ({ browser, page } = await openBrowser(baseUrl));
     } catch (error) {
-      failed = true;
+      run.fail();
       throw error;
     }
   });
 
   after(async () => {
     await browser?.close();
-    await stopApp();
-    if (failed && appLog) console.error(`----- app log -----\n${appLog}\n----- end of app log -----`);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await run.cleanUp();
   });
 
   step('signs in as admin', async () => {
-    await signIn(adminUser, adminPassword);
-    if (await page.getByRole('heading', { name: 'Choose a new password' }).isVisible()) {
-      const newPassword = `${adminPassword}-new`;
-      await field('Current password').fill(adminPassword);
-      await field('New password').fill(newPassword);
-      await field('Repeat new password').fill(newPassword);
-      await page.getByRole('button', { name: 'Change password' }).click();
-      adminPassword = newPassword;
-      await page.getByText('Welcome, ').waitFor();
-    }
+    adminPassword = await signInAsAdmin(page, baseUrl, { username: adminUser, password: adminPassword });
   });
 
   step('opens System > Configuration from the menu and sees the tree and fieldset', async () => {

@@ -9,6 +9,7 @@ export function HomePage() {
       <PageHeader title="Dashboard" />
       <div className="panel">
         <p className="welcome">Welcome, {me?.displayName}</p>
+        <p className="muted signed-in-as">Signed in as {me?.username}</p>
       </div>
     </>
   );

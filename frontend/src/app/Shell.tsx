@@ -1,5 +1,5 @@
-// The signed-in layout: dark top bar with the main menu (System for ADMIN), user name and "Sign out".
-import { Link, Outlet } from 'react-router-dom';
+// The signed-in layout: dark top bar with the main menu (System for ADMIN), user name, "API tokens" and "Sign out".
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useSession } from '../features/auth';
 import { SystemMenu } from './SystemMenu';
 
@@ -16,7 +16,12 @@ export function Shell() {
           {me?.role === 'ADMIN' && <SystemMenu />}
         </nav>
         <div className="user-menu">
-          <span className="user-name">{me?.displayName}</span>
+          <span className="user-name" title={me?.username}>
+            {me?.displayName}
+          </span>
+          <NavLink to="/account/api-tokens" className="user-link">
+            API tokens
+          </NavLink>
           <button type="button" className="btn btn-dark" onClick={() => void signOut()}>
             Sign out
           </button>

@@ -1,5 +1,6 @@
 // The route table: sign-in outside the shell, everything else inside it, System pages for ADMIN only.
 import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { ApiTokensPage } from '../features/apitokens';
 import { LoginPage } from '../features/auth';
 import { ConfigurationPage } from '../features/settings';
 import { UsersPage } from '../features/users';
@@ -17,6 +18,7 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'account/api-tokens', element: <ApiTokensPage /> },
       {
         path: 'system',
         element: <RequireAdmin />,

@@ -1,11 +1,17 @@
-// The sign-in page: username and password posted to /login, then back to the page the user wanted.
+// The sign-in page: username and password posted to /login, or Microsoft 365 when enabled; then where the user wanted.
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
+import { MicrosoftSignInError } from './MicrosoftSignInError';
+import { MicrosoftSignInLink } from './MicrosoftSignInLink';
 import { useSession } from './session';
+import { useSignInOptions } from './useSignInOptions';
 
 export function LoginPage() {
   const { me, signIn } = useSession();
   const location = useLocation();
+  const [params] = useSearchParams();
+  const microsoftFailed = params.get('error') === 'microsoft';
+  const { options, loaded } = useSignInOptions(microsoftFailed);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,35 +37,39 @@ export function LoginPage() {
 
   return (
     <div className="login-page">
-      <form className="login-box" onSubmit={submit}>
+      <div className="login-box">
         <h1>M365 Console</h1>
+        {microsoftFailed && loaded && <MicrosoftSignInError error={options?.lastError} />}
         {error && (
           <div className="flash flash-error" role="alert">
             {error}
           </div>
         )}
-        <label htmlFor="login-username">Username</label>
-        <input
-          id="login-username"
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          required
-          autoFocus
-        />
-        <label htmlFor="login-password">Password</label>
-        <input
-          id="login-password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          Sign in
-        </button>
-      </form>
+        <form className="login-form" onSubmit={submit}>
+          <label htmlFor="login-username">Username</label>
+          <input
+            id="login-username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+            autoFocus
+          />
+          <label htmlFor="login-password">Password</label>
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            Sign in
+          </button>
+        </form>
+        {options?.microsoft && <MicrosoftSignInLink href={options.microsoftUrl} />}
+      </div>
     </div>
   );
 }

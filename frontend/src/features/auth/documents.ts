@@ -1,4 +1,4 @@
-// GraphQL documents of the auth feature: who is signed in, and the password change.
+// GraphQL documents of the auth feature: who is signed in, the password change, and what the sign-in page offers.
 import { graphql } from '../../gql';
 
 export const MeQuery = graphql(`
@@ -25,6 +25,23 @@ export const ChangePasswordMutation = graphql(`
         field
         code
         message
+      }
+    }
+  }
+`);
+
+export const SignInOptionsQuery = graphql(`
+  query SignInOptions($withError: Boolean!) {
+    signInOptions {
+      microsoft
+      microsoftUrl
+      lastError @include(if: $withError) {
+        error
+        aadsts
+        message
+        microsoftDescription
+        traceId
+        correlationId
       }
     }
   }

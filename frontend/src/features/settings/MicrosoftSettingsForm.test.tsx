@@ -1,4 +1,4 @@
-// Renders the Microsoft Settings form from a settings object: Save state, Use Default, secret, errors.
+// Renders the Microsoft Settings form from a settings object: Save and Test connection state, Use Default, secret, sign-in rows, errors.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MicrosoftSettingsForm } from './MicrosoftSettingsForm';
@@ -76,5 +76,50 @@ describe('MicrosoftSettingsForm', () => {
     expect(uri.readOnly).toBe(true);
     expect(uri.value).toBe('https://console.example.com/login/oauth2/code/microsoft');
     expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
+  });
+
+  it('offers Test connection only while nothing is unsaved, and says why', () => {
+    const onTest = vi.fn();
+    render(<MicrosoftSettingsForm settings={testSettings()} onSave={vi.fn()} onTest={onTest} />);
+    const test = screen.getByRole<HTMLButtonElement>('button', { name: 'Test connection' });
+    expect(test.disabled).toBe(false);
+    fireEvent.click(test);
+    expect(onTest).toHaveBeenCalledTimes(1);
+    fireEvent.change(field('Application (Client) ID'), { target: { value: 'changed' } });
+    expect(test.disabled).toBe(true);
+    expect(test.title).toBe('Save the settings first: Test connection checks the saved settings.');
+  });
+
+  it('edits the allowed domains one per line and the new-users choice, sending only those', () => {
+    const onSave = vi.fn();
+    render(<MicrosoftSettingsForm settings={testSettings()} onSave={onSave} />);
+    const domains = screen.getByLabelText<HTMLTextAreaElement>('Allowed e-mail domains');
+    expect(domains.tagName).toBe('TEXTAREA');
+    expect(domains.value).toBe('contoso.com\nfabrikam.com');
+    expect(description(domains)).toMatch(/One domain per line/);
+    fireEvent.change(domains, { target: { value: 'contoso.com\nfabrikam.com\n' } });
+    expect(saveButton().disabled).toBe(true);
+    fireEvent.change(domains, { target: { value: 'contoso.com\nTailspin.io' } });
+
+    const newUsers = screen.getByLabelText<HTMLSelectElement>('New users');
+    expect(newUsers.disabled).toBe(true);
+    expect(newUsers.selectedOptions[0].textContent).toBe('Only existing users may sign in');
+    fireEvent.click(document.getElementById('signInProvisioning-use-default')!);
+    fireEvent.change(newUsers, { target: { value: 'CREATE_ON_FIRST_SIGN_IN' } });
+    expect(newUsers.selectedOptions[0].textContent).toBe('Create users at their first sign-in');
+
+    fireEvent.click(saveButton());
+    expect(onSave).toHaveBeenCalledWith({
+      signInAllowedDomains: { value: ['contoso.com', 'tailspin.io'], useDefault: false },
+      signInProvisioning: { value: 'CREATE_ON_FIRST_SIGN_IN', useDefault: false },
+    });
+  });
+
+  it('shows the sign-in settings in their own fieldset, with errors under the domains', () => {
+    const errors = [{ field: 'signInAllowedDomains.value', message: 'Not a domain: x@y.' }];
+    render(<MicrosoftSettingsForm settings={testSettings()} errors={errors} onSave={vi.fn()} />);
+    const fieldset = screen.getByRole('region', { name: 'Microsoft 365 Sign-in' });
+    expect(fieldset.contains(field('Enable Microsoft 365 sign-in'))).toBe(true);
+    expect(description(screen.getByLabelText('Allowed e-mail domains'))).toMatch(/^Not a domain: x@y\./);
   });
 });

@@ -1,23 +1,27 @@
-// The Microsoft Settings form: Oro's fieldsets and rows, "Save Settings" enabled once something changed.
+// The Microsoft Settings form: Oro's fieldsets and rows, "Save Settings" once something changed, "Test connection" once saved.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Fieldset } from '../../components/Fieldset';
 import type { UpdateMicrosoftSettingsInput } from '../../gql/graphql';
 import { groupUserErrors, type UserErrorLike } from '../../lib/userErrors';
 import { buildUpdateInput, formFromSettings, ROWS, type MicrosoftSettings, type SettingsForm } from './formState';
-import { HELP, TENANT_HINT } from './help';
+import { CLOUDS, HELP, TENANT_HINT, TEST_NEEDS_SAVE } from './help';
 import { RedirectUriRow } from './RedirectUriRow';
 import { SecretRow } from './SecretRow';
-import { BooleanSettingRow, CloudSettingRow, TextSettingRow } from './SettingRows';
+import { BooleanSettingRow, SelectSettingRow, TextSettingRow } from './SettingRows';
+import { SignInFieldset } from './SignInFieldset';
 
 type Props = {
   settings: MicrosoftSettings;
   errors?: readonly UserErrorLike[];
   saving?: boolean;
+  testing?: boolean;
   onSave: (input: UpdateMicrosoftSettingsInput) => void;
+  onTest?: () => void;
   onDirtyChange?: (dirty: boolean) => void;
 };
 
-export function MicrosoftSettingsForm({ settings: s, errors = [], saving = false, onSave, onDirtyChange }: Props) {
+export function MicrosoftSettingsForm(props: Props) {
+  const { settings: s, errors = [], saving = false, testing = false, onSave, onTest, onDirtyChange } = props;
   const base = useMemo(() => formFromSettings(s), [s]);
   const [form, setForm] = useState(base);
   const input = useMemo(() => buildUpdateInput(base, form), [base, form]);
@@ -39,9 +43,22 @@ export function MicrosoftSettingsForm({ settings: s, errors = [], saving = false
     <form onSubmit={submit} noValidate>
       <div className="section-header">
         <h2>Microsoft Settings</h2>
-        <button type="submit" className="btn btn-primary" disabled={!dirty || saving}>
-          Save Settings
-        </button>
+        <div className="section-actions">
+          {onTest && (
+            <button
+              type="button"
+              className="btn"
+              disabled={dirty || testing}
+              title={dirty ? TEST_NEEDS_SAVE : undefined}
+              onClick={onTest}
+            >
+              {testing ? 'Testing…' : 'Test connection'}
+            </button>
+          )}
+          <button type="submit" className="btn btn-primary" disabled={!dirty || saving}>
+            Save Settings
+          </button>
+        </div>
       </div>
       <Fieldset legend="Azure Active Directory Application Settings">
         <TextSettingRow
@@ -69,9 +86,10 @@ export function MicrosoftSettingsForm({ settings: s, errors = [], saving = false
           defaultValue={s.tenant.defaultValue ?? ''}
           onChange={set('tenant')}
         />
-        <CloudSettingRow
+        <SelectSettingRow
           id="cloud"
           label="Cloud"
+          options={CLOUDS}
           help={HELP.cloud}
           errors={rowErrors.cloud}
           setting={form.cloud}
@@ -82,15 +100,6 @@ export function MicrosoftSettingsForm({ settings: s, errors = [], saving = false
       </Fieldset>
       <Fieldset legend="Microsoft 365 Integrations">
         <BooleanSettingRow
-          id="signInEnabled"
-          label="Enable Microsoft 365 sign-in"
-          help={HELP.signInEnabled}
-          errors={rowErrors.signInEnabled}
-          setting={form.signInEnabled}
-          defaultValue={s.signInEnabled.defaultValue}
-          onChange={set('signInEnabled')}
-        />
-        <BooleanSettingRow
           id="emailSyncEnabled"
           label="Enable Emails Sync"
           help={HELP.emailSyncEnabled}
@@ -100,6 +109,7 @@ export function MicrosoftSettingsForm({ settings: s, errors = [], saving = false
           onChange={set('emailSyncEnabled')}
         />
       </Fieldset>
+      <SignInFieldset settings={s} form={form} errors={rowErrors} onChange={set} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-// Renders the Microsoft Settings section against a stubbed /graphql: flash messages and field errors after saving.
+// Renders the Microsoft Settings section against a stubbed /graphql: flash messages and field errors after saving, Test connection results.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { Client, fetchExchange, Provider } from 'urql';
@@ -10,7 +10,9 @@ afterEach(cleanup);
 
 type Body = { operationName: string; variables: Record<string, unknown> };
 
-function renderSection(mutationErrors: { field: string | null; code: string; message: string }[]) {
+type TestPayload = { ok: boolean; message: string; error: Record<string, string | null> | null };
+
+function renderSection(mutationErrors: { field: string | null; code: string; message: string }[], test?: TestPayload) {
   const sent: Body[] = [];
   const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body)) as Body;
@@ -20,7 +22,9 @@ function renderSection(mutationErrors: { field: string | null; code: string; mes
         ? { microsoftSettings: testSettings() }
         : body.operationName === 'SettingChanges'
           ? { settingChanges: [] }
-          : { updateMicrosoftSettings: { settings: testSettings(), errors: mutationErrors } };
+          : body.operationName === 'TestMicrosoftConnection'
+            ? { testMicrosoftConnection: test }
+            : { updateMicrosoftSettings: { settings: testSettings(), errors: mutationErrors } };
     return new Response(JSON.stringify({ data }), { headers: { 'Content-Type': 'application/json' } });
   });
   const client = new Client({ url: 'http://localhost/graphql', exchanges: [fetchExchange], preferGetMethod: false, fetch });
@@ -61,5 +65,30 @@ describe('MicrosoftSettingsSection', () => {
       ),
     );
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save Settings' }).disabled).toBe(true);
+  });
+
+  it('tests the saved settings and shows success as a status flash', async () => {
+    const sent = renderSection([], { ok: true, message: 'Microsoft accepted the Client ID and Client Secret.', error: null });
+    fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Microsoft accepted the Client ID and Client Secret.');
+    expect(sent.filter((b) => b.operationName === 'TestMicrosoftConnection')).toHaveLength(1);
+  });
+
+  it('shows a refused test as an alert with the AADSTS code and the ids', async () => {
+    const error = {
+      error: 'invalid_client',
+      aadsts: 'AADSTS7000215',
+      message: 'Invalid client secret: paste the secret value, not the secret ID.',
+      microsoftDescription: 'AADSTS7000215: Invalid client secret provided.',
+      traceId: '0b6f1a52-1c1e-4a43-9d2c-3c8e5a2f0e01',
+      correlationId: '5d1c2e7a-8b9f-4c3d-a1e2-f3a4b5c6d7e8',
+    };
+    renderSection([], { ok: false, message: error.message, error });
+    fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(error.message);
+    expect(alert.textContent).toContain('Error code: AADSTS7000215 (invalid_client)');
+    expect(alert.textContent).toContain(`Trace ID: ${error.traceId}`);
+    expect(alert.textContent).toContain(`Correlation ID: ${error.correlationId}`);
   });
 });

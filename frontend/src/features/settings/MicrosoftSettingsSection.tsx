@@ -1,7 +1,8 @@
-// Loads Microsoft Settings, saves the changed fields, and shows the outcome as flash messages.
+// Loads Microsoft Settings, saves the changed fields, tests the saved ones, and shows the outcome as flash messages.
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Flash } from '../../components/Flash';
+import { MicrosoftErrorDetails, type MicrosoftErrorLike } from '../../components/MicrosoftErrorDetails';
 import { NoAccess } from '../../components/NoAccess';
 import type { UpdateMicrosoftSettingsInput } from '../../gql/graphql';
 import { accessDenied } from '../../lib/accessDenied';
@@ -10,9 +11,15 @@ import { MicrosoftSettingsQuery, UpdateMicrosoftSettingsMutation } from './docum
 import { ROWS, type MicrosoftSettings } from './formState';
 import { MicrosoftSettingsForm } from './MicrosoftSettingsForm';
 import { RecentChanges } from './RecentChanges';
+import { useConnectionTest } from './useConnectionTest';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 
-type FlashState = { type: 'success' | 'error'; text: string; details?: string[] } | null;
+type FlashState = {
+  type: 'success' | 'error';
+  text: string;
+  details?: string[];
+  microsoft?: MicrosoftErrorLike | null;
+} | null;
 const NOT_SAVED = 'The settings were not saved. Please correct the errors below.';
 
 export function MicrosoftSettingsSection() {
@@ -23,6 +30,7 @@ export function MicrosoftSettingsSection() {
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [flash, setFlash] = useState<FlashState>(null);
   const [dirty, setDirty] = useState(false);
+  const { testing, run } = useConnectionTest();
   useUnsavedChangesGuard(dirty);
 
   const settings = saved ?? data?.microsoftSettings;
@@ -52,11 +60,18 @@ export function MicrosoftSettingsSection() {
     setFlash({ type: 'success', text: 'Settings saved.' });
   }
 
+  async function test() {
+    setFlash(null);
+    const outcome = await run();
+    setFlash({ type: outcome.ok ? 'success' : 'error', text: outcome.message, microsoft: outcome.error });
+  }
+
   return (
     <>
       {flash && (
         <Flash type={flash.type} details={flash.details}>
           {flash.text}
+          {flash.microsoft && <MicrosoftErrorDetails error={flash.microsoft} />}
         </Flash>
       )}
       <MicrosoftSettingsForm
@@ -64,7 +79,9 @@ export function MicrosoftSettingsSection() {
         settings={settings}
         errors={errors}
         saving={saving}
+        testing={testing}
         onSave={save}
+        onTest={() => void test()}
         onDirtyChange={setDirty}
       />
       <RecentChanges key={`changes-${version}`} />

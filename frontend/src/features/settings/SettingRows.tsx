@@ -1,8 +1,6 @@
-// Form rows for the resettable settings: text, boolean and cloud, each with "Use Default".
+// Form rows for the resettable settings: text (one line or several), boolean and choice, each with "Use Default".
 import type { ReactNode } from 'react';
 import { FormRow } from '../../components/FormRow';
-import type { Cloud } from '../../gql/graphql';
-import { CLOUDS } from './help';
 import type { Setting } from './formState';
 
 type RowProps<T> = {
@@ -20,39 +18,54 @@ function useDefaultToggle<T>({ setting, onChange }: RowProps<T>) {
   return { checked: setting.useDefault, onChange: (useDefault: boolean) => onChange({ ...setting, useDefault }) };
 }
 
-export function TextSettingRow(props: RowProps<string>) {
-  const { setting, defaultValue, onChange, ...row } = props;
-  const { id, errors } = row;
+function controlProps<T>({ id, errors, setting }: RowProps<T>, describedBy: string | undefined) {
+  return {
+    id,
+    'aria-describedby': describedBy,
+    'aria-invalid': errors?.length ? true : undefined,
+    disabled: setting.useDefault,
+  };
+}
+
+export function TextSettingRow(props: RowProps<string> & { rows?: number; placeholder?: string }) {
+  const { setting, defaultValue, onChange, rows, placeholder, ...row } = props;
+  const value = setting.useDefault ? defaultValue : setting.value;
+  const className = setting.useDefault ? 'is-default' : undefined;
   return (
     <FormRow {...row} useDefault={useDefaultToggle(props)}>
-      {(describedBy) => (
-        <input
-          id={id}
-          type="text"
-          className={setting.useDefault ? 'is-default' : undefined}
-          aria-describedby={describedBy}
-          aria-invalid={errors?.length ? true : undefined}
-          disabled={setting.useDefault}
-          value={setting.useDefault ? defaultValue : setting.value}
-          onChange={(e) => onChange({ ...setting, value: e.target.value })}
-        />
-      )}
+      {(describedBy) =>
+        rows ? (
+          <textarea
+            {...controlProps(props, describedBy)}
+            rows={rows}
+            placeholder={placeholder}
+            className={className}
+            value={value}
+            onChange={(e) => onChange({ ...setting, value: e.target.value })}
+          />
+        ) : (
+          <input
+            {...controlProps(props, describedBy)}
+            type="text"
+            placeholder={placeholder}
+            className={className}
+            value={value}
+            onChange={(e) => onChange({ ...setting, value: e.target.value })}
+          />
+        )
+      }
     </FormRow>
   );
 }
 
 export function BooleanSettingRow(props: RowProps<boolean>) {
   const { setting, defaultValue, onChange, ...row } = props;
-  const { id, errors } = row;
   return (
     <FormRow {...row} useDefault={useDefaultToggle(props)}>
       {(describedBy) => (
         <input
-          id={id}
+          {...controlProps(props, describedBy)}
           type="checkbox"
-          aria-describedby={describedBy}
-          aria-invalid={errors?.length ? true : undefined}
-          disabled={setting.useDefault}
           checked={setting.useDefault ? defaultValue : setting.value}
           onChange={(e) => onChange({ ...setting, value: e.target.checked })}
         />
@@ -61,23 +74,21 @@ export function BooleanSettingRow(props: RowProps<boolean>) {
   );
 }
 
-export function CloudSettingRow(props: RowProps<Cloud>) {
-  const { setting, defaultValue, onChange, ...row } = props;
-  const { id, errors } = row;
+type Option<T> = { readonly value: T; readonly label: string };
+
+export function SelectSettingRow<T extends string>(props: RowProps<T> & { options: readonly Option<T>[] }) {
+  const { setting, defaultValue, onChange, options, ...row } = props;
   return (
     <FormRow {...row} useDefault={useDefaultToggle(props)}>
       {(describedBy) => (
         <select
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={errors?.length ? true : undefined}
-          disabled={setting.useDefault}
+          {...controlProps(props, describedBy)}
           value={setting.useDefault ? defaultValue : setting.value}
-          onChange={(e) => onChange({ ...setting, value: e.target.value as Cloud })}
+          onChange={(e) => onChange({ ...setting, value: e.target.value as T })}
         >
-          {CLOUDS.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
             </option>
           ))}
         </select>

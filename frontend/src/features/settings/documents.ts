@@ -1,4 +1,4 @@
-// GraphQL documents of the settings feature: read and save Microsoft Settings, and the audit trail.
+// GraphQL documents of the settings feature: read, save and test Microsoft Settings, and the audit trail.
 import { graphql } from '../../gql';
 
 export const MicrosoftSettingsFields = graphql(`
@@ -10,6 +10,8 @@ export const MicrosoftSettingsFields = graphql(`
     redirectUri
     signInEnabled { value useDefault defaultValue }
     emailSyncEnabled { value useDefault defaultValue }
+    signInAllowedDomains { value useDefault defaultValue }
+    signInProvisioning { value useDefault defaultValue }
   }
 `);
 
@@ -24,6 +26,16 @@ export const UpdateMicrosoftSettingsMutation = graphql(`
     updateMicrosoftSettings(input: $input) {
       settings { ...MicrosoftSettingsFields }
       errors { field code message }
+    }
+  }
+`);
+
+export const TestMicrosoftConnectionMutation = graphql(`
+  mutation TestMicrosoftConnection {
+    testMicrosoftConnection {
+      ok
+      message
+      error { error aadsts message microsoftDescription traceId correlationId }
     }
   }
 `);

@@ -1,4 +1,4 @@
-// Tests building the update input: only changed fields, "Use Default", and the write-only secret.
+// Tests building the update input: only changed fields, "Use Default", the write-only secret, and the sign-in settings.
 import { describe, expect, it } from 'vitest';
 import { buildUpdateInput, formFromSettings, isDirty, type SettingsForm } from './formState';
 import { testSettings } from './testSettings';
@@ -58,6 +58,36 @@ describe('buildUpdateInput', () => {
   it('sends clear: true when the secret is cleared, whatever was typed', () => {
     const form = edit(() => ({ clientSecret: { replaceWith: 'typed', clear: true } }));
     expect(buildUpdateInput(base, form)).toEqual({ clientSecret: { clear: true } });
+  });
+});
+
+describe('buildUpdateInput for the sign-in settings', () => {
+  it('puts the allowed domains one per line and sees no change in spacing or case', () => {
+    expect(base.signInAllowedDomains.value).toBe('contoso.com\nfabrikam.com');
+    const form = edit(() => ({ signInAllowedDomains: { value: ' Contoso.com\n\nFABRIKAM.com \n', useDefault: false } }));
+    expect(buildUpdateInput(base, form)).toEqual({});
+  });
+
+  it('sends the edited domains as a clean list', () => {
+    const form = edit(() => ({ signInAllowedDomains: { value: 'contoso.com\n Tailspin.io \n', useDefault: false } }));
+    expect(buildUpdateInput(base, form)).toEqual({
+      signInAllowedDomains: { value: ['contoso.com', 'tailspin.io'], useDefault: false },
+    });
+  });
+
+  it('sends an emptied list as [] (any domain), and "Use Default" alone', () => {
+    const emptied = edit(() => ({ signInAllowedDomains: { value: '  \n', useDefault: false } }));
+    expect(buildUpdateInput(base, emptied)).toEqual({ signInAllowedDomains: { value: [], useDefault: false } });
+    const reset = edit((f) => ({ signInAllowedDomains: { ...f.signInAllowedDomains, useDefault: true } }));
+    expect(buildUpdateInput(base, reset)).toEqual({ signInAllowedDomains: { useDefault: true } });
+  });
+
+  it('sends the provisioning choice once "Use Default" is unticked', () => {
+    expect(base.signInProvisioning).toEqual({ value: 'EXISTING_USERS_ONLY', useDefault: true });
+    const form = edit(() => ({ signInProvisioning: { value: 'CREATE_ON_FIRST_SIGN_IN', useDefault: false } }));
+    expect(buildUpdateInput(base, form)).toEqual({
+      signInProvisioning: { value: 'CREATE_ON_FIRST_SIGN_IN', useDefault: false },
+    });
   });
 });
 

@@ -1,10 +1,13 @@
 // The Microsoft Settings form state, and the update input holding only what the admin changed.
 import type {
   Cloud,
+  DomainsSettingInput,
   MicrosoftSettingsFieldsFragment,
   SecretSettingInput,
+  SignInProvisioning,
   UpdateMicrosoftSettingsInput,
 } from '../../gql/graphql';
+import { formatDomains, parseDomains, sameDomains } from './domains';
 
 export type MicrosoftSettings = MicrosoftSettingsFieldsFragment;
 export type Setting<T> = { value: T; useDefault: boolean };
@@ -15,9 +18,20 @@ export type SettingsForm = {
   cloud: Setting<Cloud>;
   signInEnabled: Setting<boolean>;
   emailSyncEnabled: Setting<boolean>;
+  signInAllowedDomains: Setting<string>;
+  signInProvisioning: Setting<SignInProvisioning>;
 };
 
-export const ROWS = ['clientId', 'clientSecret', 'tenant', 'cloud', 'signInEnabled', 'emailSyncEnabled'] as const;
+export const ROWS = [
+  'clientId',
+  'clientSecret',
+  'tenant',
+  'cloud',
+  'signInEnabled',
+  'emailSyncEnabled',
+  'signInAllowedDomains',
+  'signInProvisioning',
+] as const;
 export type Row = (typeof ROWS)[number];
 
 export function formFromSettings(s: MicrosoftSettings): SettingsForm {
@@ -28,12 +42,21 @@ export function formFromSettings(s: MicrosoftSettings): SettingsForm {
     cloud: { value: s.cloud.value, useDefault: s.cloud.useDefault },
     signInEnabled: { value: s.signInEnabled.value, useDefault: s.signInEnabled.useDefault },
     emailSyncEnabled: { value: s.emailSyncEnabled.value, useDefault: s.emailSyncEnabled.useDefault },
+    signInAllowedDomains: {
+      value: formatDomains(s.signInAllowedDomains.value),
+      useDefault: s.signInAllowedDomains.useDefault,
+    },
+    signInProvisioning: { value: s.signInProvisioning.value, useDefault: s.signInProvisioning.useDefault },
   };
 }
 
-function changed<T>(before: Setting<T>, after: Setting<T>): { value?: T; useDefault: boolean } | undefined {
+function changed<T>(
+  before: Setting<T>,
+  after: Setting<T>,
+  same: (a: T, b: T) => boolean = Object.is,
+): { value?: T; useDefault: boolean } | undefined {
   if (after.useDefault) return before.useDefault ? undefined : { useDefault: true };
-  if (!before.useDefault && after.value === before.value) return undefined;
+  if (!before.useDefault && same(after.value, before.value)) return undefined;
   return { value: after.value, useDefault: false };
 }
 
@@ -44,6 +67,12 @@ function trimmed(s: Setting<string>): Setting<string> {
 function textInput(before: Setting<string>, after: Setting<string>) {
   const input = changed(trimmed(before), trimmed(after));
   return input && 'value' in input ? { ...input, value: input.value || null } : input;
+}
+
+function domainsInput(before: Setting<string>, after: Setting<string>): DomainsSettingInput | undefined {
+  const input = changed(before, after, sameDomains);
+  if (!input) return undefined;
+  return input.value === undefined ? { useDefault: true } : { value: parseDomains(input.value), useDefault: false };
 }
 
 function secretInput(secret: SettingsForm['clientSecret']): SecretSettingInput | undefined {
@@ -61,6 +90,8 @@ export function buildUpdateInput(base: SettingsForm, form: SettingsForm): Update
     cloud: changed(base.cloud, form.cloud),
     signInEnabled: changed(base.signInEnabled, form.signInEnabled),
     emailSyncEnabled: changed(base.emailSyncEnabled, form.emailSyncEnabled),
+    signInAllowedDomains: domainsInput(base.signInAllowedDomains, form.signInAllowedDomains),
+    signInProvisioning: changed(base.signInProvisioning, form.signInProvisioning),
   };
   for (const key of Object.keys(input) as (keyof UpdateMicrosoftSettingsInput)[]) {
     if (input[key] === undefined) delete input[key];

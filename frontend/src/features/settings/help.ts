@@ -1,4 +1,4 @@
-// Help and hint texts of the Microsoft Settings fields, after Oro's documentation.
+// Help, hint and option texts of the Microsoft Settings fields, after Oro's documentation.
 export const HELP = {
   clientId:
     'The client id generated on the Azure side when creating an active directory application. It is located on the main application page under Essentials. Selecting the Use Default checkbox resets the value.',
@@ -13,11 +13,23 @@ export const HELP = {
     'Lets users sign in with their Microsoft 365 account. Requires the client ID, the client secret and the tenant.',
   emailSyncEnabled:
     'Lets users connect their Microsoft 365 mailbox over OAuth and keeps it synchronised. Requires the client ID, the client secret and the tenant.',
+  signInAllowedDomains:
+    'Only Microsoft 365 accounts whose e-mail address ends in one of these domains may sign in. Leave empty to allow every account of the tenant.',
+  signInProvisioning:
+    'What happens when someone without a local account (matched by e-mail address) signs in with Microsoft 365: refuse them, or create a user with the role User.',
 } as const;
 
 export const TENANT_HINT =
   'A GUID, a verified domain such as contoso.onmicrosoft.com, or organizations / common / consumers';
 export const REDIRECT_HINT = "Add this exact value to your Azure application's redirect URIs (platform: Web)";
+
+export const DOMAINS_HINT = 'One domain per line, such as contoso.com; empty: any domain';
+export const TEST_NEEDS_SAVE = 'Save the settings first: Test connection checks the saved settings.';
+
+export const PROVISIONING = [
+  { value: 'EXISTING_USERS_ONLY', label: 'Only existing users may sign in' },
+  { value: 'CREATE_ON_FIRST_SIGN_IN', label: 'Create users at their first sign-in' },
+] as const;
 
 export const CLOUDS = [
   { value: 'GLOBAL', label: 'Global' },
@@ -32,4 +44,6 @@ export const SETTING_LABELS: Record<string, string> = {
   cloud: 'Cloud',
   signInEnabled: 'Enable Microsoft 365 sign-in',
   emailSyncEnabled: 'Enable Emails Sync',
+  signInAllowedDomains: 'Allowed e-mail domains',
+  signInProvisioning: 'New users',
 };

@@ -10,6 +10,8 @@ export function testSettings(overrides: Partial<MicrosoftSettings> = {}): Micros
     redirectUri: 'https://console.example.com/login/oauth2/code/microsoft',
     signInEnabled: { value: false, useDefault: false, defaultValue: false },
     emailSyncEnabled: { value: false, useDefault: true, defaultValue: false },
+    signInAllowedDomains: { value: ['contoso.com', 'fabrikam.com'], useDefault: false, defaultValue: [] },
+    signInProvisioning: { value: 'EXISTING_USERS_ONLY', useDefault: true, defaultValue: 'EXISTING_USERS_ONLY' },
     ...overrides,
   };
 }

@@ -1,0 +1,167 @@
+// Shared by the browser journeys: Chromium, the app jar and the local Microsoft identity platform, steps, sign-in.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'target/e2e';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Without Chromium the journeys are skipped, loudly; CI sets E2E_REQUIRED=true so a missing browser fails instead.
+export const SKIP = !existsSync(CHROMIUM_PATH) && process.env.E2E_REQUIRED !== 'true'
+  ? `no Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH` : false;
+const TEST_CLASSES = process.env.TEST_CLASSES || '../backend/target/test-classes';
+const TEST_CLASSPATH_FILE = process.env.TEST_CLASSPATH_FILE || '../backend/target/test-classpath.txt';
+const FAKE_MICROSOFT = 'com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A journey's shared state: steps that stop after the first failure, and the processes it started. */
+export function journey() {
+  let failed = false;
+  const processes = [];
+  const dirs = [];
+
+  function spawnLogged(name, command, args, env = {}) {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = { name, child, log: '' };
+    child.stdout.on('data', (d) => { proc.log += d; });
+    child.stderr.on('data', (d) => { proc.log += d; });
+    processes.push(proc);
+    return proc;
+  }
+
+  async function stop({ child }) {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  return {
+    get failed() { return failed; },
+    fail() { failed = true; },
+
+    /** Runs one step of the journey; after a failure the remaining steps are skipped. */
+    step(name, fn) {
+      it(name, async (t) => {
+        if (failed) return t.skip('an earlier step failed');
+        try {
+          await fn();
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      });
+    },
+
+    /** Starts the app jar on a free port with a fresh data directory and first admin; resolves once GET / answers. */
+    async startApp(jar, env = {}) {
+      const port = await freePort();
+      const dataDir = mkdtempSync(join(tmpdir(), 'm365-e2e-'));
+      dirs.push(dataDir);
+      const admin = { username: 'admin', password: `Adm-${randomBytes(9).toString('base64url')}` };
+      const baseUrl = `http://localhost:${port}`;
+      const app = spawnLogged('app', 'java', ['-jar', jar], { SERVER_PORT: String(port), M365_DATA_DIR: dataDir,
+        M365_FIRST_ADMIN_USERNAME: admin.username, M365_FIRST_ADMIN_PASSWORD: admin.password, ...env });
+      const deadline = Date.now() + 240_000;
+      while (Date.now() < deadline) {
+        if (app.child.exitCode !== null) throw new Error(`the app exited with ${app.child.exitCode}`);
+        try {
+          if ((await fetch(`${baseUrl}/`)).ok) return { baseUrl, admin };
+        } catch { /* not listening yet */ }
+        await sleep(1000);
+      }
+      throw new Error('the app did not answer GET / within 240 s');
+    },
+
+    /** Starts the local Microsoft identity platform from the backend's test classes; resolves to its authority. */
+    async startFakeMicrosoft() {
+      assert.ok(existsSync(TEST_CLASSES) && existsSync(TEST_CLASSPATH_FILE), `no ${TEST_CLASSES} or `
+        + `${TEST_CLASSPATH_FILE}: run ./mvnw -q -pl backend generate-test-resources test-compile`);
+      const classpath = `${TEST_CLASSES}:${readFileSync(TEST_CLASSPATH_FILE, 'utf8').trim()}`;
+      const fake = spawnLogged('fake Microsoft', 'java', ['-cp', classpath, FAKE_MICROSOFT, '0']);
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        const authority = /listening on (http:\/\/\S+)/.exec(fake.log)?.[1];
+        if (authority) return authority;
+        if (fake.child.exitCode !== null) throw new Error(`the fake exited with ${fake.child.exitCode}`);
+        await sleep(200);
+      }
+      throw new Error('the fake Microsoft identity platform did not start within 60 s');
+    },
+
+    /** Stops what the journey started, newest first; prints their logs when a step failed. */
+    async cleanUp() {
+      for (const proc of [...processes].reverse()) await stop(proc);
+      if (failed) {
+        for (const { name, log } of processes) console.error(`----- ${name} log -----\n${log}\n----- end of ${name} log -----`);
+      }
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Headless Chromium with clipboard access for the app, confirm dialogs accepted. */
+export async function openBrowser(baseUrl) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('dialog', (dialog) => dialog.accept());
+  return { browser, page };
+}
+
+export const field = (page, label) => page.getByLabel(label, { exact: true });
+
+export async function signIn(page, baseUrl, username, password) {
+  await page.goto(`${baseUrl}/login`);
+  await field(page, 'Username').fill(username);
+  await field(page, 'Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Welcome, ').or(page.getByRole('heading', { name: 'Choose a new password' })).waitFor();
+}
+
+/** Signs in locally; replaces a one-time password if the app asks for it. Resolves to the password in use. */
+export async function signInAsAdmin(page, baseUrl, { username, password }) {
+  await signIn(page, baseUrl, username, password);
+  if (!(await page.getByRole('heading', { name: 'Choose a new password' }).isVisible())) return password;
+  const newPassword = `${password}-new`;
+  await field(page, 'Current password').fill(password);
+  await field(page, 'New password').fill(newPassword);
+  await field(page, 'Repeat new password').fill(newPassword);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByText('Welcome, ').waitFor();
+  return newPassword;
+}
+
+export async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/login$/);
+}
+
+/** Unticks "Use Default" of a settings row so its own value can be entered. */
+export async function useOwnValue(page, id) {
+  const box = page.locator(`#${id}-use-default`);
+  if (await box.isChecked()) await box.uncheck();
+}
