@@ -1,0 +1,55 @@
+package com.m365console.mail;
+
+import java.util.Properties;
+
+import jakarta.mail.Session;
+
+/** Builds the Jakarta Mail sessions for XOAUTH2 logins, so every connection gets the same timeouts, TLS and silence. */
+final class MailSessions {
+
+    private final MailServerProperties properties;
+
+    MailSessions(MailServerProperties properties) {
+        this.properties = properties;
+    }
+
+    Session imap(MailEndpoint endpoint) {
+        return session(properties("imap", endpoint));
+    }
+
+    /** The address becomes {@code mail.from}, which also gives generated Message-IDs the mailbox's domain. */
+    Session smtp(MailEndpoint endpoint, String address) {
+        Properties props = properties("smtp", endpoint);
+        props.setProperty("mail.smtp.auth", "true");
+        props.setProperty("mail.from", address);
+        return session(props);
+    }
+
+    private Properties properties(String protocol, MailEndpoint endpoint) {
+        String prefix = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.setProperty("mail.debug", "false");
+        props.setProperty("mail.debug.auth", "false");
+        props.setProperty(prefix + "auth.mechanisms", "XOAUTH2");
+        props.setProperty(prefix + "connectiontimeout", String.valueOf(properties.connectTimeout().toMillis()));
+        props.setProperty(prefix + "timeout", String.valueOf(properties.readTimeout().toMillis()));
+        boolean ssl = endpoint.security() == MailSecurity.SSL;
+        boolean startTls = endpoint.security() == MailSecurity.STARTTLS;
+        props.setProperty(prefix + "ssl.enable", String.valueOf(ssl));
+        props.setProperty(prefix + "starttls.enable", String.valueOf(startTls));
+        props.setProperty(prefix + "starttls.required", String.valueOf(startTls));
+        if (ssl || startTls) {
+            props.setProperty(prefix + "ssl.checkserveridentity", String.valueOf(!properties.trustAllCertificates()));
+            if (properties.trustAllCertificates()) {
+                props.setProperty(prefix + "ssl.trust", "*");
+            }
+        }
+        return props;
+    }
+
+    private static Session session(Properties props) {
+        Session session = Session.getInstance(props);
+        session.setDebug(false);
+        return session;
+    }
+}
