@@ -1,7 +1,6 @@
 package com.m365console.identity;
 
-import java.util.Locale;
-
+import com.m365console.microsoft.MicrosoftAccountAddress;
 import com.m365console.security.AccountPrincipal;
 import com.m365console.settings.MicrosoftSettings;
 import com.m365console.settings.MicrosoftSettingsService;
@@ -41,7 +40,7 @@ class MicrosoftAccountMapper implements ReactiveOAuth2UserService<OidcUserReques
         OidcIdToken idToken = request.getIdToken();
         String tenantId = idToken.getClaimAsString("tid");
         String objectId = idToken.getClaimAsString("oid");
-        String email = address(idToken);
+        String email = MicrosoftAccountAddress.of(idToken);
         if (tenantId == null || objectId == null || email == null) {
             return refuse("missing_claims", "Microsoft did not send the account's tenant, object id and e-mail address.");
         }
@@ -81,24 +80,6 @@ class MicrosoftAccountMapper implements ReactiveOAuth2UserService<OidcUserReques
             default -> refuse("ambiguous_account", "Several local accounts have the address " + email
                     + "; an administrator must resolve this.");
         });
-    }
-
-    /**
-     * The account's e-mail address: the {@code email} claim when Microsoft vouches for it (its domain is
-     * verified, {@code xms_edov}, or it is the sign-in name), else the sign-in name {@code preferred_username}.
-     * An unverified {@code email} claim alone could name someone else's address.
-     */
-    static String address(OidcIdToken idToken) {
-        String email = lower(idToken.getEmail());
-        String username = lower(idToken.getPreferredUsername());
-        boolean emailVerified = Boolean.TRUE.equals(idToken.getClaimAsBoolean("xms_edov"))
-                || (email != null && email.equals(username));
-        String address = email != null && emailVerified ? email : username;
-        return address != null && address.indexOf('@') > 0 ? address : null;
-    }
-
-    private static String lower(String value) {
-        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
     }
 
     private static <T> Mono<T> refuse(String code, String message) {

@@ -1,6 +1,7 @@
 package com.m365console.security;
 
 import com.m365console.identity.ApiTokenService;
+import com.m365console.mailbox.MailboxCallbackWebFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import java.util.Set;
@@ -39,7 +40,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonSignInHandlers signInHandlers,
-            Customizer<ServerHttpSecurity.OAuth2LoginSpec> microsoftSignIn, ApiTokenService apiTokens) {
+            Customizer<ServerHttpSecurity.OAuth2LoginSpec> microsoftSignIn, ApiTokenService apiTokens,
+            MailboxCallbackWebFilter mailboxCallback) {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/graphiql", "/graphiql/**", "/graphql/schema").authenticated()
@@ -51,6 +53,7 @@ class SecurityConfiguration {
                                 CsrfWebFilter.DEFAULT_CSRF_MATCHER,
                                 new NegatedServerWebExchangeMatcher(ApiTokenAuthenticationFilter.BEARER_REQUEST))))
                 .addFilterAt(new ApiTokenAuthenticationFilter(apiTokens), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterBefore(mailboxCallback, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
                 .formLogin(form -> form
                         .loginPage("/login")

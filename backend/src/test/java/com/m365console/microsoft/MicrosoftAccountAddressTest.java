@@ -1,4 +1,4 @@
-package com.m365console.identity;
+package com.m365console.microsoft;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,26 +17,26 @@ class MicrosoftAccountAddressTest {
 
     @Test
     void emailEqualToTheSignInNameIsUsed() {
-        assertThat(MicrosoftAccountMapper.address(token("Jane@Contoso.com", "jane@contoso.com", null)))
+        assertThat(MicrosoftAccountAddress.of(token("Jane@Contoso.com", "jane@contoso.com", null)))
                 .isEqualTo("jane@contoso.com");
     }
 
     @Test
     void aVerifiedEmailDomainIsUsed() {
-        assertThat(MicrosoftAccountMapper.address(token("jane.doe@contoso.com", "jdoe@contoso.onmicrosoft.com", true)))
+        assertThat(MicrosoftAccountAddress.of(token("jane.doe@contoso.com", "jdoe@contoso.onmicrosoft.com", true)))
                 .isEqualTo("jane.doe@contoso.com");
     }
 
     @Test
     void anUnverifiedEmailFallsBackToTheSignInName() {
-        assertThat(MicrosoftAccountMapper.address(token("ceo@victim.com", "mallory@evil.onmicrosoft.com", null)))
+        assertThat(MicrosoftAccountAddress.of(token("ceo@victim.com", "mallory@evil.onmicrosoft.com", null)))
                 .isEqualTo("mallory@evil.onmicrosoft.com");
     }
 
     @Test
     void withoutEmailTheSignInNameIsUsedAndNonAddressesAreNone() {
-        assertThat(MicrosoftAccountMapper.address(token(null, "ann@fabrikam.com", null))).isEqualTo("ann@fabrikam.com");
-        assertThat(MicrosoftAccountMapper.address(token(null, "not-an-address", null))).isNull();
+        assertThat(MicrosoftAccountAddress.of(token(null, "ann@fabrikam.com", null))).isEqualTo("ann@fabrikam.com");
+        assertThat(MicrosoftAccountAddress.of(token(null, "not-an-address", null))).isNull();
     }
 
     private static OidcIdToken token(String email, String preferredUsername, Boolean emailDomainVerified) {

@@ -108,7 +108,10 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
         scripts.failNextAuthorize(AadError.badRequest(error, aadsts, message));
     }
 
-    /** The next token request fails with this status and error (500 + "temporarily_unavailable" for outages). */
+    /**
+     * The next token request fails with this status and error (500 + "temporarily_unavailable" for outages);
+     * called n times, the next n requests fail.
+     */
     public void failNextToken(int httpStatus, String error, int aadsts, String message) {
         scripts.failNextToken(new AadError(httpStatus, error, aadsts, message));
     }
@@ -121,6 +124,11 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
     /** Like an admin revoking the user's sessions: refresh tokens issued so far fail with AADSTS50173. */
     public void revokeGrants(String email) {
         grants.revokeGrants(email);
+    }
+
+    /** Tells the listener about every access token issued from now on (e.g. to let a test mail server accept it). */
+    public void onAccessTokenIssued(java.util.function.BiConsumer<String, AccessTokenGrant> listener) {
+        grants.onAccessTokenIssued(listener);
     }
 
     /** Makes every access token issued so far expire now, so the app has to refresh. */

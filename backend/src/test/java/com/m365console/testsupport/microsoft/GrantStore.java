@@ -30,6 +30,12 @@ final class GrantStore {
     private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, AccessTokenGrant> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Instant> tokensValidFrom = new ConcurrentHashMap<>();
+    private final java.util.List<java.util.function.BiConsumer<String, AccessTokenGrant>> accessTokenListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void onAccessTokenIssued(java.util.function.BiConsumer<String, AccessTokenGrant> listener) {
+        accessTokenListeners.add(listener);
+    }
 
     String issueCode(String clientId, String tenantKey, Directory.Account account, String redirectUri, String scope,
                      String nonce, String codeChallenge, String codeChallengeMethod) {
@@ -57,9 +63,11 @@ final class GrantStore {
     String issueAccessToken(String clientId, String tenantId, Directory.Account account, String scope) {
         String token = Http.random(96);
         Instant expiresAt = Instant.now().plusSeconds(ACCESS_TOKEN_SECONDS);
-        accessTokens.put(token, account == null
+        AccessTokenGrant grant = account == null
                 ? new AccessTokenGrant(clientId, tenantId, null, null, scope, expiresAt)
-                : new AccessTokenGrant(clientId, tenantId, account.email(), account.oid(), scope, expiresAt));
+                : new AccessTokenGrant(clientId, tenantId, account.email(), account.oid(), scope, expiresAt);
+        accessTokens.put(token, grant);
+        accessTokenListeners.forEach(listener -> listener.accept(token, grant));
         return token;
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Scripts {
 
     private final AtomicReference<AadError> nextAuthorizeFailure = new AtomicReference<>();
-    private final AtomicReference<AadError> nextTokenFailure = new AtomicReference<>();
+    private final java.util.Queue<AadError> nextTokenFailures = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicReference<Map<String, Object>> nextIdTokenClaims = new AtomicReference<>();
     private final List<Map<String, String>> authorizeRequests = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
@@ -25,11 +25,11 @@ final class Scripts {
     }
 
     void failNextToken(AadError error) {
-        nextTokenFailure.set(error);
+        nextTokenFailures.add(error);
     }
 
     AadError takeTokenFailure() {
-        return nextTokenFailure.getAndSet(null);
+        return nextTokenFailures.poll();
     }
 
     void overrideNextIdToken(Map<String, Object> claims) {

@@ -1,0 +1,218 @@
+package com.m365console.mailbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.m365console.microsoft.MicrosoftAccountAddress;
+import com.m365console.microsoft.MicrosoftError;
+import com.m365console.microsoft.MicrosoftErrors;
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.settings.MicrosoftSettings;
+import com.m365console.settings.MicrosoftSettingsService;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
+
+/**
+ * Connecting a mailbox over OAuth 2: "Connect" creates a pending connection in the user's session and
+ * Microsoft's consent URL; the redirect back (the same Redirect URI as sign-in) is matched to it by state,
+ * the code is exchanged with PKCE, the ID token says whose mailbox it is, and the tokens are stored encrypted.
+ */
+@Service
+class MailboxConnections {
+
+    static final String PENDING = MailboxConnections.class.getName() + ".pending";
+    static final String OUTCOME = MailboxConnections.class.getName() + ".outcome";
+    private static final Duration PENDING_FOR = Duration.ofMinutes(15);
+    private static final int MAX_PENDING = 5;
+
+    private final SecureRandom random = new SecureRandom();
+    private final MicrosoftSettingsService settings;
+    private final MailboxOAuthClient oauth;
+    private final MailboxTokens tokens;
+    private final MailboxRepository mailboxes;
+
+    MailboxConnections(MicrosoftSettingsService settings, MailboxOAuthClient oauth, MailboxTokens tokens,
+            MailboxRepository mailboxes) {
+        this.settings = settings;
+        this.oauth = oauth;
+        this.tokens = tokens;
+        this.mailboxes = mailboxes;
+    }
+
+    Mono<StartPayload> start(Actor actor, StartInput input, String redirectUri, WebSession session) {
+        MailboxKind kind = input.kind() == null ? MailboxKind.PERSONAL : input.kind();
+        if (kind == MailboxKind.SYSTEM && !actor.admin()) {
+            return Mono.just(StartPayload.refused("kind", UserErrorCode.PRECONDITION_FAILED,
+                    "Only administrators connect system mailboxes."));
+        }
+        String shared = input.sharedAddress() == null ? null : input.sharedAddress().trim().toLowerCase(Locale.ROOT);
+        if (kind == MailboxKind.SYSTEM && input.mailboxId() == null
+                && (shared == null || !shared.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            return Mono.just(StartPayload.refused("sharedAddress", UserErrorCode.INVALID_FORMAT,
+                    "Enter the shared mailbox's address, such as support@contoso.com."));
+        }
+        Mono<MailboxView> reconnect = input.mailboxId() == null ? Mono.empty()
+                : mailboxes.find(input.mailboxId()).filter(actor::maySee);
+        return settings.current().flatMap(current -> {
+            if (!current.credentialsComplete() || !current.emailSyncEnabled().value()) {
+                return Mono.just(StartPayload.refused(null, UserErrorCode.PRECONDITION_FAILED,
+                        "Mailbox connection is not available: an administrator must complete Microsoft Settings and "
+                                + "enable Emails Sync."));
+            }
+            return reconnect.map(mailbox -> pending(actor, mailbox.kind(), mailbox.kind() == MailboxKind.SYSTEM
+                            ? mailbox.address() : null, mailbox.id(), redirectUri, current, session, mailbox.address()))
+                    .switchIfEmpty(Mono.defer(() -> input.mailboxId() != null
+                            ? Mono.just(StartPayload.refused("mailboxId", UserErrorCode.NOT_FOUND,
+                                    "You have no mailbox with this id."))
+                            : Mono.just(pending(actor, kind, shared, null, redirectUri, current, session, null))));
+        });
+    }
+
+    /** Completes the connection Microsoft redirected back for; answers where to send the browser. */
+    Mono<String> complete(PendingMailboxConnection pending, Map<String, String> callback, WebSession session) {
+        Mono<MailboxConnectionResult> result;
+        if (callback.containsKey("error")) {
+            result = Mono.just(MailboxConnectionResult.failed(MicrosoftErrors.describe(callback.get("error"),
+                    callback.get("error_description"))));
+        }
+        else if (pending.createdAt().plus(PENDING_FOR).isBefore(Instant.now()) || callback.get("code") == null) {
+            result = Mono.just(MailboxConnectionResult.failed(MicrosoftErrors.describe("authorization_request_not_found",
+                    null)));
+        }
+        else {
+            result = Mono.zip(settings.current(), settings.clientSecret())
+                    .flatMap(registration -> redeem(pending, callback.get("code"), registration.getT1(),
+                            registration.getT2()))
+                    .onErrorResume(OAuth2AuthorizationException.class, ex -> Mono.just(MailboxConnectionResult.failed(
+                            MicrosoftErrors.describe(ex.getError().getErrorCode(), ex.getError().getDescription()))));
+        }
+        return result.map(outcome -> {
+            session.getAttributes().put(OUTCOME, outcome);
+            return pending.kind() == MailboxKind.SYSTEM ? "/system/mailboxes?connection=done"
+                    : "/mailboxes?connection=done";
+        });
+    }
+
+    private Mono<MailboxConnectionResult> redeem(PendingMailboxConnection pending, String code,
+            MicrosoftSettings current, String secret) {
+        return oauth.exchange(current, secret, pending, code).flatMap(response -> {
+            Object idToken = response.getAdditionalParameters().get("id_token");
+            if (!(idToken instanceof String token)) {
+                return Mono.just(fail("missing_id_token", "Microsoft sent no ID token; is openid among the scopes?"));
+            }
+            return oauth.idToken(current, secret, token).flatMap(jwt -> save(pending, response, jwt));
+        });
+    }
+
+    private Mono<MailboxConnectionResult> save(PendingMailboxConnection pending, OAuth2AccessTokenResponse response,
+            Jwt idToken) {
+        if (!pending.nonce().equals(idToken.getClaimAsString("nonce"))) {
+            return Mono.just(MailboxConnectionResult.failed(MicrosoftErrors.describe("invalid_nonce", null)));
+        }
+        String signedIn = MicrosoftAccountAddress.of(idToken);
+        if (signedIn == null) {
+            return Mono.just(fail("missing_claims", "Microsoft did not say which mailbox the account has."));
+        }
+        String address = pending.kind() == MailboxKind.SYSTEM ? pending.sharedAddress() : signedIn;
+        Mono<UUID> mailboxId;
+        if (pending.reconnectMailboxId() != null) {
+            mailboxId = mailboxes.find(pending.reconnectMailboxId()).flatMap(existing ->
+                    existing.address().equalsIgnoreCase(address) ? Mono.just(existing.id())
+                            : Mono.error(new MailboxMismatch(signedIn, existing.address())));
+        }
+        else {
+            UUID owner = pending.kind() == MailboxKind.SYSTEM ? null : pending.actorId();
+            mailboxId = mailboxes.findIdByAddress(pending.kind(), owner, address)
+                    .switchIfEmpty(Mono.defer(() -> mailboxes.insert(pending.kind(), owner, address)));
+        }
+        return mailboxId
+                .flatMap(id -> tokens.store(id, response)
+                        .then(mailboxes.markConnected(id, pending.actorId(), idToken.getClaimAsString("tid"),
+                                idToken.getClaimAsString("oid")))
+                        .then(mailboxes.find(id)))
+                .map(MailboxConnectionResult::connected)
+                .onErrorResume(MailboxMismatch.class, ex -> Mono.just(fail("mailbox_mismatch", ex.getMessage())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private StartPayload pending(Actor actor, MailboxKind kind, String sharedAddress, UUID reconnectId,
+            String redirectUri, MicrosoftSettings current, WebSession session, String loginHint) {
+        String verifier = randomToken();
+        var pending = new PendingMailboxConnection(randomToken(), verifier, randomToken(), redirectUri, actor.id(),
+                kind, sharedAddress, reconnectId, Instant.now());
+        var all = (Map<String, PendingMailboxConnection>) session.getAttributes()
+                .computeIfAbsent(PENDING, key -> new ConcurrentHashMap<String, PendingMailboxConnection>());
+        all.values().removeIf(old -> old.createdAt().plus(PENDING_FOR).isBefore(Instant.now()));
+        if (all.size() >= MAX_PENDING) {
+            all.clear();
+        }
+        all.put(pending.state(), pending);
+        String hint = kind == MailboxKind.SYSTEM ? null : loginHint;
+        return new StartPayload(oauth.authorizationUrl(current, pending, challenge(verifier), hint), List.of());
+    }
+
+    private String randomToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static MailboxConnectionResult fail(String code, String message) {
+        return MailboxConnectionResult.failed(new MicrosoftError(code, null, message, null, null, null));
+    }
+
+    /** The account that consented is not the one of the mailbox being reconnected. */
+    private static final class MailboxMismatch extends RuntimeException {
+        MailboxMismatch(String signedIn, String expected) {
+            super("You signed in at Microsoft as " + signedIn + ", but this mailbox is " + expected
+                    + ": reconnect with that account.");
+        }
+    }
+
+    /** Schema input for {@code startMailboxConnection}. */
+    record StartInput(MailboxKind kind, String sharedAddress, UUID mailboxId) {
+    }
+
+    /** Schema type {@code StartMailboxConnectionPayload}. */
+    record StartPayload(String authorizationUrl, List<UserError> errors) {
+        static StartPayload refused(String field, UserErrorCode code, String message) {
+            return new StartPayload(null, List.of(new UserError(field, code, message)));
+        }
+    }
+
+    /** Schema type {@code MailboxConnectionResult}. */
+    record MailboxConnectionResult(MailboxView mailbox, MicrosoftError error) {
+        static MailboxConnectionResult connected(MailboxView mailbox) {
+            return new MailboxConnectionResult(mailbox, null);
+        }
+
+        static MailboxConnectionResult failed(MicrosoftError error) {
+            return new MailboxConnectionResult(null, error);
+        }
+    }
+}

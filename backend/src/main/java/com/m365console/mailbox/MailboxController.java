@@ -1,0 +1,117 @@
+package com.m365console.mailbox;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.m365console.platform.graphql.RequestBaseUrlInterceptor;
+import com.m365console.settings.RedirectUris;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** GraphQL entry points for mailboxes; which mailbox a caller may touch is decided by {@link Actor}. */
+@Controller
+class MailboxController {
+
+    private final MailboxService mailboxes;
+    private final MailboxConnections connections;
+    private final RedirectUris redirectUris;
+
+    MailboxController(MailboxService mailboxes, MailboxConnections connections, RedirectUris redirectUris) {
+        this.mailboxes = mailboxes;
+        this.connections = connections;
+        this.redirectUris = redirectUris;
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Flux<MailboxView> myMailboxes(Authentication authentication) {
+        return mailboxes.mine(Actor.of(authentication));
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Flux<MailboxView> systemMailboxes() {
+        return mailboxes.system();
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Flux<MailboxView> allMailboxes() {
+        return mailboxes.all();
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<MailboxView> mailbox(@Argument UUID id, Authentication authentication) {
+        return mailboxes.find(id, Actor.of(authentication));
+    }
+
+    @QueryMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<MailboxConnections.MailboxConnectionResult> lastMailboxConnection() {
+        return session().flatMap(session -> Mono.justOrEmpty((MailboxConnections.MailboxConnectionResult)
+                session.getAttributes().remove(MailboxConnections.OUTCOME)));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<MailboxConnections.StartPayload> startMailboxConnection(@Argument MailboxConnections.StartInput input,
+            @ContextValue(name = RequestBaseUrlInterceptor.REQUEST_BASE_URL) String requestBaseUrl,
+            Authentication authentication) {
+        return session().flatMap(session -> connections.start(Actor.of(authentication), input,
+                redirectUris.microsoft(requestBaseUrl).toString(), session));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<MailboxService.CheckPayload> checkMailboxConnection(@Argument MailboxIdInput input,
+            Authentication authentication) {
+        return mailboxes.check(input.mailboxId(), Actor.of(authentication));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<MailboxService.MailboxPayload> selectMailboxFolders(@Argument SelectFoldersInput input,
+            Authentication authentication) {
+        return mailboxes.selectFolders(input.mailboxId(), input.folders(), Actor.of(authentication));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<MailboxService.SendPayload> sendEmail(@Argument MailboxService.SendInput input,
+            Authentication authentication) {
+        return mailboxes.send(input, Actor.of(authentication));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<MailboxService.MailboxPayload> disconnectMailbox(@Argument DisconnectInput input,
+            Authentication authentication) {
+        return mailboxes.disconnect(input.mailboxId(), Boolean.TRUE.equals(input.deleteMail()),
+                Actor.of(authentication));
+    }
+
+    /** The caller's browser session (mailbox connections are bound to it). */
+    private static Mono<WebSession> session() {
+        return Mono.deferContextual(context -> Mono.justOrEmpty(ServerWebExchangeContextFilter.getExchange(context)))
+                .flatMap(exchange -> exchange.getSession());
+    }
+
+    record MailboxIdInput(UUID mailboxId) {
+    }
+
+    record SelectFoldersInput(UUID mailboxId, List<String> folders) {
+    }
+
+    record DisconnectInput(UUID mailboxId, Boolean deleteMail) {
+    }
+}

@@ -1,0 +1,224 @@
+package com.m365console.mailbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.m365console.mail.MailFolder;
+import com.m365console.mail.MailHosts;
+import com.m365console.mail.MailServerClient;
+import com.m365console.mail.MailServerException;
+import com.m365console.mail.OutgoingMessage;
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.settings.MicrosoftSettingsService;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What a user does with a connected mailbox: see its health, check IMAP and SMTP, pick folders, send mail,
+ * disconnect. A user reaches only their own mailboxes; admins also the system ones.
+ */
+@Service
+class MailboxService {
+
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+");
+    private static final int MAX_RECIPIENTS = 100;
+
+    private final MailboxRepository mailboxes;
+    private final MailboxTokens tokens;
+    private final MailServerClient mail;
+    private final MailHosts hosts;
+    private final MicrosoftSettingsService settings;
+
+    MailboxService(MailboxRepository mailboxes, MailboxTokens tokens, MailServerClient mail, MailHosts hosts,
+            MicrosoftSettingsService settings) {
+        this.mailboxes = mailboxes;
+        this.tokens = tokens;
+        this.mail = mail;
+        this.hosts = hosts;
+        this.settings = settings;
+    }
+
+    Flux<MailboxView> mine(Actor actor) {
+        return mailboxes.findByOwner(actor.id());
+    }
+
+    Flux<MailboxView> system() {
+        return mailboxes.findSystem();
+    }
+
+    Flux<MailboxView> all() {
+        return mailboxes.findAll();
+    }
+
+    Mono<MailboxView> find(UUID id, Actor actor) {
+        return mailboxes.find(id).filter(actor::maySee);
+    }
+
+    Mono<CheckPayload> check(UUID id, Actor actor) {
+        return withMailbox(id, actor, CheckPayload::refused, mailbox -> tokens.accessToken(mailbox.id())
+                .flatMap(token -> settings.current().flatMap(current -> Mono.zip(
+                        mail.checkImap(hosts.imap(current.cloud().value()), mailbox.address(), token)
+                                .map(Result::ok).onErrorResume(MailServerException.class, ex -> Mono.just(
+                                        Result.<List<MailFolder>>failed(ex.getMessage()))),
+                        mail.checkSmtp(hosts.smtp(current.cloud().value()), mailbox.address(), token)
+                                .thenReturn(Result.ok(true)).onErrorResume(MailServerException.class, ex ->
+                                        Mono.just(Result.<Boolean>failed(ex.getMessage()))))))
+                .flatMap(results -> mailboxes.saveCheck(mailbox.id(), results.getT1().summary(),
+                                results.getT2().summary())
+                        .then(mailboxes.find(mailbox.id()))
+                        .map(updated -> new CheckPayload(updated, results.getT1().ok(), results.getT2().ok(),
+                                folders(results.getT1().value(), updated.selectedFolders()), List.of())))
+                .onErrorResume(MailboxUnavailableException.class, ex -> mailboxes.find(mailbox.id())
+                        .map(updated -> new CheckPayload(updated, false, false, List.of(),
+                                List.of(unavailable(ex))))));
+    }
+
+    Mono<MailboxPayload> selectFolders(UUID id, List<String> folders, Actor actor) {
+        List<String> distinct = folders.stream().map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
+        if (distinct.size() > 500) {
+            return Mono.just(MailboxPayload.refused(new UserError("folders", UserErrorCode.TOO_LONG,
+                    "At most 500 folders.")));
+        }
+        return withMailbox(id, actor, MailboxPayload::refused, mailbox -> mailboxes.selectFolders(mailbox.id(), distinct)
+                .then(mailboxes.find(mailbox.id())).map(MailboxPayload::of));
+    }
+
+    Mono<SendPayload> send(SendInput input, Actor actor) {
+        List<UserError> errors = validate(input);
+        if (!errors.isEmpty()) {
+            return Mono.just(new SendPayload(null, errors));
+        }
+        var message = new OutgoingMessage(null, trim(input.to()), trim(input.cc()), trim(input.bcc()),
+                input.subject().trim(), input.text(), input.html());
+        return withMailbox(input.mailboxId(), actor, SendPayload::refused, mailbox -> tokens.accessToken(mailbox.id())
+                .flatMap(token -> settings.current().flatMap(current ->
+                        mail.send(hosts.smtp(current.cloud().value()), mailbox.address(), token, message)))
+                .flatMap(sent -> mailboxes.recordSent(mailbox.id(), sent.messageId(), actor.id(), sent.recipients(),
+                                message.subject(), sent.sentAt())
+                        .map(sentId -> new SendPayload(new SentMessage(sentId, sent.messageId(), sent.recipients(),
+                                message.subject(), sent.sentAt()), List.of())))
+                .onErrorResume(MailboxUnavailableException.class, ex -> Mono.just(SendPayload.refused(unavailable(ex))))
+                .onErrorResume(MailServerException.class, ex -> Mono.just(SendPayload.refused(new UserError(null,
+                        ex.failure() == com.m365console.mail.MailFailure.AUTHENTICATION_REFUSED
+                                ? UserErrorCode.MAIL_SERVER_REFUSED : UserErrorCode.MAIL_SERVER_UNREACHABLE,
+                        ex.getMessage())))));
+    }
+
+    Mono<MailboxPayload> disconnect(UUID id, boolean deleteMail, Actor actor) {
+        return withMailbox(id, actor, MailboxPayload::refused, mailbox -> tokens.delete(mailbox.id())
+                .then(mailboxes.setState(mailbox.id(), MailboxState.DISCONNECTED, null))
+                .then(deleteMail ? mailboxes.deleteSent(mailbox.id()) : Mono.empty())
+                .then(mailboxes.find(mailbox.id())).map(MailboxPayload::of));
+    }
+
+    private <T> Mono<T> withMailbox(UUID id, Actor actor, java.util.function.Function<UserError, T> refused,
+            java.util.function.Function<MailboxView, Mono<T>> action) {
+        return find(id, actor).flatMap(action)
+                .switchIfEmpty(Mono.fromSupplier(() -> refused.apply(new UserError("mailboxId", UserErrorCode.NOT_FOUND,
+                        "You have no mailbox with this id."))));
+    }
+
+    private static UserError unavailable(MailboxUnavailableException ex) {
+        UserErrorCode code = switch (ex.reason()) {
+            case NEEDS_REAUTH, NOT_CONNECTED -> UserErrorCode.NEEDS_REAUTH;
+            case MICROSOFT_UNAVAILABLE -> UserErrorCode.MICROSOFT_UNAVAILABLE;
+        };
+        return new UserError("mailboxId", code, ex.getMessage());
+    }
+
+    private static List<FolderView> folders(List<MailFolder> folders, List<String> selected) {
+        return folders == null ? List.of() : folders.stream().map(folder -> new FolderView(folder.fullName(),
+                folder.name(), folder.messageCount(), selected.contains(folder.fullName()))).toList();
+    }
+
+    private static List<UserError> validate(SendInput input) {
+        List<UserError> errors = new ArrayList<>();
+        addressErrors("to", input.to(), errors);
+        addressErrors("cc", input.cc(), errors);
+        addressErrors("bcc", input.bcc(), errors);
+        if (trim(input.to()).isEmpty()) {
+            errors.add(new UserError("to", UserErrorCode.REQUIRED, "Add at least one recipient."));
+        }
+        if (trim(input.to()).size() + trim(input.cc()).size() + trim(input.bcc()).size() > MAX_RECIPIENTS) {
+            errors.add(new UserError("to", UserErrorCode.TOO_LONG, "At most " + MAX_RECIPIENTS + " recipients."));
+        }
+        if (input.subject() == null || input.subject().isBlank()) {
+            errors.add(new UserError("subject", UserErrorCode.REQUIRED, "Enter a subject."));
+        }
+        if ((input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank())) {
+            errors.add(new UserError("text", UserErrorCode.REQUIRED, "Write a message (text or HTML)."));
+        }
+        return errors;
+    }
+
+    private static void addressErrors(String field, List<String> addresses, List<UserError> errors) {
+        List<String> bad = trim(addresses).stream().filter(address -> !ADDRESS.matcher(address).matches()).toList();
+        if (!bad.isEmpty()) {
+            errors.add(new UserError(field, UserErrorCode.INVALID_FORMAT, "Not an e-mail address: "
+                    + String.join(", ", bad)));
+        }
+    }
+
+    private static List<String> trim(List<String> addresses) {
+        return addresses == null ? List.of() : addresses.stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
+    }
+
+    /** The outcome of one protocol check. */
+    private record Result<T>(boolean ok, T value, String error) {
+        static <T> Result<T> ok(T value) {
+            return new Result<>(true, value, null);
+        }
+
+        static <T> Result<T> failed(String error) {
+            return new Result<>(false, null, error);
+        }
+
+        String summary() {
+            return ok ? "OK" : error;
+        }
+    }
+
+    /** Schema type {@code MailFolder}. */
+    record FolderView(String fullName, String name, int messageCount, boolean selected) {
+    }
+
+    /** Schema type {@code CheckMailboxConnectionPayload}. */
+    record CheckPayload(MailboxView mailbox, boolean imapOk, boolean smtpOk, List<FolderView> folders,
+            List<UserError> errors) {
+        static CheckPayload refused(UserError error) {
+            return new CheckPayload(null, false, false, List.of(), List.of(error));
+        }
+    }
+
+    /** Schema type {@code MailboxPayload}. */
+    record MailboxPayload(MailboxView mailbox, List<UserError> errors) {
+        static MailboxPayload of(MailboxView mailbox) {
+            return new MailboxPayload(mailbox, List.of());
+        }
+
+        static MailboxPayload refused(UserError error) {
+            return new MailboxPayload(null, List.of(error));
+        }
+    }
+
+    /** Schema input {@code SendEmailInput}. */
+    record SendInput(UUID mailboxId, List<String> to, List<String> cc, List<String> bcc, String subject, String text,
+            String html) {
+    }
+
+    /** Schema type {@code SentMessage}. */
+    record SentMessage(UUID id, String messageId, List<String> recipients, String subject,
+            java.time.OffsetDateTime sentAt) {
+    }
+
+    /** Schema type {@code SendEmailPayload}. */
+    record SendPayload(SentMessage sentMessage, List<UserError> errors) {
+        static SendPayload refused(UserError error) {
+            return new SendPayload(null, List.of(error));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.m365console.mailbox;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.m365console.platform.crypto.EncryptedValue;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** SQL for a mailbox's encrypted tokens. */
+@Repository
+class MailboxTokenRepository {
+
+    private final DatabaseClient db;
+
+    MailboxTokenRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Reads the tokens and locks the row until the transaction ends, so one refresh runs at a time. */
+    Mono<StoredTokens> lock(UUID mailboxId) {
+        return db.sql("""
+                select access_token, access_key_id, access_expires_at, refresh_token, refresh_key_id
+                from mailbox_token where mailbox_id = :id for update""")
+                .bind("id", mailboxId)
+                .map(row -> new StoredTokens(
+                        new EncryptedValue(row.get("access_key_id", String.class), row.get("access_token", byte[].class)),
+                        row.get("access_expires_at", OffsetDateTime.class),
+                        row.get("refresh_key_id", String.class) == null ? null : new EncryptedValue(
+                                row.get("refresh_key_id", String.class), row.get("refresh_token", byte[].class))))
+                .one();
+    }
+
+    Mono<Void> save(UUID mailboxId, EncryptedValue access, OffsetDateTime expiresAt, EncryptedValue refresh) {
+        var spec = db.sql("""
+                insert into mailbox_token (mailbox_id, access_token, access_key_id, access_expires_at, refresh_token,
+                    refresh_key_id, updated_at)
+                values (:id, :access, :accessKey, :expires, :refresh, :refreshKey, now())
+                on conflict (mailbox_id) do update set access_token = excluded.access_token,
+                    access_key_id = excluded.access_key_id, access_expires_at = excluded.access_expires_at,
+                    refresh_token = coalesce(excluded.refresh_token, mailbox_token.refresh_token),
+                    refresh_key_id = coalesce(excluded.refresh_key_id, mailbox_token.refresh_key_id),
+                    updated_at = now()""")
+                .bind("id", mailboxId).bind("access", access.ciphertext()).bind("accessKey", access.keyId())
+                .bind("expires", expiresAt);
+        spec = refresh == null
+                ? spec.bindNull("refresh", byte[].class).bindNull("refreshKey", String.class)
+                : spec.bind("refresh", refresh.ciphertext()).bind("refreshKey", refresh.keyId());
+        return spec.then();
+    }
+
+    Mono<Void> delete(UUID mailboxId) {
+        return db.sql("delete from mailbox_token where mailbox_id = :id").bind("id", mailboxId).then();
+    }
+
+    /** Mailboxes whose access token expires within the given time: the ones to refresh ahead of use. */
+    reactor.core.publisher.Flux<UUID> expiringBefore(OffsetDateTime limit) {
+        return db.sql("""
+                select t.mailbox_id from mailbox_token t join mailbox m on m.id = t.mailbox_id
+                where m.state = 'CONNECTED' and t.access_expires_at < :limit""")
+                .bind("limit", limit).map(row -> row.get("mailbox_id", UUID.class)).all();
+    }
+
+    /** A mailbox's tokens as stored: ciphertexts only. */
+    record StoredTokens(EncryptedValue access, OffsetDateTime accessExpiresAt, EncryptedValue refresh) {
+    }
+}

@@ -1,0 +1,165 @@
+package com.m365console.mailbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+
+import com.m365console.microsoft.MicrosoftErrors;
+import com.m365console.platform.crypto.EncryptedValue;
+import com.m365console.platform.crypto.SecretCipher;
+import com.m365console.settings.MicrosoftSettingsService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Keeps mailbox tokens alive: hands out a valid access token, refreshing it ahead of expiry under a row
+ * lock (one refresh per mailbox at a time, across instances) and saving the rotated refresh token every
+ * time. A grant Microsoft refuses for good moves the mailbox to NEEDS_REAUTH; outages are retried.
+ */
+@Service
+public class MailboxTokens {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxTokens.class);
+    /** OAuth errors that no retry will cure: the user must reconnect (or the admin fix the registration). */
+    private static final Set<String> PERMANENT = Set.of("invalid_grant", "interaction_required", "consent_required",
+            "login_required", "invalid_client", "unauthorized_client", "invalid_scope");
+
+    private final MailboxTokenRepository tokens;
+    private final MailboxRepository mailboxes;
+    private final MailboxOAuthClient oauth;
+    private final MicrosoftSettingsService settings;
+    private final SecretCipher cipher;
+    private final TransactionalOperator transaction;
+    private final Duration refreshAhead;
+    private final Duration retryBackoff;
+
+    MailboxTokens(MailboxTokenRepository tokens, MailboxRepository mailboxes, MailboxOAuthClient oauth,
+            MicrosoftSettingsService settings, SecretCipher cipher, TransactionalOperator transaction,
+            @Value("${m365.mailbox.refresh-ahead:PT5M}") Duration refreshAhead,
+            @Value("${m365.mailbox.refresh-retry-backoff:PT0.5S}") Duration retryBackoff) {
+        this.tokens = tokens;
+        this.mailboxes = mailboxes;
+        this.oauth = oauth;
+        this.settings = settings;
+        this.cipher = cipher;
+        this.transaction = transaction;
+        this.refreshAhead = refreshAhead;
+        this.retryBackoff = retryBackoff;
+    }
+
+    /** A valid access token for the mailbox, refreshed first when it expires soon. */
+    public Mono<String> accessToken(UUID mailboxId) {
+        Mono<TokenResult> locked = tokens.lock(mailboxId)
+                .flatMap(stored -> stored.accessExpiresAt().toInstant().isAfter(Instant.now().plus(refreshAhead))
+                        ? Mono.just(TokenResult.ok(decrypt(stored.access(), mailboxId, "access")))
+                        : refresh(mailboxId, stored))
+                .defaultIfEmpty(TokenResult.failed(new MailboxUnavailableException(MailboxUnavailableException.Reason
+                        .NOT_CONNECTED, "The mailbox is not connected: connect it again.")));
+        return transaction.transactional(locked).flatMap(TokenResult::toMono);
+    }
+
+    /** Stores the tokens of a fresh grant (connection or reconnection). */
+    Mono<Void> store(UUID mailboxId, OAuth2AccessTokenResponse response) {
+        OAuth2AccessToken access = response.getAccessToken();
+        EncryptedValue refresh = response.getRefreshToken() == null ? null
+                : cipher.encrypt(response.getRefreshToken().getTokenValue(), purpose(mailboxId, "refresh"));
+        return tokens.save(mailboxId, cipher.encrypt(access.getTokenValue(), purpose(mailboxId, "access")),
+                expiry(access), refresh);
+    }
+
+    Mono<Void> delete(UUID mailboxId) {
+        return tokens.delete(mailboxId);
+    }
+
+    /** Refreshes, ahead of use, the access tokens that expire within the next interval. */
+    @Scheduled(fixedDelayString = "${m365.mailbox.refresh-check-interval:PT1M}",
+            initialDelayString = "${m365.mailbox.refresh-check-interval:PT1M}")
+    public Mono<Void> refreshExpiringTokens() {
+        return tokens.expiringBefore(OffsetDateTime.now().plus(refreshAhead))
+                .concatMap(id -> accessToken(id).then().onErrorResume(ex -> Mono.empty()))
+                .then();
+    }
+
+    private Mono<TokenResult> refresh(UUID mailboxId, MailboxTokenRepository.StoredTokens stored) {
+        if (stored.refresh() == null) {
+            return needsReauth(mailboxId, "Microsoft gave no refresh token (was offline_access granted?): reconnect "
+                    + "the mailbox.");
+        }
+        OAuth2AccessToken current = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+                decrypt(stored.access(), mailboxId, "access"), null, stored.accessExpiresAt().toInstant());
+        String refreshToken = decrypt(stored.refresh(), mailboxId, "refresh");
+        return Mono.zip(settings.current(), settings.clientSecret())
+                .flatMap(registration -> oauth.refresh(registration.getT1(), registration.getT2(), current,
+                        refreshToken))
+                .retryWhen(Retry.backoff(2, retryBackoff).filter(ex -> !permanent(ex))
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .flatMap(response -> store(mailboxId, response)
+                        .thenReturn(TokenResult.ok(response.getAccessToken().getTokenValue())))
+                .onErrorResume(ex -> permanent(ex)
+                        ? needsReauth(mailboxId, describe(ex))
+                        : Mono.just(TokenResult.failed(new MailboxUnavailableException(
+                                MailboxUnavailableException.Reason.MICROSOFT_UNAVAILABLE,
+                                "Microsoft did not renew the mailbox's access now (" + describe(ex) + "); the "
+                                        + "mailbox stays connected and the renewal is tried again."))));
+    }
+
+    private Mono<TokenResult> needsReauth(UUID mailboxId, String message) {
+        log.info("Mailbox {} needs to be reconnected: {}", mailboxId, message);
+        return mailboxes.setState(mailboxId, MailboxState.NEEDS_REAUTH, message)
+                .thenReturn(TokenResult.failed(new MailboxUnavailableException(
+                        MailboxUnavailableException.Reason.NEEDS_REAUTH, message)));
+    }
+
+    private static boolean permanent(Throwable ex) {
+        return ex instanceof OAuth2AuthorizationException oauth && PERMANENT.contains(oauth.getError().getErrorCode());
+    }
+
+    private static String describe(Throwable ex) {
+        if (ex instanceof OAuth2AuthorizationException oauth) {
+            return MicrosoftErrors.describe(oauth.getError().getErrorCode(), oauth.getError().getDescription())
+                    .message();
+        }
+        return ex.getClass().getSimpleName();
+    }
+
+    private String decrypt(EncryptedValue value, UUID mailboxId, String kind) {
+        return cipher.decrypt(value, purpose(mailboxId, kind));
+    }
+
+    private static String purpose(UUID mailboxId, String kind) {
+        return "mailbox_token." + kind + ":" + mailboxId;
+    }
+
+    private static OffsetDateTime expiry(OAuth2AccessToken access) {
+        Instant expiresAt = access.getExpiresAt() == null ? Instant.now().plusSeconds(3600) : access.getExpiresAt();
+        return expiresAt.atOffset(ZoneOffset.UTC);
+    }
+
+    /** What happened inside the locked transaction, so a NEEDS_REAUTH state change commits before the error. */
+    private record TokenResult(String accessToken, MailboxUnavailableException failure) {
+        static TokenResult ok(String token) {
+            return new TokenResult(token, null);
+        }
+
+        static TokenResult failed(MailboxUnavailableException failure) {
+            return new TokenResult(null, failure);
+        }
+
+        Mono<String> toMono() {
+            return failure == null ? Mono.just(accessToken) : Mono.error(failure);
+        }
+    }
+
+}

@@ -1,0 +1,360 @@
+package com.m365console.mailbox;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.m365console.platform.crypto.EncryptedValue;
+import com.m365console.platform.crypto.SecretCipher;
+import com.m365console.support.IntegrationTest;
+import com.m365console.support.MicrosoftSignInBrowser;
+import com.m365console.support.Sessions;
+import com.m365console.support.TestAccounts;
+import com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A user connects a Microsoft 365 mailbox through the real callback, checks IMAP and SMTP over XOAUTH2,
+ * sends mail, and the tokens live on: refresh with rotation, revocation to NEEDS_REAUTH, reconnection.
+ * Peers: the local Microsoft identity platform and GreenMail, which accepts exactly the tokens Microsoft issued.
+ */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class MailboxConnectionTest {
+
+    static final String TENANT = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346";
+    static final String SECRET = "Mbx8Q~" + UUID.randomUUID().toString().replace("-", "");
+    static final String JANE = "jane@contoso.com";
+    static final String ADMIN_MS = "it.admin@contoso.com";
+    static final String SHARED = "support@contoso.com";
+
+    static final GreenMail mailServer = startMailServer();
+    static final FakeMicrosoftIdentityPlatform microsoft = FakeMicrosoftIdentityPlatform.start()
+            .addTenant(TENANT, "contoso.com")
+            .addAccount(TENANT, UUID.randomUUID().toString(), JANE, "Jane Doe")
+            .addAccount(TENANT, UUID.randomUUID().toString(), ADMIN_MS, "IT Admin");
+
+    static {
+        microsoft.onAccessTokenIssued((token, grant) -> {
+            if (grant.email() != null) {
+                mailServer.setUser(grant.email(), grant.email(), token);
+                if (grant.email().equals(ADMIN_MS)) {
+                    mailServer.setUser(SHARED, SHARED, token);
+                }
+            }
+        });
+    }
+
+    static GreenMail startMailServer() {
+        var server = new GreenMail(new ServerSetup[] {ServerSetupTest.IMAP.dynamicPort(),
+                ServerSetupTest.SMTP.dynamicPort()});
+        server.start();
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void peers(DynamicPropertyRegistry registry) {
+        registry.add("m365.microsoft.authority-host", microsoft::authority);
+        registry.add("m365.mail.imap.host", () -> "127.0.0.1");
+        registry.add("m365.mail.imap.port", () -> mailServer.getImap().getPort());
+        registry.add("m365.mail.imap.security", () -> "NONE");
+        registry.add("m365.mail.smtp.host", () -> "127.0.0.1");
+        registry.add("m365.mail.smtp.port", () -> mailServer.getSmtp().getPort());
+        registry.add("m365.mail.smtp.security", () -> "NONE");
+        registry.add("m365.mailbox.refresh-retry-backoff", () -> "PT0.05S");
+    }
+
+    @AfterAll
+    static void stop() {
+        microsoft.close();
+        mailServer.stop();
+    }
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    Sessions sessions;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    SecretCipher cipher;
+
+    @Autowired
+    MailboxTokens tokens;
+
+    Sessions.Browser jane;
+
+    @BeforeEach
+    void configure() throws Exception {
+        accounts.reset();
+        mailServer.purgeEmailFromAllMailboxes();
+        accounts.create("alice", "ADMIN");
+        accounts.create("jane", "USER");
+        accounts.create("bob", "USER");
+        String clientId = UUID.randomUUID().toString();
+        microsoft.registerApp(clientId, SECRET, TENANT, false, sessions.baseUrl() + "/login/oauth2/code/microsoft");
+        sessions.graphQl("alice", TestAccounts.PASSWORD).documentName("updateMicrosoftSettings")
+                .variable("input", Map.of("clientId", Map.of("value", clientId),
+                        "clientSecret", Map.of("replaceWith", SECRET), "tenant", Map.of("value", TENANT),
+                        "emailSyncEnabled", Map.of("value", true)))
+                .execute().path("updateMicrosoftSettings.errors").entityList(Object.class).hasSize(0);
+        jane = sessions.signIn("jane", TestAccounts.PASSWORD);
+    }
+
+    @Test
+    void connectCheckSendRefreshRevokeReconnect(CapturedOutput output) throws Exception {
+        UUID mailboxId = connect(jane, JANE, Map.of());
+        assertThat(state(mailboxId)).isEqualTo("CONNECTED");
+
+        var check = check(jane.graphQl(), mailboxId);
+        check.path("checkMailboxConnection.imapOk").entity(Boolean.class).isEqualTo(true)
+                .path("checkMailboxConnection.smtpOk").entity(Boolean.class).isEqualTo(true)
+                .path("checkMailboxConnection.folders[0].fullName").entity(String.class).isEqualTo("INBOX");
+
+        send(jane.graphQl(), mailboxId, "First message").path("sendEmail.errors").entityList(Object.class).hasSize(0);
+        assertThat(mailServer.waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage received = mailServer.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("First message");
+        assertThat(received.getFrom()[0].toString()).contains(JANE);
+
+        String refreshBefore = refreshToken(mailboxId);
+        expireAccessToken(mailboxId);
+        check(jane.graphQl(), mailboxId).path("checkMailboxConnection.imapOk").entity(Boolean.class).isEqualTo(true);
+        assertThat(lastTokenRequest()).containsEntry("grant_type", "refresh_token");
+        String refreshAfter = refreshToken(mailboxId);
+        assertThat(refreshAfter).isNotEqualTo(refreshBefore);
+        assertThat(microsoft.tokenRequests().stream().filter(r -> refreshBefore.equals(r.get("refresh_token"))))
+                .hasSize(1);
+
+        microsoft.revokeGrants(JANE);
+        expireAccessToken(mailboxId);
+        check(jane.graphQl(), mailboxId).path("checkMailboxConnection.errors[0].code").entity(String.class)
+                .isEqualTo("NEEDS_REAUTH");
+        assertThat(state(mailboxId)).isEqualTo("NEEDS_REAUTH");
+        jane.graphQl().documentName("myMailboxes").execute().path("myMailboxes[0].lastError").entity(String.class)
+                .satisfies(error -> assertThat(error).contains("reconnect"));
+        sessions.graphQl("alice", TestAccounts.PASSWORD).documentName("allMailboxes").execute()
+                .path("allMailboxes[0].state").entity(String.class).isEqualTo("NEEDS_REAUTH");
+
+        assertThat(connect(jane, JANE, Map.of("mailboxId", mailboxId.toString()))).isEqualTo(mailboxId);
+        assertThat(state(mailboxId)).isEqualTo("CONNECTED");
+        send(jane.graphQl(), mailboxId, "After reconnect").path("sendEmail.errors").entityList(Object.class).hasSize(0);
+        assertThat(mailServer.waitForIncomingEmail(10_000, 2)).isTrue();
+
+        assertThat(output.getAll()).doesNotContain(SECRET).doesNotContain(refreshBefore).doesNotContain(refreshAfter);
+        microsoft.validAccessTokens().forEach(token -> assertThat(output.getAll()).doesNotContain(token));
+    }
+
+    @Test
+    void concurrentUsesOfAnExpiredTokenRefreshOnceAndKeepTheRotatedToken() {
+        UUID mailboxId = connect(jane, JANE, Map.of());
+        expireAccessToken(mailboxId);
+        long refreshesBefore = refreshRequests();
+
+        List<String> accessTokens = Flux.range(0, 6).flatMap(i -> tokens.accessToken(mailboxId)).collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(accessTokens).hasSize(6).containsOnly(accessTokens.get(0));
+        assertThat(refreshRequests() - refreshesBefore).isEqualTo(1);
+        expireAccessToken(mailboxId);
+        assertThat(tokens.accessToken(mailboxId).block(Duration.ofSeconds(10))).isNotEqualTo(accessTokens.get(0));
+    }
+
+    @Test
+    void tokensAboutToExpireAreRenewedAheadOfUse() {
+        UUID mailboxId = connect(jane, JANE, Map.of());
+        String before = tokens.accessToken(mailboxId).block(Duration.ofSeconds(10));
+        db.sql("update mailbox_token set access_expires_at = now() + interval '2 minutes' where mailbox_id = :id")
+                .bind("id", mailboxId).then().block();
+
+        tokens.refreshExpiringTokens().block(Duration.ofSeconds(30));
+
+        assertThat(db.sql("select access_expires_at > now() + interval '30 minutes' from mailbox_token "
+                + "where mailbox_id = :id").bind("id", mailboxId).map(row -> row.get(0, Boolean.class)).one()
+                .block()).isTrue();
+        assertThat(tokens.accessToken(mailboxId).block(Duration.ofSeconds(10))).isNotEqualTo(before);
+    }
+
+    @Test
+    void anOutageOfTheTokenEndpointIsRetriedAndTheMailboxStaysConnected() {
+        UUID mailboxId = connect(jane, JANE, Map.of());
+        expireAccessToken(mailboxId);
+        microsoft.failNextToken(500, "temporarily_unavailable", 90033, "A transient error has occurred.");
+        microsoft.failNextToken(500, "temporarily_unavailable", 90033, "A transient error has occurred.");
+
+        check(jane.graphQl(), mailboxId).path("checkMailboxConnection.imapOk").entity(Boolean.class).isEqualTo(true);
+        assertThat(state(mailboxId)).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void anotherUserCanNeitherSeeNorUseTheMailbox() {
+        UUID mailboxId = connect(jane, JANE, Map.of());
+        HttpGraphQlTester bob = sessions.graphQl("bob", TestAccounts.PASSWORD);
+
+        bob.document("{ mailbox(id: \"" + mailboxId + "\") { address } }").execute().path("mailbox").valueIsNull();
+        bob.documentName("myMailboxes").execute().path("myMailboxes").entityList(Object.class).hasSize(0);
+        check(bob, mailboxId).path("checkMailboxConnection.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        send(bob, mailboxId, "Not mine").path("sendEmail.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        bob.documentName("disconnectMailbox").variable("input", Map.of("mailboxId", mailboxId.toString())).execute()
+                .path("disconnectMailbox.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        bob.documentName("allMailboxes").execute().errors()
+                .expect(error -> "FORBIDDEN".equals(String.valueOf(error.getErrorType())));
+        assertThat(state(mailboxId)).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void disconnectDeletesTheTokensAndKeepsTheMailUnlessAsked() {
+        UUID mailboxId = connect(jane, JANE, Map.of());
+        send(jane.graphQl(), mailboxId, "Kept").path("sendEmail.errors").entityList(Object.class).hasSize(0);
+
+        jane.graphQl().documentName("disconnectMailbox").variable("input", Map.of("mailboxId", mailboxId.toString()))
+                .execute().path("disconnectMailbox.mailbox.state").entity(String.class).isEqualTo("DISCONNECTED");
+
+        assertThat(count("select count(*) from mailbox_token where mailbox_id = :id", mailboxId)).isZero();
+        assertThat(count("select count(*) from sent_message where mailbox_id = :id", mailboxId)).isEqualTo(1);
+        send(jane.graphQl(), mailboxId, "Not sent").path("sendEmail.errors[0].code").entity(String.class)
+                .isEqualTo("NEEDS_REAUTH");
+
+        jane.graphQl().documentName("disconnectMailbox")
+                .variable("input", Map.of("mailboxId", mailboxId.toString(), "deleteMail", true)).execute();
+        assertThat(count("select count(*) from sent_message where mailbox_id = :id", mailboxId)).isZero();
+    }
+
+    @Test
+    void foldersArePickedAndKept() {
+        UUID mailboxId = connect(jane, JANE, Map.of());
+
+        jane.graphQl().documentName("selectMailboxFolders")
+                .variable("input", Map.of("mailboxId", mailboxId.toString(), "folders", List.of("INBOX")))
+                .execute().path("selectMailboxFolders.mailbox.selectedFolders").entityList(String.class)
+                .containsExactly("INBOX");
+        check(jane.graphQl(), mailboxId).path("checkMailboxConnection.folders[0].selected").entity(Boolean.class)
+                .isEqualTo(true);
+    }
+
+    @Test
+    void badMessagesAreRefusedBeforeAnythingIsSent() {
+        UUID mailboxId = connect(jane, JANE, Map.of());
+
+        jane.graphQl().documentName("sendEmail").variable("input", Map.of("mailboxId", mailboxId.toString(),
+                        "to", List.of("not-an-address"), "subject", " ", "text", ""))
+                .execute().path("sendEmail.errors[*].field").entityList(String.class)
+                .containsExactly("to", "subject", "text");
+        assertThat(mailServer.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void anAdminConnectsASharedMailboxThroughTheirOwnAccount() {
+        var alice = sessions.signIn("alice", TestAccounts.PASSWORD);
+        jane.graphQl().documentName("startMailboxConnection")
+                .variable("input", Map.of("kind", "SYSTEM", "sharedAddress", SHARED)).execute()
+                .path("startMailboxConnection.errors[0].field").entity(String.class).isEqualTo("kind");
+
+        UUID mailboxId = connect(alice, ADMIN_MS, Map.of("kind", "SYSTEM", "sharedAddress", SHARED));
+
+        alice.graphQl().documentName("systemMailboxes").execute()
+                .path("systemMailboxes[0].address").entity(String.class).isEqualTo(SHARED)
+                .path("systemMailboxes[0].owner").valueIsNull();
+        check(alice.graphQl(), mailboxId).path("checkMailboxConnection.imapOk").entity(Boolean.class).isEqualTo(true);
+        jane.graphQl().document("{ mailbox(id: \"" + mailboxId + "\") { address } }").execute().path("mailbox")
+                .valueIsNull();
+    }
+
+    @Test
+    void aDeclinedConsentIsExplainedAndNothingIsStored() {
+        URI authorize = start(jane, Map.of());
+        var microsoftPage = new MicrosoftSignInBrowser(sessions);
+        URI back = microsoftPage.consent(authorize, JANE, false);
+
+        jane.client().get().uri(back).exchange().expectStatus().isFound()
+                .expectHeader().location("/mailboxes?connection=done");
+
+        jane.graphQl().document("{ lastMailboxConnection { mailbox { id } error { aadsts message } } }").execute()
+                .path("lastMailboxConnection.error.aadsts").entity(String.class).isEqualTo("AADSTS65004")
+                .path("lastMailboxConnection.mailbox").valueIsNull();
+        assertThat(count("select count(*) from mailbox where owner_id is not null", null)).isZero();
+    }
+
+    private UUID connect(Sessions.Browser browser, String microsoftAccount, Map<String, Object> input) {
+        URI authorize = start(browser, input);
+        URI back = new MicrosoftSignInBrowser(sessions).consent(authorize, microsoftAccount, true);
+        browser.client().get().uri(back).exchange().expectStatus().isFound();
+        return UUID.fromString(browser.graphQl()
+                .document("{ lastMailboxConnection { mailbox { id } error { error message } } }").execute()
+                .path("lastMailboxConnection.error").valueIsNull()
+                .path("lastMailboxConnection.mailbox.id").entity(String.class).get());
+    }
+
+    private URI start(Sessions.Browser browser, Map<String, Object> input) {
+        String url = browser.graphQl().documentName("startMailboxConnection").variable("input", input).execute()
+                .path("startMailboxConnection.errors").entityList(Object.class).hasSize(0)
+                .path("startMailboxConnection.authorizationUrl").entity(String.class).get();
+        assertThat(url).contains("code_challenge_method=S256").contains("IMAP.AccessAsUser.All")
+                .contains("SMTP.Send").contains("offline_access").contains("state=");
+        return URI.create(url);
+    }
+
+    private GraphQlTester.Response check(HttpGraphQlTester tester, UUID mailboxId) {
+        return tester.documentName("checkMailboxConnection").variable("input", Map.of("mailboxId", mailboxId.toString()))
+                .execute();
+    }
+
+    private GraphQlTester.Response send(HttpGraphQlTester tester, UUID mailboxId, String subject) {
+        return tester.documentName("sendEmail").variable("input", Map.of("mailboxId", mailboxId.toString(),
+                "to", List.of("bob@example.com"), "subject", subject, "text", "Hello from the test.")).execute();
+    }
+
+    private String state(UUID mailboxId) {
+        return db.sql("select state from mailbox where id = :id").bind("id", mailboxId)
+                .map(row -> row.get(0, String.class)).one().block();
+    }
+
+    private void expireAccessToken(UUID mailboxId) {
+        db.sql("update mailbox_token set access_expires_at = now() - interval '1 minute' where mailbox_id = :id")
+                .bind("id", mailboxId).then().block();
+    }
+
+    private String refreshToken(UUID mailboxId) {
+        return db.sql("select refresh_token, refresh_key_id from mailbox_token where mailbox_id = :id")
+                .bind("id", mailboxId)
+                .map(row -> cipher.decrypt(new EncryptedValue(row.get("refresh_key_id", String.class),
+                        row.get("refresh_token", byte[].class)), "mailbox_token.refresh:" + mailboxId))
+                .one().block();
+    }
+
+    private Map<String, String> lastTokenRequest() {
+        return microsoft.tokenRequests().get(microsoft.tokenRequests().size() - 1);
+    }
+
+    private long refreshRequests() {
+        return microsoft.tokenRequests().stream().filter(r -> "refresh_token".equals(r.get("grant_type"))).count();
+    }
+
+    private long count(String sql, UUID id) {
+        var spec = db.sql(sql);
+        return (id == null ? spec : spec.bind("id", id)).map(row -> row.get(0, Long.class)).one().block();
+    }
+}
