@@ -106,6 +106,7 @@ class MailboxConnectionTest {
     MailboxTokens tokens;
 
     Sessions.Browser jane;
+    String clientId;
 
     @BeforeEach
     void configure() throws Exception {
@@ -114,7 +115,7 @@ class MailboxConnectionTest {
         accounts.create("alice", "ADMIN");
         accounts.create("jane", "USER");
         accounts.create("bob", "USER");
-        String clientId = UUID.randomUUID().toString();
+        clientId = UUID.randomUUID().toString();
         microsoft.registerApp(clientId, SECRET, TENANT, false, sessions.baseUrl() + "/login/oauth2/code/microsoft");
         sessions.graphQl("alice", TestAccounts.PASSWORD).documentName("updateMicrosoftSettings")
                 .variable("input", Map.of("clientId", Map.of("value", clientId),
@@ -148,6 +149,7 @@ class MailboxConnectionTest {
         assertThat(refreshAfter).isNotEqualTo(refreshBefore);
         assertThat(microsoft.tokenRequests().stream().filter(r -> refreshBefore.equals(r.get("refresh_token"))))
                 .hasSize(1);
+        assertThat(redeemAtMicrosoft(refreshBefore)).as("the rotated-out refresh token").contains("invalid_grant");
 
         microsoft.revokeGrants(JANE);
         expireAccessToken(mailboxId);
@@ -241,6 +243,16 @@ class MailboxConnectionTest {
         jane.graphQl().documentName("disconnectMailbox")
                 .variable("input", Map.of("mailboxId", mailboxId.toString(), "deleteMail", true)).execute();
         assertThat(count("select count(*) from sent_message where mailbox_id = :id", mailboxId)).isZero();
+    }
+
+    @Test
+    void connectingNeedsEmailsSyncEnabledByAnAdmin() {
+        sessions.graphQl("alice", TestAccounts.PASSWORD).documentName("updateMicrosoftSettings")
+                .variable("input", Map.of("emailSyncEnabled", Map.of("value", false))).execute();
+
+        jane.graphQl().documentName("startMailboxConnection").variable("input", Map.of()).execute()
+                .path("startMailboxConnection.authorizationUrl").valueIsNull()
+                .path("startMailboxConnection.errors[0].code").entity(String.class).isEqualTo("PRECONDITION_FAILED");
     }
 
     @Test
@@ -343,6 +355,19 @@ class MailboxConnectionTest {
                 .map(row -> cipher.decrypt(new EncryptedValue(row.get("refresh_key_id", String.class),
                         row.get("refresh_token", byte[].class)), "mailbox_token.refresh:" + mailboxId))
                 .one().block();
+    }
+
+    /** Presents a refresh token to Microsoft directly, as an attacker holding an old copy would. */
+    private String redeemAtMicrosoft(String refreshToken) throws Exception {
+        String form = "grant_type=refresh_token&client_id=" + clientId + "&client_secret="
+                + java.net.URLEncoder.encode(SECRET, java.nio.charset.StandardCharsets.UTF_8) + "&refresh_token="
+                + java.net.URLEncoder.encode(refreshToken, java.nio.charset.StandardCharsets.UTF_8);
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(URI.create(microsoft.authority() + "/" + TENANT + "/oauth2/v2.0/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
     }
 
     private Map<String, String> lastTokenRequest() {
