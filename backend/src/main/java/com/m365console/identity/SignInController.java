@@ -1,10 +1,12 @@
 package com.m365console.identity;
 
+import java.util.Optional;
+
 import com.m365console.microsoft.MicrosoftError;
+import com.m365console.platform.web.CurrentExchange;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import reactor.core.publisher.Mono;
 
 /** What the sign-in page offers, and why the last Microsoft 365 sign-in in this browser failed. */
@@ -20,17 +22,15 @@ class SignInController {
     @QueryMapping
     @PreAuthorize("permitAll()")
     Mono<SignInOptions> signInOptions() {
-        return registrations.signInAvailable().zipWith(lastError().map(java.util.Optional::of)
-                        .defaultIfEmpty(java.util.Optional.empty()))
-                .map(available -> new SignInOptions(available.getT1(),
+        return registrations.signInAvailable().zipWith(lastError().map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .map(options -> new SignInOptions(options.getT1(),
                         "/oauth2/authorization/" + MicrosoftClientRegistrations.REGISTRATION_ID,
-                        available.getT2().orElse(null)));
+                        options.getT2().orElse(null)));
     }
 
     /** Reads the error the failure handler left in the session, once. */
     private Mono<MicrosoftError> lastError() {
-        return Mono.deferContextual(context -> Mono.justOrEmpty(ServerWebExchangeContextFilter.getExchange(context)))
-                .flatMap(exchange -> exchange.getSession())
+        return CurrentExchange.session()
                 .flatMap(session -> Mono.justOrEmpty(
                         (MicrosoftError) session.getAttributes().remove(MicrosoftSignInFailureHandler.SESSION_ATTRIBUTE)));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.m365console.platform.graphql.RequestBaseUrlInterceptor;
+import com.m365console.platform.web.CurrentExchange;
 import com.m365console.settings.RedirectUris;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -12,8 +13,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
-import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,7 +57,7 @@ class MailboxController {
     @QueryMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
     Mono<MailboxConnections.MailboxConnectionResult> lastMailboxConnection() {
-        return session().flatMap(session -> Mono.justOrEmpty((MailboxConnections.MailboxConnectionResult)
+        return CurrentExchange.session().flatMap(session -> Mono.justOrEmpty((MailboxConnections.MailboxConnectionResult)
                 session.getAttributes().remove(MailboxConnections.OUTCOME)));
     }
 
@@ -67,7 +66,7 @@ class MailboxController {
     Mono<MailboxConnections.StartPayload> startMailboxConnection(@Argument MailboxConnections.StartInput input,
             @ContextValue(name = RequestBaseUrlInterceptor.REQUEST_BASE_URL) String requestBaseUrl,
             Authentication authentication) {
-        return session().flatMap(session -> connections.start(Actor.of(authentication), input,
+        return CurrentExchange.session().flatMap(session -> connections.start(Actor.of(authentication), input,
                 redirectUris.microsoft(requestBaseUrl).toString(), session));
     }
 
@@ -98,12 +97,6 @@ class MailboxController {
             Authentication authentication) {
         return mailboxes.disconnect(input.mailboxId(), Boolean.TRUE.equals(input.deleteMail()),
                 Actor.of(authentication));
-    }
-
-    /** The caller's browser session (mailbox connections are bound to it). */
-    private static Mono<WebSession> session() {
-        return Mono.deferContextual(context -> Mono.justOrEmpty(ServerWebExchangeContextFilter.getExchange(context)))
-                .flatMap(exchange -> exchange.getSession());
     }
 
     record MailboxIdInput(UUID mailboxId) {
