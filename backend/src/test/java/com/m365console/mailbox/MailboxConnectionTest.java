@@ -6,18 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.m365console.platform.crypto.EncryptedValue;
 import com.m365console.platform.crypto.SecretCipher;
-import com.m365console.support.IntegrationTest;
+import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.MicrosoftSignInBrowser;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
-import com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,9 +21,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Flux;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,66 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sends mail, and the tokens live on: refresh with rotation, revocation to NEEDS_REAUTH, reconnection.
  * Peers: the local Microsoft identity platform and GreenMail, which accepts exactly the tokens Microsoft issued.
  */
-@IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-class MailboxConnectionTest {
-
-    static final String TENANT = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346";
-    static final String SECRET = "Mbx8Q~" + UUID.randomUUID().toString().replace("-", "");
-    static final String JANE = "jane@contoso.com";
-    static final String ADMIN_MS = "it.admin@contoso.com";
-    static final String SHARED = "support@contoso.com";
-
-    static final GreenMail mailServer = startMailServer();
-    static final FakeMicrosoftIdentityPlatform microsoft = FakeMicrosoftIdentityPlatform.start()
-            .addTenant(TENANT, "contoso.com")
-            .addAccount(TENANT, UUID.randomUUID().toString(), JANE, "Jane Doe")
-            .addAccount(TENANT, UUID.randomUUID().toString(), ADMIN_MS, "IT Admin");
-
-    static {
-        microsoft.onAccessTokenIssued((token, grant) -> {
-            if (grant.email() != null) {
-                mailServer.setUser(grant.email(), grant.email(), token);
-                if (grant.email().equals(ADMIN_MS)) {
-                    mailServer.setUser(SHARED, SHARED, token);
-                }
-            }
-        });
-    }
-
-    static GreenMail startMailServer() {
-        var server = new GreenMail(new ServerSetup[] {ServerSetupTest.IMAP.dynamicPort(),
-                ServerSetupTest.SMTP.dynamicPort()});
-        server.start();
-        return server;
-    }
-
-    @DynamicPropertySource
-    static void peers(DynamicPropertyRegistry registry) {
-        registry.add("m365.microsoft.authority-host", microsoft::authority);
-        registry.add("m365.mail.imap.host", () -> "127.0.0.1");
-        registry.add("m365.mail.imap.port", () -> mailServer.getImap().getPort());
-        registry.add("m365.mail.imap.security", () -> "NONE");
-        registry.add("m365.mail.smtp.host", () -> "127.0.0.1");
-        registry.add("m365.mail.smtp.port", () -> mailServer.getSmtp().getPort());
-        registry.add("m365.mail.smtp.security", () -> "NONE");
-        registry.add("m365.mailbox.refresh-retry-backoff", () -> "PT0.05S");
-    }
-
-    @AfterAll
-    static void stop() {
-        microsoft.close();
-        mailServer.stop();
-    }
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    Sessions sessions;
-
-    @Autowired
-    DatabaseClient db;
+class MailboxConnectionTest extends Microsoft365TestBase {
 
     @Autowired
     SecretCipher cipher;
@@ -106,22 +40,10 @@ class MailboxConnectionTest {
     MailboxTokens tokens;
 
     Sessions.Browser jane;
-    String clientId;
 
     @BeforeEach
     void configure() throws Exception {
-        accounts.reset();
-        mailServer.purgeEmailFromAllMailboxes();
-        accounts.create("alice", "ADMIN");
-        accounts.create("jane", "USER");
-        accounts.create("bob", "USER");
-        clientId = UUID.randomUUID().toString();
-        microsoft.registerApp(clientId, SECRET, TENANT, false, sessions.baseUrl() + "/login/oauth2/code/microsoft");
-        sessions.graphQl("alice", TestAccounts.PASSWORD).documentName("updateMicrosoftSettings")
-                .variable("input", Map.of("clientId", Map.of("value", clientId),
-                        "clientSecret", Map.of("replaceWith", SECRET), "tenant", Map.of("value", TENANT),
-                        "emailSyncEnabled", Map.of("value", true)))
-                .execute().path("updateMicrosoftSettings.errors").entityList(Object.class).hasSize(0);
+        resetWithRegisteredApp();
         jane = sessions.signIn("jane", TestAccounts.PASSWORD);
     }
 
@@ -297,7 +219,7 @@ class MailboxConnectionTest {
 
     @Test
     void aDeclinedConsentIsExplainedAndNothingIsStored() {
-        URI authorize = start(jane, Map.of());
+        URI authorize = startConnection(jane, Map.of());
         var microsoftPage = new MicrosoftSignInBrowser(sessions);
         URI back = microsoftPage.consent(authorize, JANE, false);
 
@@ -308,25 +230,6 @@ class MailboxConnectionTest {
                 .path("lastMailboxConnection.error.aadsts").entity(String.class).isEqualTo("AADSTS65004")
                 .path("lastMailboxConnection.mailbox").valueIsNull();
         assertThat(count("select count(*) from mailbox where owner_id is not null", null)).isZero();
-    }
-
-    private UUID connect(Sessions.Browser browser, String microsoftAccount, Map<String, Object> input) {
-        URI authorize = start(browser, input);
-        URI back = new MicrosoftSignInBrowser(sessions).consent(authorize, microsoftAccount, true);
-        browser.client().get().uri(back).exchange().expectStatus().isFound();
-        return UUID.fromString(browser.graphQl()
-                .document("{ lastMailboxConnection { mailbox { id } error { error message } } }").execute()
-                .path("lastMailboxConnection.error").valueIsNull()
-                .path("lastMailboxConnection.mailbox.id").entity(String.class).get());
-    }
-
-    private URI start(Sessions.Browser browser, Map<String, Object> input) {
-        String url = browser.graphQl().documentName("startMailboxConnection").variable("input", input).execute()
-                .path("startMailboxConnection.errors").entityList(Object.class).hasSize(0)
-                .path("startMailboxConnection.authorizationUrl").entity(String.class).get();
-        assertThat(url).contains("code_challenge_method=S256").contains("IMAP.AccessAsUser.All")
-                .contains("SMTP.Send").contains("offline_access").contains("state=");
-        return URI.create(url);
     }
 
     private GraphQlTester.Response check(HttpGraphQlTester tester, UUID mailboxId) {
