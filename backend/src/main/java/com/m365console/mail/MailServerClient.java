@@ -39,6 +39,21 @@ public class MailServerClient {
         return blocking(() -> listFolders(imap, MimeMessages.address(address), accessToken));
     }
 
+    /**
+     * Logs in to IMAP with XOAUTH2 and opens one folder read-only for synchronisation, reading bodies of up to
+     * {@link ImapFolderReader#DEFAULT_MAX_BODY_BYTES} each. Blocking: call it (and the reader) on boundedElastic.
+     */
+    public ImapFolderReader openFolderReader(MailEndpoint imap, String address, String accessToken, String folder) {
+        return openFolderReader(imap, address, accessToken, folder, ImapFolderReader.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** As {@link #openFolderReader(MailEndpoint, String, String, String)}, keeping up to maxBodyBytes per body. */
+    public ImapFolderReader openFolderReader(MailEndpoint imap, String address, String accessToken, String folder,
+            int maxBodyBytes) {
+        return ImapFolderReader.open(sessions.imap(imap), imap, MimeMessages.address(address), accessToken, folder,
+                maxBodyBytes);
+    }
+
     /** Logs in to SMTP (TLS first when required) and disconnects. */
     public Mono<Void> checkSmtp(MailEndpoint smtp, String address, String accessToken) {
         return blocking(() -> {

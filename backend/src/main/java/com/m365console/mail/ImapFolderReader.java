@@ -1,0 +1,129 @@
+package com.m365console.mail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.mail.Folder;
+import jakarta.mail.FolderNotFoundException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.ResyncData;
+
+/** Reads one folder read-only (never marking mail seen) over one IMAP connection; blocking, calls run one at a time. */
+public final class ImapFolderReader implements AutoCloseable {
+
+    public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+    private final IMAPStore store;
+    private final IMAPFolder folder;
+    private final MailFailureTranslator failures;
+    private final UidCursor cursor;
+    private final MessageBatch batches;
+    private final boolean condstore;
+
+    private ImapFolderReader(IMAPStore store, IMAPFolder folder, boolean condstore, MailFailureTranslator failures,
+            int maxBodyBytes) {
+        this.store = store;
+        this.folder = folder;
+        this.condstore = condstore;
+        this.failures = failures;
+        this.cursor = new UidCursor(folder);
+        this.batches = new MessageBatch(folder, maxBodyBytes);
+    }
+
+    /** Logs in with XOAUTH2 only (never plain LOGIN); opens the folder read-only, enabling CONDSTORE when offered. */
+    static ImapFolderReader open(Session session, MailEndpoint imap, InternetAddress user, String accessToken,
+            String folderName, int maxBodyBytes) {
+        if (folderName == null || folderName.isBlank()) {
+            throw new IllegalArgumentException("folder name is required");
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
+        }
+        MailFailureTranslator failures = new MailFailureTranslator("IMAP", imap, user.getAddress(), accessToken);
+        IMAPStore store = new Xoauth2OnlyImapStore(session, imap);
+        try {
+            store.connect(imap.host(), imap.port(), user.getAddress(), accessToken);
+            IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
+            boolean condstore = store.hasCapability("CONDSTORE");
+            if (condstore && store.hasCapability("ENABLE")) {
+                folder.open(Folder.READ_ONLY, ResyncData.CONDSTORE);
+            } else {
+                folder.open(Folder.READ_ONLY);
+            }
+            return new ImapFolderReader(store, folder, condstore, failures, maxBodyBytes);
+        } catch (FolderNotFoundException e) {
+            closeQuietly(store);
+            throw new MailFolderNotFoundException("The folder \"" + folderName + "\" does not exist on the IMAP server "
+                    + imap.hostAndPort() + " (renamed or deleted?).");
+        } catch (MessagingException | RuntimeException e) {
+            closeQuietly(store);
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+        }
+    }
+
+    /** UIDVALIDITY, UIDNEXT and HIGHESTMODSEQ as of opening; the message count as of now. */
+    public synchronized FolderStatus status() {
+        try {
+            long highestModSeq = condstore ? folder.getHighestModSeq() : -1;
+            return new FolderStatus(folder.getUIDValidity(), folder.getUIDNext(), folder.getMessageCount(),
+                    highestModSeq > 0 ? highestModSeq : null);
+        } catch (MessagingException | RuntimeException e) {
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+        }
+    }
+
+    /** The next at most {@code batchSize} messages with a UID above {@code lastUid}, ascending; empty when none. */
+    public synchronized List<FetchedMessage> fetchAfter(long lastUid, int batchSize) {
+        if (lastUid < 0 || batchSize < 1) {
+            throw new IllegalArgumentException("lastUid must be >= 0 and batchSize >= 1");
+        }
+        try {
+            List<UidCursor.Listed> batch = cursor.next(lastUid, batchSize);
+            return batch.isEmpty() ? List.of() : batches.read(batch);
+        } catch (MessagingException | RuntimeException e) {
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+        }
+    }
+
+    /** UID to flags for every message in [fromUid, toUid], with one FETCH: a UID missing from it was expunged. */
+    public synchronized Map<Long, Set<MessageFlag>> flags(long fromUid, long toUid) {
+        long from = Math.max(fromUid, 1);
+        long to = Math.min(toUid, UIDFolder.MAXUID);
+        if (from > to) {
+            return Map.of();
+        }
+        try {
+            return ImapCommands.flags(folder, from, to);
+        } catch (MessagingException | RuntimeException e) {
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+        }
+    }
+
+    /** Closes the folder and logs out; safe twice and after a failure (then open a new reader: this one is spent). */
+    @Override
+    public void close() {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException ignored) {
+            // The connection is already gone; logging out below releases the rest.
+        }
+        closeQuietly(store);
+    }
+
+    private static void closeQuietly(IMAPStore store) {
+        try {
+            store.close();
+        } catch (MessagingException | RuntimeException ignored) {
+            // Logging out is best effort.
+        }
+    }
+}
