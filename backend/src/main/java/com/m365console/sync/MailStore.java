@@ -1,0 +1,165 @@
+package com.m365console.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.m365console.mail.FetchedMessage;
+import com.m365console.mail.MailAddress;
+import com.m365console.mail.MessageFlag;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes synchronised mail: a batch of messages in one statement together with the folder's checkpoint, in
+ * one transaction, so an interrupted sync resumes after the last stored batch and never stores a message twice.
+ */
+@Repository
+class MailStore {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    MailStore(DatabaseClient db, TransactionalOperator transaction) {
+        this.db = db;
+        this.transaction = transaction;
+    }
+
+    /** The folder's row, created at its first sync. */
+    Mono<FolderCheckpoint> folder(UUID mailboxId, String fullName) {
+        return db.sql("""
+                insert into mail_folder (mailbox_id, full_name) values (:mailbox, :name)
+                on conflict (mailbox_id, full_name) do update set full_name = excluded.full_name
+                returning id, uid_validity, last_uid""")
+                .bind("mailbox", mailboxId).bind("name", fullName)
+                .map(row -> new FolderCheckpoint(row.get("id", UUID.class), row.get("uid_validity", Long.class),
+                        row.get("last_uid", Long.class)))
+                .one();
+    }
+
+    /** UIDVALIDITY changed: the stored UIDs mean nothing any more, so the folder starts over. */
+    Mono<Void> restart(UUID folderId, long uidValidity) {
+        return transaction.transactional(db.sql("delete from mail_message where folder_id = :id").bind("id", folderId)
+                .then()
+                .then(db.sql("update mail_folder set uid_validity = :validity, last_uid = 0 where id = :id")
+                        .bind("id", folderId).bind("validity", uidValidity).then()));
+    }
+
+    /** Stores a batch and moves the checkpoint past it, atomically. */
+    Mono<Integer> store(UUID folderId, List<FetchedMessage> batch) {
+        if (batch.isEmpty()) {
+            return Mono.just(0);
+        }
+        int n = batch.size();
+        Long[] uids = new Long[n];
+        String[] messageIds = new String[n];
+        String[] inReplyTo = new String[n];
+        String[] subjects = new String[n];
+        String[] fromNames = new String[n];
+        String[] fromAddresses = new String[n];
+        String[] to = new String[n];
+        String[] cc = new String[n];
+        java.time.OffsetDateTime[] sentAt = new java.time.OffsetDateTime[n];
+        java.time.OffsetDateTime[] receivedAt = new java.time.OffsetDateTime[n];
+        Long[] sizes = new Long[n];
+        String[] flags = new String[n];
+        String[] textBodies = new String[n];
+        String[] htmlBodies = new String[n];
+        Boolean[] truncated = new Boolean[n];
+        String[] attachments = new String[n];
+        long maxUid = 0;
+        for (int i = 0; i < n; i++) {
+            FetchedMessage message = batch.get(i);
+            uids[i] = message.uid();
+            maxUid = Math.max(maxUid, message.uid());
+            messageIds[i] = message.messageId();
+            inReplyTo[i] = message.inReplyTo();
+            subjects[i] = message.subject();
+            fromNames[i] = message.from() == null ? null : message.from().name();
+            fromAddresses[i] = message.from() == null ? null : message.from().address();
+            to[i] = json.writeValueAsString(addresses(message.to()));
+            cc[i] = json.writeValueAsString(addresses(message.cc()));
+            sentAt[i] = message.sentAt();
+            receivedAt[i] = message.receivedAt();
+            sizes[i] = message.size();
+            flags[i] = json.writeValueAsString(flagNames(message.flags()));
+            textBodies[i] = message.textBody();
+            htmlBodies[i] = message.htmlBody();
+            truncated[i] = message.bodyTruncated();
+            attachments[i] = json.writeValueAsString(message.attachments());
+        }
+        Mono<Integer> insert = db.sql("""
+                insert into mail_message (folder_id, uid, message_id, in_reply_to, subject, from_name, from_address,
+                    to_addresses, cc_addresses, sent_at, received_at, size, flags, text_body, html_body,
+                    body_truncated, attachments)
+                select :folder, m.uid, m.message_id, m.in_reply_to, m.subject, m.from_name, m.from_address,
+                    array(select jsonb_array_elements_text(m.to_json::jsonb)),
+                    array(select jsonb_array_elements_text(m.cc_json::jsonb)),
+                    m.sent_at, m.received_at, m.size,
+                    array(select jsonb_array_elements_text(m.flags_json::jsonb)),
+                    m.text_body, m.html_body, m.truncated, m.attachments::jsonb
+                from unnest(:uids::bigint[], :messageIds::text[], :inReplyTo::text[], :subjects::text[],
+                    :fromNames::text[], :fromAddresses::text[], :to::text[], :cc::text[], :sentAt::timestamptz[],
+                    :receivedAt::timestamptz[], :sizes::bigint[], :flags::text[], :textBodies::text[],
+                    :htmlBodies::text[], :truncated::boolean[], :attachments::text[])
+                    as m(uid, message_id, in_reply_to, subject, from_name, from_address, to_json, cc_json, sent_at,
+                         received_at, size, flags_json, text_body, html_body, truncated, attachments)
+                on conflict (folder_id, uid) do nothing""")
+                .bind("folder", folderId).bind("uids", uids).bind("messageIds", messageIds)
+                .bind("inReplyTo", inReplyTo).bind("subjects", subjects).bind("fromNames", fromNames)
+                .bind("fromAddresses", fromAddresses).bind("to", to).bind("cc", cc).bind("sentAt", sentAt)
+                .bind("receivedAt", receivedAt).bind("sizes", sizes).bind("flags", flags)
+                .bind("textBodies", textBodies).bind("htmlBodies", htmlBodies).bind("truncated", truncated)
+                .bind("attachments", attachments)
+                .fetch().rowsUpdated().map(Long::intValue);
+        Mono<Void> checkpoint = db.sql("""
+                update mail_folder set last_uid = greatest(last_uid, :uid), last_synced_at = now() where id = :id""")
+                .bind("id", folderId).bind("uid", maxUid).then();
+        return transaction.transactional(insert.flatMap(stored -> checkpoint.thenReturn(stored)));
+    }
+
+    /** Brings stored flags in line with the server and removes messages the server no longer has. */
+    Mono<Void> reconcile(UUID folderId, long upToUid, Map<Long, Set<MessageFlag>> present) {
+        Long[] uids = present.keySet().toArray(Long[]::new);
+        String[] flags = present.values().stream().map(set -> json.writeValueAsString(flagNames(set)))
+                .toArray(String[]::new);
+        Mono<Void> deleted = db.sql("""
+                delete from mail_message where folder_id = :id and uid <= :upTo and uid <> all(:uids::bigint[])""")
+                .bind("id", folderId).bind("upTo", upToUid).bind("uids", uids).then();
+        Mono<Void> updated = db.sql("""
+                update mail_message m set flags = array(select jsonb_array_elements_text(f.flags_json::jsonb))
+                from unnest(:uids::bigint[], :flags::text[]) as f(uid, flags_json)
+                where m.folder_id = :id and m.uid = f.uid
+                  and m.flags is distinct from array(select jsonb_array_elements_text(f.flags_json::jsonb))""")
+                .bind("id", folderId).bind("uids", uids).bind("flags", flags).then();
+        return transaction.transactional(deleted.then(updated));
+    }
+
+    Mono<Long> count(UUID folderId) {
+        return db.sql("select count(*) from mail_message where folder_id = :id").bind("id", folderId)
+                .map(row -> row.get(0, Long.class)).one();
+    }
+
+    private static List<String> addresses(List<MailAddress> list) {
+        List<String> out = new ArrayList<>();
+        if (list != null) {
+            list.forEach(address -> out.add(address.name() == null || address.name().isBlank() ? address.address()
+                    : address.name() + " <" + address.address() + ">"));
+        }
+        return out;
+    }
+
+    private static List<String> flagNames(Set<MessageFlag> flags) {
+        return flags == null ? List.of() : flags.stream().map(Enum::name).sorted().toList();
+    }
+
+    /** Where a folder's sync stands. */
+    record FolderCheckpoint(UUID id, Long uidValidity, long lastUid) {
+    }
+}

@@ -1,0 +1,151 @@
+package com.m365console.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.m365console.mail.FetchedMessage;
+import com.m365console.mail.FolderStatus;
+import com.m365console.mail.ImapFolderReader;
+import com.m365console.mail.MailHosts;
+import com.m365console.mail.MailServerClient;
+import com.m365console.mail.MailServerException;
+import com.m365console.mailbox.MailboxDirectory;
+import com.m365console.mailbox.MailboxState;
+import com.m365console.mailbox.MailboxTokens;
+import com.m365console.mailbox.MailboxUnavailableException;
+import com.m365console.mailbox.MailboxView;
+import com.m365console.settings.MicrosoftSettingsService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Synchronises a mailbox's selected folders (INBOX when none is selected) incrementally: per folder it
+ * checks UIDVALIDITY, fetches the messages after the stored checkpoint in batches, stores each batch with
+ * its checkpoint, then reconciles flags and deletions; every step is published to {@link SyncEvents}.
+ */
+@Service
+public class MailboxSynchronizer {
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final MailboxDirectory mailboxes;
+    private final MailboxTokens tokens;
+    private final MailServerClient mail;
+    private final MailHosts hosts;
+    private final MicrosoftSettingsService settings;
+    private final MailStore store;
+    private final SyncLeases leases;
+    private final SyncEvents events;
+    private final int batchSize;
+    private final String instance = UUID.randomUUID().toString();
+
+    MailboxSynchronizer(MailboxDirectory mailboxes, MailboxTokens tokens, MailServerClient mail, MailHosts hosts,
+            MicrosoftSettingsService settings, MailStore store, SyncLeases leases, SyncEvents events,
+            @Value("${m365.sync.batch-size:200}") int batchSize) {
+        this.mailboxes = mailboxes;
+        this.tokens = tokens;
+        this.mail = mail;
+        this.hosts = hosts;
+        this.settings = settings;
+        this.store = store;
+        this.leases = leases;
+        this.events = events;
+        this.batchSize = batchSize;
+    }
+
+    /** Runs one synchronisation; answers its last status (SUCCEEDED, FAILED, NEEDS_REAUTH, DISABLED or IDLE). */
+    public Mono<SyncStatus> sync(UUID mailboxId) {
+        return leases.acquire(mailboxId, instance, LEASE).flatMap(acquired -> acquired
+                ? run(mailboxId).flatMap(last -> leases.release(mailboxId, instance).thenReturn(last))
+                : Mono.just(SyncStatus.failed(mailboxId, SyncState.IDLE, "Another synchronisation of this mailbox "
+                        + "is running.")));
+    }
+
+    private Mono<SyncStatus> run(UUID mailboxId) {
+        long started = System.nanoTime();
+        AtomicInteger stored = new AtomicInteger();
+        return mailboxes.find(mailboxId).flatMap(mailbox -> {
+            if (mailbox.state() != MailboxState.CONNECTED) {
+                return publish(SyncStatus.failed(mailboxId, mailbox.state() == MailboxState.NEEDS_REAUTH
+                        ? SyncState.NEEDS_REAUTH : SyncState.DISABLED, mailbox.lastError()));
+            }
+            events.publish(SyncStatus.of(mailboxId, SyncState.CONNECTING));
+            List<String> folders = mailbox.selectedFolders().isEmpty() ? List.of("INBOX") : mailbox.selectedFolders();
+            return Flux.fromIterable(folders)
+                    .concatMap(folder -> syncFolder(mailbox, folder, stored))
+                    .then(Mono.defer(() -> publish(SyncStatus.succeeded(mailboxId, stored.get(),
+                            Duration.ofNanos(System.nanoTime() - started).toMillis()))));
+        }).onErrorResume(MailboxUnavailableException.class, ex -> publish(SyncStatus.failed(mailboxId,
+                ex.reason() == MailboxUnavailableException.Reason.MICROSOFT_UNAVAILABLE ? SyncState.FAILED
+                        : SyncState.NEEDS_REAUTH, ex.getMessage())))
+                .onErrorResume(MailServerException.class, ex -> publish(SyncStatus.failed(mailboxId, SyncState.FAILED,
+                        ex.getMessage())));
+    }
+
+    private Mono<Void> syncFolder(MailboxView mailbox, String folder, AtomicInteger stored) {
+        return Mono.zip(tokens.accessToken(mailbox.id()), settings.current()).flatMap(access -> Mono.usingWhen(
+                Mono.fromCallable(() -> mail.openFolderReader(hosts.imap(access.getT2().cloud().value()),
+                        mailbox.address(), access.getT1(), folder)).subscribeOn(Schedulers.boundedElastic()),
+                reader -> syncWith(reader, mailbox.id(), folder, stored),
+                reader -> Mono.fromRunnable(reader::close).subscribeOn(Schedulers.boundedElastic()).then()));
+    }
+
+    private Mono<Void> syncWith(ImapFolderReader reader, UUID mailboxId, String folder, AtomicInteger stored) {
+        return Mono.fromCallable(reader::status).subscribeOn(Schedulers.boundedElastic())
+                .zipWith(store.folder(mailboxId, folder))
+                .flatMap(both -> {
+                    FolderStatus status = both.getT1();
+                    MailStore.FolderCheckpoint checkpoint = both.getT2();
+                    boolean restart = checkpoint.uidValidity() == null
+                            || checkpoint.uidValidity() != status.uidValidity();
+                    Mono<Long> from = restart ? store.restart(checkpoint.id(), status.uidValidity()).thenReturn(0L)
+                            : Mono.just(checkpoint.lastUid());
+                    return from.flatMap(lastUid -> store.count(checkpoint.id()).flatMap(already ->
+                            fetchFrom(reader, checkpoint.id(), lastUid, mailboxId, folder, already.intValue(),
+                                    status.messageCount(), stored)
+                                    .flatMap(upTo -> Mono.fromCallable(() -> reader.flags(1, Math.max(upTo, 1)))
+                                            .subscribeOn(Schedulers.boundedElastic())
+                                            .flatMap(flags -> store.reconcile(checkpoint.id(), upTo, flags)))));
+                });
+    }
+
+    /** Fetches and stores batch after batch; answers the highest UID stored. */
+    private Mono<Long> fetchFrom(ImapFolderReader reader, UUID folderId, long lastUid, UUID mailboxId, String folder,
+            int alreadyStored, int total, AtomicInteger stored) {
+        AtomicInteger done = new AtomicInteger(alreadyStored);
+        events.publish(SyncStatus.progress(mailboxId, folder, done.get(), total));
+        return Mono.just(new Batch(lastUid, List.of(), true))
+                .expand(previous -> previous.isLast() ? Mono.empty()
+                        : Mono.fromCallable(() -> reader.fetchAfter(previous.lastUid(), batchSize))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .flatMap(messages -> store.store(folderId, messages).map(count -> {
+                                    stored.addAndGet(count);
+                                    done.addAndGet(count);
+                                    if (!messages.isEmpty()) {
+                                        events.publish(SyncStatus.progress(mailboxId, folder, done.get(),
+                                                Math.max(total, done.get())));
+                                    }
+                                    long maxUid = messages.stream().mapToLong(FetchedMessage::uid).max()
+                                            .orElse(previous.lastUid());
+                                    return new Batch(maxUid, messages, false);
+                                })))
+                .last().map(Batch::lastUid);
+    }
+
+    private Mono<SyncStatus> publish(SyncStatus status) {
+        events.publish(status);
+        return Mono.just(status);
+    }
+
+    /** One fetched batch and the checkpoint after it; an empty batch (after the start) ends the folder. */
+    private record Batch(long lastUid, List<FetchedMessage> messages, boolean start) {
+        boolean isLast() {
+            return !start && messages.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package com.m365console.sync;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.m365console.mailbox.MailboxDirectory;
+import com.m365console.platform.graphql.InvalidArgumentException;
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.graphql.UserErrorCode;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** GraphQL entry points for synchronisation: "Sync now" and the live status subscription. */
+@Controller
+class SyncController {
+
+    private final MailboxSynchronizer synchronizer;
+    private final SyncEvents events;
+    private final MailboxDirectory mailboxes;
+
+    SyncController(MailboxSynchronizer synchronizer, SyncEvents events, MailboxDirectory mailboxes) {
+        this.synchronizer = synchronizer;
+        this.events = events;
+        this.mailboxes = mailboxes;
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<SyncMailboxPayload> syncMailbox(@Argument MailboxIdInput input, Authentication authentication) {
+        return mailboxes.findVisible(input.mailboxId(), authentication)
+                .flatMap(mailbox -> synchronizer.sync(mailbox.id()))
+                .map(status -> new SyncMailboxPayload(status, List.of()))
+                .defaultIfEmpty(new SyncMailboxPayload(null, List.of(new UserError("mailboxId",
+                        UserErrorCode.NOT_FOUND, "You have no mailbox with this id."))));
+    }
+
+    @SubscriptionMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Flux<SyncStatus> mailboxSyncStatus(@Argument UUID mailboxId, Authentication authentication) {
+        if (mailboxId != null) {
+            return mailboxes.findVisible(mailboxId, authentication)
+                    .switchIfEmpty(Mono.error(new InvalidArgumentException("You have no mailbox with this id.")))
+                    .flatMapMany(mailbox -> events.of(mailbox.id()));
+        }
+        Map<UUID, Boolean> visible = new ConcurrentHashMap<>();
+        return events.all().filterWhen(status -> {
+            Boolean known = visible.get(status.mailboxId());
+            return known != null ? Mono.just(known)
+                    : mailboxes.findVisible(status.mailboxId(), authentication).hasElement()
+                            .doOnNext(answer -> visible.put(status.mailboxId(), answer));
+        });
+    }
+
+    record MailboxIdInput(UUID mailboxId) {
+    }
+
+    record SyncMailboxPayload(SyncStatus status, List<UserError> errors) {
+    }
+}

@@ -1,0 +1,40 @@
+package com.m365console.sync;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * One synchronisation per mailbox at a time, across every instance on the database: a lease row that its
+ * holder renews while it works and that anyone may take over once it has expired (its holder died).
+ */
+@Repository
+class SyncLeases {
+
+    private final DatabaseClient db;
+
+    SyncLeases(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** True when this holder now holds the mailbox's lease (new, expired, or already its own). */
+    Mono<Boolean> acquire(UUID mailboxId, String holder, Duration ttl) {
+        return db.sql("""
+                insert into sync_lease (mailbox_id, holder, expires_at)
+                values (:id, :holder, now() + make_interval(secs => :seconds))
+                on conflict (mailbox_id) do update set holder = excluded.holder, expires_at = excluded.expires_at
+                where sync_lease.expires_at < now() or sync_lease.holder = excluded.holder
+                returning holder""")
+                .bind("id", mailboxId).bind("holder", holder).bind("seconds", (double) ttl.toSeconds())
+                .map(row -> row.get("holder", String.class)).one()
+                .map(holder::equals).defaultIfEmpty(false);
+    }
+
+    Mono<Void> release(UUID mailboxId, String holder) {
+        return db.sql("delete from sync_lease where mailbox_id = :id and holder = :holder")
+                .bind("id", mailboxId).bind("holder", holder).then();
+    }
+}

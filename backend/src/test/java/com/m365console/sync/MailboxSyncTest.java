@@ -1,0 +1,207 @@
+package com.m365console.sync;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.m365console.support.Microsoft365TestBase;
+import com.m365console.support.Sessions;
+import com.m365console.support.TestAccounts;
+import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.Disposable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Incremental IMAP synchronisation into PostgreSQL, its published steps, and reading the result. */
+class MailboxSyncTest extends Microsoft365TestBase {
+
+    @Autowired
+    MailboxSynchronizer synchronizer;
+
+    @Autowired
+    SyncEvents events;
+
+    Sessions.Browser jane;
+    UUID mailboxId;
+
+    @BeforeEach
+    void connectJanesMailbox() throws Exception {
+        resetWithRegisteredApp();
+        jane = sessions.signIn("jane", TestAccounts.PASSWORD);
+        mailboxId = connect(jane, JANE, Map.of());
+    }
+
+    @Test
+    void onlyNewMailIsFetchedAndNothingIsStoredTwice() throws Exception {
+        deliver(5);
+        assertThat(sync().newMessages()).isEqualTo(5);
+
+        db.sql("delete from mail_message where uid = (select min(m.uid) from mail_message m join mail_folder f "
+                + "on f.id = m.folder_id where f.mailbox_id = :id)").bind("id", mailboxId).then().block();
+
+        deliver(3);
+        SyncStatus second = sync();
+
+        assertThat(second.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(second.newMessages()).isEqualTo(3);
+        assertThat(storedCount()).as("the row removed locally was not fetched again: only UIDs after the checkpoint")
+                .isEqualTo(7);
+        assertThat(sync().newMessages()).isZero();
+    }
+
+    @Test
+    void aUidValidityChangeResynchronisesTheFolder() throws Exception {
+        deliver(3);
+        sync();
+        db.sql("update mail_folder set uid_validity = 1, last_uid = 999 where mailbox_id = :id").bind("id", mailboxId)
+                .then().block();
+
+        assertThat(sync().newMessages()).isEqualTo(3);
+        assertThat(storedCount()).isEqualTo(3);
+    }
+
+    @Test
+    void flagChangesAndDeletionsAreReflectedOnTheNextRun() throws Exception {
+        deliver(3);
+        sync();
+        MailFolder inbox = inbox();
+        inbox.getMessages().get(0).setFlag(Flags.Flag.SEEN, true);
+        inbox.getMessages().get(1).setFlag(Flags.Flag.DELETED, true);
+        inbox.expunge();
+
+        sync();
+
+        assertThat(storedCount()).isEqualTo(2);
+        assertThat(db.sql("select count(*) from mail_message m join mail_folder f on f.id = m.folder_id "
+                + "where f.mailbox_id = :id and 'SEEN' = any(m.flags)").bind("id", mailboxId)
+                .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
+    }
+
+    @Test
+    void stepsArePublishedInOrder() throws Exception {
+        deliver(4);
+        List<SyncStatus> seen = new ArrayList<>();
+        Disposable subscription = events.of(mailboxId).subscribe(seen::add);
+        try {
+            sync();
+        }
+        finally {
+            subscription.dispose();
+        }
+
+        assertThat(seen).extracting(SyncStatus::state).startsWith(SyncState.CONNECTING, SyncState.SYNCING)
+                .endsWith(SyncState.SUCCEEDED);
+        List<Integer> done = seen.stream().filter(s -> s.state() == SyncState.SYNCING).map(SyncStatus::done).toList();
+        assertThat(done).isSorted().endsWith(4);
+    }
+
+    @Test
+    void aMailboxHeldByAnotherInstanceIsNotSynchronisedTwice() throws Exception {
+        deliver(1);
+        db.sql("insert into sync_lease (mailbox_id, holder, expires_at) values (:id, 'other', now() + interval '1 minute')")
+                .bind("id", mailboxId).then().block();
+
+        SyncStatus refused = sync();
+        assertThat(refused.state()).isEqualTo(SyncState.IDLE);
+        assertThat(storedCount()).isZero();
+
+        db.sql("update sync_lease set expires_at = now() - interval '1 second' where mailbox_id = :id")
+                .bind("id", mailboxId).then().block();
+        assertThat(sync().newMessages()).isEqualTo(1);
+    }
+
+    @Test
+    void theOwnerReadsSynchronisedMailAndNobodyElseDoes() throws Exception {
+        deliver(3);
+        deliverHtml("Quarterly report", "<p onclick=\"x()\">Numbers</p><script>alert(1)</script>"
+                + "<img src=\"https://tracker.example/p.gif\">");
+        jane.graphQl().documentName("syncMailbox").variable("input", Map.of("mailboxId", mailboxId.toString()))
+                .execute().path("syncMailbox.status.state").entity(String.class).isEqualTo("SUCCEEDED");
+
+        String folderId = jane.graphQl().document("{ mailFolders(mailboxId: \"" + mailboxId + "\") { id fullName total unread } }")
+                .execute().path("mailFolders[0].fullName").entity(String.class).isEqualTo("INBOX")
+                .path("mailFolders[0].total").entity(Integer.class).isEqualTo(4)
+                .path("mailFolders[0].id").entity(String.class).get();
+
+        var firstPage = jane.graphQl().document("query($f: UUID!) { messages(folderId: $f, first: 3) { edges { cursor "
+                        + "node { id subject } } pageInfo { hasNextPage endCursor } } }").variable("f", folderId).execute();
+        firstPage.path("messages.edges").entityList(Object.class).hasSize(3)
+                .path("messages.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        String cursor = firstPage.path("messages.pageInfo.endCursor").entity(String.class).get();
+        jane.graphQl().document("query($f: UUID!, $a: String) { messages(folderId: $f, first: 3, after: $a) { edges { "
+                        + "node { subject } } pageInfo { hasNextPage } } }").variable("f", folderId).variable("a", cursor)
+                .execute().path("messages.edges").entityList(Object.class).hasSize(1)
+                .path("messages.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+
+        String reportId = jane.graphQl().document("query($f: UUID!) { messages(folderId: $f, search: \"quarterly\") { "
+                        + "edges { node { id subject } } } }").variable("f", folderId).execute()
+                .path("messages.edges[0].node.subject").entity(String.class).isEqualTo("Quarterly report")
+                .path("messages.edges[0].node.id").entity(String.class).get();
+        String html = jane.graphQl().document("query($id: UUID!) { message(id: $id) { html } }").variable("id", reportId)
+                .execute().path("message.html").entity(String.class).get();
+        assertThat(html).contains("Numbers").doesNotContain("script").doesNotContain("onclick")
+                .doesNotContain("tracker.example");
+
+        var bob = sessions.graphQl("bob", TestAccounts.PASSWORD);
+        bob.document("query($id: UUID!) { message(id: $id) { subject } }").variable("id", reportId).execute()
+                .path("message").valueIsNull();
+        bob.document("query($f: UUID!) { messages(folderId: $f) { edges { node { id } } } }").variable("f", folderId)
+                .execute().path("messages.edges").entityList(Object.class).hasSize(0);
+        bob.documentName("syncMailbox").variable("input", Map.of("mailboxId", mailboxId.toString())).execute()
+                .path("syncMailbox.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+    }
+
+    private SyncStatus sync() {
+        return synchronizer.sync(mailboxId).block(Duration.ofSeconds(60));
+    }
+
+    private long storedCount() {
+        return db.sql("select count(*) from mail_message m join mail_folder f on f.id = m.folder_id "
+                + "where f.mailbox_id = :id").bind("id", mailboxId).map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    private GreenMailUser user() {
+        return mailServer.getUserManager().getUser(JANE);
+    }
+
+    private MailFolder inbox() throws Exception {
+        return mailServer.getManagers().getImapHostManager().getInbox(user());
+    }
+
+    private void deliver(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
+            message.setFrom(new InternetAddress("sender" + i + "@example.com", "Sender " + i));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(JANE));
+            message.setSubject("Message " + UUID.randomUUID());
+            message.setSentDate(new java.util.Date());
+            message.setText("Body " + i);
+            user().deliver(message);
+        }
+    }
+
+    private void deliverHtml(String subject, String html) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
+        message.setFrom(new InternetAddress("cfo@example.com", "The CFO"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(JANE));
+        message.setSubject(subject);
+        message.setSentDate(new java.util.Date());
+        MimeBodyPart part = new MimeBodyPart();
+        part.setContent(html, "text/html; charset=utf-8");
+        message.setContent(new MimeMultipart("alternative", part));
+        user().deliver(message);
+    }
+}
