@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { field, journey, openBrowser, SCREENSHOT_DIR, signInAsAdmin, signOut, SKIP, useOwnValue } from './support.mjs';
+import { fakeControl, field, journey, openBrowser, SCREENSHOT_DIR, signInAsAdmin, signOut, SKIP, useOwnValue }
+  from './support.mjs';
 
 const TENANT_ID = randomUUID();
 const CLIENT_ID = randomUUID();
@@ -20,14 +21,7 @@ let browser;
 let page;
 let tokenSecret;
 
-async function fake(path, body) {
-  const response = await fetch(`${authority}/_fake/${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.equal(response.status, 204, `POST /_fake/${path}: ${response.status} ${await response.text()}`);
-}
+const fake = (path, body) => fakeControl(authority, path, body);
 
 function whoAmI(token) {
   return fetch(`${baseUrl}/graphql`, {

@@ -1,4 +1,4 @@
-// Shared by the browser journeys: Chromium, the app jar and the local Microsoft identity platform, steps, sign-in.
+// Shared by the browser journeys: Chromium, the app jar, the local Microsoft identity platform or 365, steps, sign-in.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -19,6 +19,7 @@ export const SKIP = !existsSync(CHROMIUM_PATH) && process.env.E2E_REQUIRED !== '
 const TEST_CLASSES = process.env.TEST_CLASSES || '../backend/target/test-classes';
 const TEST_CLASSPATH_FILE = process.env.TEST_CLASSPATH_FILE || '../backend/target/test-classpath.txt';
 const FAKE_MICROSOFT = 'com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform';
+const LOCAL_MICROSOFT_365 = 'com.m365console.testsupport.LocalMicrosoft365';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -31,6 +32,24 @@ function freePort() {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function testClasspath() {
+  assert.ok(existsSync(TEST_CLASSES) && existsSync(TEST_CLASSPATH_FILE), `no ${TEST_CLASSES} or `
+    + `${TEST_CLASSPATH_FILE}: run ./mvnw -q -pl backend generate-test-resources test-compile`);
+  return `${TEST_CLASSES}:${readFileSync(TEST_CLASSPATH_FILE, 'utf8').trim()}`;
+}
+
+/** Waits up to 60 s for a started process to print a line matching the pattern; resolves to the match. */
+async function waitForLine(proc, pattern, what) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const match = pattern.exec(proc.log);
+    if (match) return match;
+    if (proc.child.exitCode !== null) throw new Error(`${what} exited with ${proc.child.exitCode}`);
+    await sleep(200);
+  }
+  throw new Error(`${what} did not start within 60 s`);
+}
 
 /** A journey's shared state: steps that stop after the first failure, and the processes it started. */
 export function journey() {
@@ -95,18 +114,17 @@ export function journey() {
 
     /** Starts the local Microsoft identity platform from the backend's test classes; resolves to its authority. */
     async startFakeMicrosoft() {
-      assert.ok(existsSync(TEST_CLASSES) && existsSync(TEST_CLASSPATH_FILE), `no ${TEST_CLASSES} or `
-        + `${TEST_CLASSPATH_FILE}: run ./mvnw -q -pl backend generate-test-resources test-compile`);
-      const classpath = `${TEST_CLASSES}:${readFileSync(TEST_CLASSPATH_FILE, 'utf8').trim()}`;
-      const fake = spawnLogged('fake Microsoft', 'java', ['-cp', classpath, FAKE_MICROSOFT, '0']);
-      const deadline = Date.now() + 60_000;
-      while (Date.now() < deadline) {
-        const authority = /listening on (http:\/\/\S+)/.exec(fake.log)?.[1];
-        if (authority) return authority;
-        if (fake.child.exitCode !== null) throw new Error(`the fake exited with ${fake.child.exitCode}`);
-        await sleep(200);
-      }
-      throw new Error('the fake Microsoft identity platform did not start within 60 s');
+      const fake = spawnLogged('fake Microsoft', 'java', ['-cp', testClasspath(), FAKE_MICROSOFT, '0']);
+      const [, authority] = await waitForLine(fake, /listening on (http:\/\/\S+)/, 'the fake identity platform');
+      return authority;
+    },
+
+    /** Starts the local Microsoft 365 (identity platform plus GreenMail IMAP/SMTP); resolves to authority and ports. */
+    async startLocalMicrosoft365() {
+      const local = spawnLogged('local Microsoft 365', 'java', ['-cp', testClasspath(), LOCAL_MICROSOFT_365]);
+      const [, authority, imapPort, smtpPort] = await waitForLine(local,
+        /LocalMicrosoft365 authority=(\S+) imapPort=(\d+) smtpPort=(\d+)/, 'the local Microsoft 365');
+      return { authority, imapPort: Number(imapPort), smtpPort: Number(smtpPort) };
     },
 
     /** Stops what the journey started, newest first; prints their logs when a step failed. */
@@ -132,6 +150,16 @@ export async function openBrowser(baseUrl) {
 }
 
 export const field = (page, label) => page.getByLabel(label, { exact: true });
+
+/** Sets up the local Microsoft identity platform through its control endpoints (POST /_fake/<path>). */
+export async function fakeControl(authority, path, body) {
+  const response = await fetch(`${authority}/_fake/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  assert.equal(response.status, 204, `POST /_fake/${path}: ${response.status} ${await response.text()}`);
+}
 
 export async function signIn(page, baseUrl, username, password) {
   await page.goto(`${baseUrl}/login`);

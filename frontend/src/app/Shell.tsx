@@ -1,4 +1,4 @@
-// The signed-in layout: dark top bar with the main menu (System for ADMIN), user name, "API tokens" and "Sign out".
+// The signed-in layout: dark top bar with the main menu (Mailboxes; System for ADMIN), user, "API tokens", "Sign out".
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useSession } from '../features/auth';
 import { SystemMenu } from './SystemMenu';
@@ -13,6 +13,7 @@ export function Shell() {
         </Link>
         <nav aria-label="Main menu" className="main-menu">
           <Link to="/">Dashboard</Link>
+          <NavLink to="/mailboxes">Mailboxes</NavLink>
           {me?.role === 'ADMIN' && <SystemMenu />}
         </nav>
         <div className="user-menu">

@@ -1,4 +1,4 @@
-// The "System" drop-down of the main menu: Configuration and Users.
+// The "System" drop-down of the main menu: Configuration, Users and Mailboxes.
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 
@@ -36,6 +36,9 @@ export function SystemMenu() {
           </li>
           <li>
             <NavLink to="/system/users">Users</NavLink>
+          </li>
+          <li>
+            <NavLink to="/system/mailboxes">Mailboxes</NavLink>
           </li>
         </ul>
       )}

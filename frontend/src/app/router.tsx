@@ -2,6 +2,7 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { ApiTokensPage } from '../features/apitokens';
 import { LoginPage } from '../features/auth';
+import { ComposePage, MyMailboxesPage, SystemMailboxesPage } from '../features/mailboxes';
 import { ConfigurationPage } from '../features/settings';
 import { UsersPage } from '../features/users';
 import { RequireAdmin, RequireAuth } from './guards';
@@ -19,6 +20,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'account/api-tokens', element: <ApiTokensPage /> },
+      { path: 'mailboxes', element: <MyMailboxesPage /> },
+      { path: 'mailboxes/:id/compose', element: <ComposePage /> },
       {
         path: 'system',
         element: <RequireAdmin />,
@@ -26,6 +29,7 @@ export const router = createBrowserRouter([
           { path: 'config', element: <Navigate to="/system/config/integrations/microsoft" replace /> },
           { path: 'config/:group/:section', element: <ConfigurationPage /> },
           { path: 'users', element: <UsersPage /> },
+          { path: 'mailboxes', element: <SystemMailboxesPage /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

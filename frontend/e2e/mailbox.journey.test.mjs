@@ -1,0 +1,196 @@
+// Browser journey with a local Microsoft 365: jane connects her mailbox, checks it, picks folders, sends bob a message.
+import { after, before, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fakeControl, field, journey, openBrowser, SCREENSHOT_DIR, signIn, signInAsAdmin, signOut, SKIP,
+  useOwnValue } from './support.mjs';
+
+const TENANT_ID = randomUUID();
+const CLIENT_ID = randomUUID();
+const SECRET = `Mb8Q~${randomBytes(18).toString('base64url')}`;
+const JANE = 'jane@contoso.com';
+const BOB = 'bob@contoso.com';
+const PASSWORD = { jane: `jane-${randomBytes(6).toString('hex')}`, bob: `bob-${randomBytes(6).toString('hex')}` };
+
+const run = journey();
+const { step } = run;
+let authority;
+let baseUrl;
+let admin;
+let browser;
+let page;
+
+const fake = (path, body) => fakeControl(authority, path, body);
+const janeCard = () => page.getByRole('region', { name: JANE });
+
+async function createUser(username, displayName, email) {
+  const form = page.getByRole('form', { name: 'Create user' });
+  await form.getByLabel('Username', { exact: true }).fill(username);
+  await form.getByLabel('Display name').fill(displayName);
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Password').fill(PASSWORD[username]);
+  await form.getByLabel('Role').selectOption('USER');
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await page.getByRole('status').filter({ hasText: `User ${username} created.` }).waitFor();
+}
+
+/** From My Mailboxes: Microsoft's consent page as this account, and back. */
+async function connectMailbox(email) {
+  await page.getByRole('button', { name: 'Connect Microsoft 365 mailbox' }).click();
+  await page.waitForURL(`${authority}/**`);
+  await page.getByLabel('Email, phone, or Skype').fill(email);
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await page.getByRole('status').filter({ hasText: `Mailbox ${email} connected.` }).waitFor();
+}
+
+async function openMyMailboxes(username) {
+  await signIn(page, baseUrl, username, PASSWORD[username]);
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Mailboxes' }).click();
+  await page.waitForURL(`${baseUrl}/mailboxes`);
+}
+
+async function screenshot(name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
+}
+
+describe('Mailbox journey', { skip: SKIP }, () => {
+  before(async () => {
+    try {
+      assert.ok(process.env.APP_JAR, 'set APP_JAR: this journey starts the app, pointed at the local Microsoft 365');
+      const local = await run.startLocalMicrosoft365();
+      authority = local.authority;
+      ({ baseUrl, admin } = await run.startApp(process.env.APP_JAR, {
+        M365_MICROSOFT_AUTHORITY_HOST: authority,
+        M365_MAIL_IMAP_HOST: '127.0.0.1',
+        M365_MAIL_IMAP_PORT: String(local.imapPort),
+        M365_MAIL_IMAP_SECURITY: 'NONE',
+        M365_MAIL_SMTP_HOST: '127.0.0.1',
+        M365_MAIL_SMTP_PORT: String(local.smtpPort),
+        M365_MAIL_SMTP_SECURITY: 'NONE',
+      }));
+      ({ browser, page } = await openBrowser(baseUrl));
+    } catch (error) {
+      run.fail();
+      throw error;
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await run.cleanUp();
+  });
+
+  step('registers the tenant, the application, jane and bob at the local Microsoft 365', async () => {
+    await fake('tenants', { tenantId: TENANT_ID, domains: ['contoso.com', 'contoso.onmicrosoft.com'] });
+    await fake('apps', { clientId: CLIENT_ID, secret: SECRET, homeTenantId: TENANT_ID, multiTenant: false,
+      redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`], name: 'M365 Console (mailbox journey)' });
+    await fake('accounts', { tenantId: TENANT_ID, oid: randomUUID(), email: JANE, name: 'Jane Contoso' });
+    await fake('accounts', { tenantId: TENANT_ID, oid: randomUUID(), email: BOB, name: 'Bob Contoso' });
+  });
+
+  step('admin enters the registration and enables Emails Sync', async () => {
+    admin.password = await signInAsAdmin(page, baseUrl, admin);
+    await page.getByRole('button', { name: 'System' }).click();
+    await page.getByRole('link', { name: 'Configuration' }).click();
+    await field(page, 'Application (Client) ID').waitFor();
+    await useOwnValue(page, 'clientId');
+    await field(page, 'Application (Client) ID').fill(CLIENT_ID);
+    await field(page, 'Client Secret').fill(SECRET);
+    await useOwnValue(page, 'tenant');
+    await field(page, 'Directory (Tenant) ID').fill(TENANT_ID);
+    await useOwnValue(page, 'emailSyncEnabled');
+    await field(page, 'Enable Emails Sync').check();
+    await page.getByRole('button', { name: 'Save Settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+  });
+
+  step('admin creates the local users jane and bob', async () => {
+    await page.getByRole('button', { name: 'System' }).click();
+    await page.getByRole('link', { name: 'Users' }).click();
+    await createUser('jane', 'Jane Contoso', JANE);
+    await createUser('bob', 'Bob Contoso', BOB);
+    await signOut(page);
+  });
+
+  step('jane signs in and opens Mailboxes from the main menu: none connected yet', async () => {
+    await openMyMailboxes('jane');
+    await page.getByText('You have not connected a mailbox yet.').waitFor();
+  });
+
+  step('connects her mailbox at Microsoft and comes back to see it connected', async () => {
+    await connectMailbox(JANE);
+    assert.equal(new URL(page.url()).pathname, '/mailboxes');
+    await page.waitForURL(`${baseUrl}/mailboxes`);
+    await janeCard().getByText('Connected', { exact: true }).waitFor();
+    assert.doesNotMatch(await janeCard().textContent(), /Access token expires—/);
+  });
+
+  step('checks the connection: IMAP and SMTP accept the token, and INBOX is listed', async () => {
+    await janeCard().getByRole('button', { name: 'Check connection' }).click();
+    const check = janeCard().getByRole('region', { name: 'Connection check' });
+    await check.waitFor();
+    const text = await check.textContent();
+    assert.match(text, /IMAP ✓/);
+    assert.match(text, /SMTP ✓/);
+    await check.getByRole('checkbox', { name: 'Sync this folder INBOX' }).waitFor();
+  });
+
+  step('ticks INBOX and saves the folders', async () => {
+    await janeCard().getByRole('checkbox', { name: 'Sync this folder INBOX' }).check();
+    await janeCard().getByRole('button', { name: 'Save folders' }).click();
+    await janeCard().getByRole('status').filter({ hasText: 'Folders saved: INBOX.' }).waitFor();
+    await janeCard().locator('dd', { hasText: /^INBOX$/ }).waitFor();
+    await janeCard().locator('.last-check', { hasText: 'IMAP ✓' }).waitFor();
+    await screenshot('mailboxes.png');
+  });
+
+  step('a recipient that is no address is refused under its field', async () => {
+    await janeCard().getByRole('link', { name: 'Compose' }).click();
+    await page.waitForURL(`${baseUrl}/mailboxes/*/compose`);
+    assert.equal(await field(page, 'From').inputValue(), JANE);
+    await field(page, 'To').fill('bob');
+    await field(page, 'Subject').fill('Journey');
+    await field(page, 'Message').fill('Hello Bob, this came through SMTP with XOAUTH2.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('#compose-to-error').filter({ hasText: 'bob' }).waitFor();
+  });
+
+  step('sends a message to bob', async () => {
+    await field(page, 'To').fill(BOB);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('status').filter({ hasText: `Message sent to ${BOB}.` }).waitFor();
+    assert.equal(await field(page, 'To').inputValue(), '');
+    await screenshot('mailbox-sent.png');
+    await signOut(page);
+  });
+
+  step('bob connects his mailbox and finds the message in his INBOX', async () => {
+    await openMyMailboxes('bob');
+    await connectMailbox(BOB);
+    const card = page.getByRole('region', { name: BOB });
+    await card.getByRole('button', { name: 'Check connection' }).click();
+    const inbox = card.getByRole('region', { name: 'Connection check' }).getByRole('row').filter({ hasText: 'INBOX' });
+    await inbox.waitFor();
+    assert.deepEqual((await inbox.getByRole('cell').allTextContents()).slice(0, 2), ['INBOX', '1']);
+    await signOut(page);
+  });
+
+  step('admin sees jane\'s mailbox connected in the overview of System > Mailboxes', async () => {
+    admin.password = await signInAsAdmin(page, baseUrl, admin);
+    await page.getByRole('button', { name: 'System' }).click();
+    await page.locator('#system-menu').getByRole('link', { name: 'Mailboxes' }).click();
+    await page.waitForURL(`${baseUrl}/system/mailboxes`);
+    await page.getByText('No shared mailbox is connected yet.').waitFor();
+    const table = page.getByRole('table', { name: 'All mailboxes' });
+    const row = table.getByRole('row').filter({ hasText: JANE });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allTextContents();
+    assert.deepEqual(cells.slice(0, 5), [JANE, 'Personal', 'jane', 'Connected', '—']);
+    assert.match(cells[6], /IMAP ✓.*SMTP ✓/);
+    await table.getByRole('row').filter({ hasText: BOB }).getByText('Connected').waitFor();
+    await screenshot('system-mailboxes.png');
+  });
+});

@@ -1,0 +1,52 @@
+// The admin's overview of every mailbox: whose it is, its state and last error, token expiry and last check.
+import type { MailboxFieldsFragment } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/format';
+import { checkOutcome, KIND_LABEL, stateBadge } from './mailboxes';
+import { ProtocolCheck } from './ProtocolCheck';
+
+export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFieldsFragment[] }) {
+  if (mailboxes.length === 0) return <p className="muted">No mailbox is connected yet.</p>;
+  return (
+    <table className="grid" aria-label="All mailboxes">
+      <thead>
+        <tr>
+          <th>Address</th>
+          <th>Kind</th>
+          <th>Owner</th>
+          <th>State</th>
+          <th>Last error</th>
+          <th>Token expires</th>
+          <th>Last check</th>
+        </tr>
+      </thead>
+      <tbody>
+        {mailboxes.map((m) => {
+          const badge = stateBadge(m.state);
+          return (
+            <tr key={m.id}>
+              <td>{m.address}</td>
+              <td>{KIND_LABEL[m.kind]}</td>
+              <td>{m.owner ?? '—'}</td>
+              <td>
+                <span className={badge.className}>{badge.label}</span>
+              </td>
+              <td className={m.lastError ? 'cell-error' : undefined}>{m.lastError ?? '—'}</td>
+              <td>{m.accessTokenExpiresAt ? formatDateTime(m.accessTokenExpiresAt) : '—'}</td>
+              <td>
+                {m.lastCheckAt ? (
+                  <span className="last-check">
+                    {formatDateTime(m.lastCheckAt)}
+                    <ProtocolCheck protocol="IMAP" outcome={checkOutcome(m.imapCheck)} />
+                    <ProtocolCheck protocol="SMTP" outcome={checkOutcome(m.smtpCheck)} />
+                  </span>
+                ) : (
+                  'Never'
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

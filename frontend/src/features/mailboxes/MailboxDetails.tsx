@@ -1,0 +1,30 @@
+// A mailbox's health at a glance: token expiry, when and by whom it was connected, the last check, synced folders.
+import type { MailboxFieldsFragment } from '../../gql/graphql';
+import { formatDateTime } from '../../lib/format';
+import { checkOutcome } from './mailboxes';
+import { ProtocolCheck } from './ProtocolCheck';
+
+function expiry(iso: string | null | undefined, now: Date): string {
+  if (!iso) return '—';
+  const past = new Date(iso).getTime() <= now.getTime();
+  return past ? `${formatDateTime(iso)} (renewed when next used)` : formatDateTime(iso);
+}
+
+export function MailboxDetails({ mailbox: m }: { mailbox: MailboxFieldsFragment }) {
+  return (
+    <dl className="mailbox-details">
+      <dt>Access token expires</dt>
+      <dd>{expiry(m.accessTokenExpiresAt, new Date())}</dd>
+      <dt>Connected on</dt>
+      <dd>{m.connectedAt ? `${formatDateTime(m.connectedAt)}${m.connectedBy ? ` by ${m.connectedBy}` : ''}` : '—'}</dd>
+      <dt>Last check</dt>
+      <dd className="last-check">
+        <span>{m.lastCheckAt ? formatDateTime(m.lastCheckAt) : 'Never'}</span>
+        {m.lastCheckAt && <ProtocolCheck protocol="IMAP" outcome={checkOutcome(m.imapCheck)} />}
+        {m.lastCheckAt && <ProtocolCheck protocol="SMTP" outcome={checkOutcome(m.smtpCheck)} />}
+      </dd>
+      <dt>Synced folders</dt>
+      <dd>{m.selectedFolders.length ? m.selectedFolders.join(', ') : 'None selected'}</dd>
+    </dl>
+  );
+}

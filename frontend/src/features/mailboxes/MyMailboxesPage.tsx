@@ -1,0 +1,40 @@
+// Mailboxes: the signed-in user's own Microsoft 365 mailboxes, connecting one, and each one's health and actions.
+import { useQuery } from 'urql';
+import { Flash } from '../../components/Flash';
+import { PageHeader } from '../../components/PageHeader';
+import { ConnectionOutcomeFlash } from './ConnectionOutcomeFlash';
+import { MyMailboxesQuery } from './documents';
+import { MailboxList } from './MailboxList';
+import { useConnect } from './useConnect';
+import { useConnectionOutcome } from './useConnectionOutcome';
+
+export function MyMailboxesPage() {
+  const [{ data, error }, reload] = useQuery({ query: MyMailboxesQuery });
+  const { busy, errors, connect } = useConnect();
+  const outcome = useConnectionOutcome();
+  const refresh = () => reload({ requestPolicy: 'network-only' });
+
+  const action = (
+    <button type="button" className="btn btn-primary" disabled={busy}
+      onClick={() => void connect({ kind: 'PERSONAL' })}>
+      Connect Microsoft 365 mailbox
+    </button>
+  );
+  return (
+    <>
+      <PageHeader breadcrumb={['My Account', 'Mailboxes']} title="Mailboxes" actions={action} />
+      {outcome && <ConnectionOutcomeFlash outcome={outcome} />}
+      {errors.length > 0 && (
+        <Flash type="error">The mailbox could not be connected. {errors.map((e) => e.message).join(' ')}</Flash>
+      )}
+      {error && <Flash type="error">The mailboxes could not be loaded. {error.message}</Flash>}
+      <p className="muted intro">
+        Connecting signs you in at Microsoft, where you allow the console to read your mail over IMAP and send over
+        SMTP. Your password never reaches the console.
+      </p>
+      {!error && (
+        <MailboxList mailboxes={data?.myMailboxes} empty="You have not connected a mailbox yet." onChanged={refresh} />
+      )}
+    </>
+  );
+}

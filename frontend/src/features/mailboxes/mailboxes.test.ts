@@ -1,0 +1,77 @@
+// Tests reading recipients, the state badges and check results, and the inputs built for the API.
+import { describe, expect, it } from 'vitest';
+import {
+  checkOutcome,
+  parseRecipients,
+  selectedFolderNames,
+  sendEmailInput,
+  startConnectionInput,
+  stateBadge,
+} from './mailboxes';
+
+describe('parseRecipients', () => {
+  it('splits on commas, semicolons and new lines, trimming and dropping empty parts', () => {
+    expect(parseRecipients(' bob@contoso.com, ann@contoso.com;carl@contoso.com\n, ,dora@contoso.com ')).toEqual([
+      'bob@contoso.com',
+      'ann@contoso.com',
+      'carl@contoso.com',
+      'dora@contoso.com',
+    ]);
+  });
+  it('takes the address out of "Name <address>", even with a comma in a quoted name', () => {
+    expect(parseRecipients('"Doe, John" <john@contoso.com>, Bob <bob@contoso.com>')).toEqual([
+      'john@contoso.com',
+      'bob@contoso.com',
+    ]);
+  });
+  it('drops repeated addresses whatever their case, and is empty for blank input', () => {
+    expect(parseRecipients('bob@contoso.com, BOB@contoso.com')).toEqual(['bob@contoso.com']);
+    expect(parseRecipients('   ')).toEqual([]);
+  });
+  it('leaves what is not an address for the server to refuse', () => {
+    expect(parseRecipients('bob, bob@contoso.com')).toEqual(['bob', 'bob@contoso.com']);
+  });
+});
+
+describe('stateBadge', () => {
+  it('names each state as people read it', () => {
+    expect(stateBadge('CONNECTED')).toEqual({ label: 'Connected', className: 'badge badge-connected' });
+    expect(stateBadge('NEEDS_REAUTH')).toEqual({ label: 'Needs reconnect', className: 'badge badge-needs-reauth' });
+    expect(stateBadge('DISCONNECTED')).toEqual({ label: 'Disconnected', className: 'badge badge-disconnected' });
+  });
+});
+
+describe('checkOutcome', () => {
+  it('is unknown before any check, passed for OK, and failed with the reason otherwise', () => {
+    expect(checkOutcome(null).ok).toBeNull();
+    expect(checkOutcome('OK')).toEqual({ ok: true, message: 'The server accepted the token.' });
+    expect(checkOutcome('NO AUTHENTICATE failed')).toEqual({ ok: false, message: 'NO AUTHENTICATE failed' });
+  });
+});
+
+describe('sendEmailInput', () => {
+  it('parses the recipient fields, trims the subject and sends the message as text', () => {
+    const input = sendEmailInput('m1', { to: 'bob@contoso.com', cc: '', bcc: 'x@contoso.com; y@contoso.com',
+      subject: '  Hello ', text: 'Hi Bob\n' });
+    expect(input).toEqual({ mailboxId: 'm1', to: ['bob@contoso.com'], cc: [], bcc: ['x@contoso.com', 'y@contoso.com'],
+      subject: 'Hello', text: 'Hi Bob\n' });
+  });
+});
+
+describe('startConnectionInput', () => {
+  it('connects a personal mailbox, a shared one by its trimmed address, or reconnects one by id', () => {
+    expect(startConnectionInput({ kind: 'PERSONAL' })).toEqual({ kind: 'PERSONAL' });
+    expect(startConnectionInput({ kind: 'SYSTEM', sharedAddress: ' support@contoso.com ' })).toEqual({
+      kind: 'SYSTEM',
+      sharedAddress: 'support@contoso.com',
+    });
+    expect(startConnectionInput({ reconnect: { id: 'm1', kind: 'SYSTEM' } })).toEqual({ kind: 'SYSTEM', mailboxId: 'm1' });
+  });
+});
+
+describe('selectedFolderNames', () => {
+  it('keeps the ticked folders in the order the server listed them', () => {
+    const folders = [{ fullName: 'INBOX' }, { fullName: 'Archive/2030' }, { fullName: 'Sent Items' }];
+    expect(selectedFolderNames(folders, new Set(['Sent Items', 'INBOX', 'Gone']))).toEqual(['INBOX', 'Sent Items']);
+  });
+});
