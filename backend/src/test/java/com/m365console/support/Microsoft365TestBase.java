@@ -30,6 +30,8 @@ public abstract class Microsoft365TestBase {
     protected static final String SHARED = "support@contoso.com";
 
     protected static final GreenMail mailServer = startMailServer();
+    /** The app reaches IMAP through this, so a test can cut the connection mid-sync. */
+    protected static final CuttingProxy imapLink = new CuttingProxy("127.0.0.1", mailServer.getImap().getPort());
     protected static final FakeMicrosoftIdentityPlatform microsoft = FakeMicrosoftIdentityPlatform.start()
             .addTenant(TENANT, "contoso.com")
             .addAccount(TENANT, UUID.randomUUID().toString(), JANE, "Jane Doe")
@@ -68,12 +70,13 @@ public abstract class Microsoft365TestBase {
     static void peers(DynamicPropertyRegistry registry) {
         registry.add("m365.microsoft.authority-host", microsoft::authority);
         registry.add("m365.mail.imap.host", () -> "127.0.0.1");
-        registry.add("m365.mail.imap.port", () -> mailServer.getImap().getPort());
+        registry.add("m365.mail.imap.port", imapLink::port);
         registry.add("m365.mail.imap.security", () -> "NONE");
         registry.add("m365.mail.smtp.host", () -> "127.0.0.1");
         registry.add("m365.mail.smtp.port", () -> mailServer.getSmtp().getPort());
         registry.add("m365.mail.smtp.security", () -> "NONE");
         registry.add("m365.mailbox.refresh-retry-backoff", () -> "PT0.05S");
+        registry.add("m365.sync.batch-size", () -> "5");
     }
 
     /** Fresh accounts (alice ADMIN, jane and bob USER), a fresh app registration, Emails Sync enabled. */

@@ -63,6 +63,32 @@ class MailboxSyncTest extends Microsoft365TestBase {
     }
 
     @Test
+    void syncResumesAfterTheConnectionIsCutAndEndsWithExactlyTheServersMessages() throws Exception {
+        deliver(40);
+        int failedRuns = 0;
+        long previouslyStored = 0;
+        for (int run = 0; run < 4; run++) {
+            imapLink.cutNextConnectionAfter(6_000);
+            SyncStatus status = sync();
+            assertThat(status.state()).as("run " + run).isEqualTo(SyncState.FAILED);
+            long stored = storedCount();
+            assertThat(stored).as("each cut run keeps the batches stored before the cut").isGreaterThan(previouslyStored);
+            previouslyStored = stored;
+            failedRuns++;
+        }
+
+        SyncStatus last = sync();
+
+        assertThat(failedRuns).isEqualTo(4);
+        assertThat(last.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(storedCount()).isEqualTo(40);
+        assertThat(db.sql("select count(distinct (m.folder_id, m.uid)) from mail_message m join mail_folder f "
+                + "on f.id = m.folder_id where f.mailbox_id = :id").bind("id", mailboxId)
+                .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(40);
+        assertThat(inbox().getMessageCount()).isEqualTo(40);
+    }
+
+    @Test
     void aUidValidityChangeResynchronisesTheFolder() throws Exception {
         deliver(3);
         sync();

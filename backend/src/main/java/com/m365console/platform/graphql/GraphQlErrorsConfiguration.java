@@ -1,6 +1,7 @@
 package com.m365console.platform.graphql;
 
 import graphql.GraphQLError;
+import graphql.execution.AbortExecutionException;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,10 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 
-/** Turns our own argument errors into BAD_REQUEST; anything unexpected stays a message-less INTERNAL_ERROR. */
+/**
+ * Turns our own argument errors into BAD_REQUEST, and a request the client cancelled (it went away) into a
+ * quiet error rather than an ERROR log line; anything unexpected stays a message-less INTERNAL_ERROR.
+ */
 @Configuration(proxyBeanMethods = false)
 class GraphQlErrorsConfiguration {
 
@@ -18,6 +22,10 @@ class GraphQlErrorsConfiguration {
         return new DataFetcherExceptionResolverAdapter() {
             @Override
             protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+                if (ex instanceof AbortExecutionException) {
+                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
+                            .message("The request was cancelled").build();
+                }
                 if (ex instanceof InvalidArgumentException) {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
                             .message(ex.getMessage()).build();
