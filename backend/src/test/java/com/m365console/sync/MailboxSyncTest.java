@@ -1,5 +1,6 @@
 package com.m365console.sync;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,16 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Incremental IMAP synchronisation into PostgreSQL, its published steps, and reading the result. */
 class MailboxSyncTest extends Microsoft365TestBase {
@@ -128,10 +136,36 @@ class MailboxSyncTest extends Microsoft365TestBase {
             subscription.dispose();
         }
 
-        assertThat(seen).extracting(SyncStatus::state).startsWith(SyncState.CONNECTING, SyncState.SYNCING)
+        assertThat(seen).extracting(SyncStatus::state).startsWith(SyncState.IDLE, SyncState.CONNECTING, SyncState.SYNCING)
                 .endsWith(SyncState.SUCCEEDED);
         List<Integer> done = seen.stream().filter(s -> s.state() == SyncState.SYNCING).map(SyncStatus::done).toList();
         assertThat(done).isSorted().endsWith(4);
+    }
+
+    @Test
+    void subscribersSeeTheStepsOfTheirOwnMailboxLiveAndNobodyElsesMailbox() throws Exception {
+        deliver(2);
+        String subscription = "subscription($id: UUID) { mailboxSyncStatus(mailboxId: $id) { state done total } }";
+        WebSocketGraphQlTester janeSocket = socket(apiToken(jane.graphQl()));
+        WebSocketGraphQlTester bobSocket = socket(apiToken(sessions.graphQl("bob", TestAccounts.PASSWORD)));
+        try {
+            Flux<String> states = janeSocket.document(subscription).variable("id", mailboxId.toString())
+                    .executeSubscription().toFlux("mailboxSyncStatus.state", String.class).replay().autoConnect();
+            assertThat(states.next().block(Duration.ofSeconds(10))).isEqualTo("IDLE");
+            sync();
+
+            assertThat(states.takeUntil("SUCCEEDED"::equals).collectList().block(Duration.ofSeconds(10)))
+                    .startsWith("IDLE", "CONNECTING", "SYNCING").endsWith("SUCCEEDED");
+
+            Flux<String> bobsAttempt = bobSocket.document(subscription).variable("id", mailboxId.toString())
+                    .executeSubscription().toFlux("mailboxSyncStatus.state", String.class);
+            assertThatThrownBy(() -> bobsAttempt.blockFirst(Duration.ofSeconds(10)))
+                    .hasMessageContaining("You have no mailbox with this id");
+        }
+        finally {
+            janeSocket.stop().block(Duration.ofSeconds(5));
+            bobSocket.stop().block(Duration.ofSeconds(5));
+        }
     }
 
     @Test
@@ -188,6 +222,23 @@ class MailboxSyncTest extends Microsoft365TestBase {
                 .execute().path("messages.edges").entityList(Object.class).hasSize(0);
         bob.documentName("syncMailbox").variable("input", Map.of("mailboxId", mailboxId.toString())).execute()
                 .path("syncMailbox.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+    }
+
+    private String apiToken(HttpGraphQlTester tester) {
+        return tester.documentName("createApiToken").variable("input", Map.of("name", "subscriber")).execute()
+                .path("createApiToken.secret").entity(String.class).get();
+    }
+
+    private WebSocketGraphQlTester socket(String token) {
+        URI url = URI.create(sessions.baseUrl().replace("http", "ws") + "/graphql");
+        return WebSocketGraphQlTester.builder(url, new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Bearer " + token));
+                    }
+                })
+                .build();
     }
 
     private SyncStatus sync() {

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolver;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 
 /**
  * Turns our own argument errors into BAD_REQUEST, and a request the client cancelled (it went away) into a
@@ -16,6 +18,18 @@ import org.springframework.graphql.execution.ErrorType;
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlErrorsConfiguration {
+
+    /** The same for errors a subscription's stream ends with. */
+    @Bean
+    SubscriptionExceptionResolver invalidSubscriptionArgumentResolver() {
+        return new SubscriptionExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable ex) {
+                return ex instanceof InvalidArgumentException ? GraphqlErrorBuilder.newError()
+                        .errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build() : null;
+            }
+        };
+    }
 
     @Bean
     DataFetcherExceptionResolver invalidArgumentResolver() {
