@@ -16,6 +16,7 @@ import com.m365console.mailbox.MailboxState;
 import com.m365console.mailbox.MailboxTokens;
 import com.m365console.mailbox.MailboxUnavailableException;
 import com.m365console.mailbox.MailboxView;
+import com.m365console.settings.EmailSyncSettingsService;
 import com.m365console.settings.MicrosoftSettingsService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -41,11 +42,14 @@ public class MailboxSynchronizer {
     private final MailStore store;
     private final SyncLeases leases;
     private final SyncEvents events;
+    private final SyncSchedule schedule;
+    private final EmailSyncSettingsService syncSettings;
     private final int batchSize;
     private final String instance = UUID.randomUUID().toString();
 
     MailboxSynchronizer(MailboxDirectory mailboxes, MailboxTokens tokens, MailServerClient mail, MailHosts hosts,
             MicrosoftSettingsService settings, MailStore store, SyncLeases leases, SyncEvents events,
+            SyncSchedule schedule, EmailSyncSettingsService syncSettings,
             @Value("${m365.sync.batch-size:200}") int batchSize) {
         this.mailboxes = mailboxes;
         this.tokens = tokens;
@@ -55,13 +59,17 @@ public class MailboxSynchronizer {
         this.store = store;
         this.leases = leases;
         this.events = events;
+        this.schedule = schedule;
+        this.syncSettings = syncSettings;
         this.batchSize = batchSize;
     }
 
     /** Runs one synchronisation; answers its last status (SUCCEEDED, FAILED, NEEDS_REAUTH, DISABLED or IDLE). */
     public Mono<SyncStatus> sync(UUID mailboxId) {
         return leases.acquire(mailboxId, instance, LEASE).flatMap(acquired -> acquired
-                ? run(mailboxId).flatMap(last -> leases.release(mailboxId, instance).thenReturn(last))
+                ? run(mailboxId).flatMap(last -> syncSettings.current()
+                        .flatMap(current -> schedule.record(last, Duration.ofMinutes(current.intervalMinutes())))
+                        .then(leases.release(mailboxId, instance)).thenReturn(last))
                 : Mono.just(SyncStatus.failed(mailboxId, SyncState.IDLE, "Another synchronisation of this mailbox "
                         + "is running.")));
     }

@@ -6,11 +6,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.m365console.mailbox.MailboxDirectory;
+import com.m365console.mailbox.MailboxView;
 import com.m365console.platform.graphql.InvalidArgumentException;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -24,12 +26,22 @@ class SyncController {
 
     private final MailboxSynchronizer synchronizer;
     private final SyncEvents events;
+    private final SyncSchedule schedule;
     private final MailboxDirectory mailboxes;
 
-    SyncController(MailboxSynchronizer synchronizer, SyncEvents events, MailboxDirectory mailboxes) {
+    SyncController(MailboxSynchronizer synchronizer, SyncEvents events, SyncSchedule schedule,
+            MailboxDirectory mailboxes) {
         this.synchronizer = synchronizer;
         this.events = events;
+        this.schedule = schedule;
         this.mailboxes = mailboxes;
+    }
+
+    /** Readable wherever the mailbox itself is (the Mailbox fields are only reached through visible mailboxes). */
+    @SchemaMapping(typeName = "Mailbox")
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<SyncStatus> lastSync(MailboxView mailbox) {
+        return schedule.last(mailbox.id());
     }
 
     @MutationMapping

@@ -21,7 +21,7 @@ public class TestAccounts {
     }
 
     public void reset() {
-        db.sql("truncate system_setting_change, system_setting, app_user cascade").then().block();
+        db.sql("truncate system_setting_change, system_setting, app_user, mailbox cascade").then().block();
     }
 
     public UUID create(String username, String role) {
