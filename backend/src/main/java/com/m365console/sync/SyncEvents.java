@@ -5,24 +5,33 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Delivers synchronisation steps to subscribers in this instance, in the order they were published; a new
- * subscriber to one mailbox first gets that mailbox's latest step (IDLE if none), so it shows the last result.
+ * Synchronisation steps for this instance's subscribers, whichever instance ran the sync (they travel through
+ * {@link SyncEventBus}), in the order they were published; a new subscriber to one mailbox first gets that
+ * mailbox's latest step (IDLE if none), so it shows the last result.
  */
 @Component
 public class SyncEvents {
 
+    private final SyncEventBus bus;
     private final Sinks.Many<SyncStatus> sink = Sinks.many().multicast().directBestEffort();
     private final Map<UUID, SyncStatus> latest = new ConcurrentHashMap<>();
+    private final Disposable delivery;
+
+    SyncEvents(SyncEventBus bus) {
+        this.bus = bus;
+        this.delivery = bus.received().subscribe(this::deliver);
+    }
 
     void publish(SyncStatus status) {
-        latest.put(status.mailboxId(), status);
-        sink.emitNext(status, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+        bus.send(status);
     }
 
     /** The mailbox's latest step, then every new one; the live feed is joined before the latest is sent. */
@@ -34,5 +43,16 @@ public class SyncEvents {
 
     public Flux<SyncStatus> all() {
         return sink.asFlux();
+    }
+
+    @PreDestroy
+    void stop() {
+        delivery.dispose();
+        bus.stop();
+    }
+
+    private void deliver(SyncStatus status) {
+        latest.put(status.mailboxId(), status);
+        sink.emitNext(status, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
     }
 }

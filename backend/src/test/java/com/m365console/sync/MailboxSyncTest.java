@@ -2,7 +2,6 @@ package com.m365console.sync;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +25,6 @@ import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -127,17 +125,15 @@ class MailboxSyncTest extends Microsoft365TestBase {
     @Test
     void stepsArePublishedInOrder() throws Exception {
         deliver(4);
-        List<SyncStatus> seen = new ArrayList<>();
-        Disposable subscription = events.of(mailboxId).subscribe(seen::add);
-        try {
-            sync();
-        }
-        finally {
-            subscription.dispose();
-        }
+        Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
+        assertThat(steps.next().block(Duration.ofSeconds(10)).state()).isEqualTo(SyncState.IDLE);
 
-        assertThat(seen).extracting(SyncStatus::state).startsWith(SyncState.IDLE, SyncState.CONNECTING, SyncState.SYNCING)
-                .endsWith(SyncState.SUCCEEDED);
+        sync();
+
+        List<SyncStatus> seen = steps.takeUntil(status -> status.state() == SyncState.SUCCEEDED).collectList()
+                .block(Duration.ofSeconds(10));
+        assertThat(seen).extracting(SyncStatus::state).startsWith(SyncState.IDLE, SyncState.CONNECTING,
+                SyncState.SYNCING).endsWith(SyncState.SUCCEEDED);
         List<Integer> done = seen.stream().filter(s -> s.state() == SyncState.SYNCING).map(SyncStatus::done).toList();
         assertThat(done).isSorted().endsWith(4);
     }

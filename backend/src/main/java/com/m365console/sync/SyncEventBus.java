@@ -1,0 +1,98 @@
+package com.m365console.sync;
+
+import java.time.Duration;
+
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.postgresql.api.PostgresqlResult;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Carries synchronisation steps between every instance on the database with PostgreSQL LISTEN/NOTIFY: steps are
+ * sent in order over one connection, and each instance (this one too) hears them on another and hands them to
+ * its subscribers. A lost connection is re-established.
+ */
+@Component
+class SyncEventBus {
+
+    static final String CHANNEL = "m365_mailbox_sync";
+    private static final Logger log = LoggerFactory.getLogger(SyncEventBus.class);
+
+    private final ConnectionFactory connections;
+    private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+    private final Sinks.Many<SyncStatus> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.Many<SyncStatus> incoming = Sinks.many().multicast().directBestEffort();
+    private Disposable sending;
+    private Disposable listening;
+
+    SyncEventBus(ConnectionFactory connections) {
+        this.connections = connections;
+    }
+
+    void send(SyncStatus status) {
+        outgoing.emitNext(status, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+    }
+
+    /** Every step sent by any instance, as heard from the database. */
+    Flux<SyncStatus> received() {
+        return incoming.asFlux();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        listening = Flux.usingWhen(Mono.from(connections.create()), this::listen, Connection::close)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
+                        .doBeforeRetry(signal -> log.warn("Listening for synchronisation events again: {}",
+                                signal.failure().toString())))
+                .subscribe(status -> incoming.emitNext(status, Sinks.EmitFailureHandler.busyLooping(
+                        Duration.ofSeconds(1))));
+        sending = Flux.usingWhen(Mono.from(connections.create()),
+                        connection -> outgoing.asFlux().concatMap(status -> notify(connection, status)),
+                        Connection::close)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10)))
+                .subscribe();
+    }
+
+    void stop() {
+        if (listening != null) {
+            listening.dispose();
+        }
+        if (sending != null) {
+            sending.dispose();
+        }
+    }
+
+    private Flux<SyncStatus> listen(Connection connection) {
+        PostgresqlConnection postgres = unwrap(connection);
+        return postgres.createStatement("LISTEN " + CHANNEL).execute().flatMap(PostgresqlResult::getRowsUpdated)
+                .thenMany(postgres.getNotifications())
+                .map(notification -> json.readValue(notification.getParameter(), SyncStatus.class));
+    }
+
+    private Mono<Void> notify(Connection connection, SyncStatus status) {
+        return Flux.from(connection.createStatement("select pg_notify($1, $2)").bind("$1", CHANNEL)
+                        .bind("$2", json.writeValueAsString(status)).execute())
+                .flatMap(result -> result.map((row, meta) -> 1)).then();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PostgresqlConnection unwrap(Connection connection) {
+        Connection current = connection;
+        while (!(current instanceof PostgresqlConnection) && current instanceof Wrapped<?> wrapped) {
+            current = ((Wrapped<Connection>) wrapped).unwrap();
+        }
+        return (PostgresqlConnection) current;
+    }
+}
