@@ -122,38 +122,36 @@ public class MailboxSynchronizer {
                 });
     }
 
-    /** Fetches and stores batch after batch; answers the highest UID stored. */
+    /**
+     * Fetches and stores batch after batch; answers the highest UID stored. The next batch is read from IMAP
+     * while the previous one is written to PostgreSQL, with at most two batches in memory.
+     */
     private Mono<Long> fetchFrom(ImapFolderReader reader, UUID folderId, long lastUid, UUID mailboxId, String folder,
             int alreadyStored, int total, AtomicInteger stored) {
         AtomicInteger done = new AtomicInteger(alreadyStored);
         events.publish(SyncStatus.progress(mailboxId, folder, done.get(), total));
-        return Mono.just(new Batch(lastUid, List.of(), true))
-                .expand(previous -> previous.isLast() ? Mono.empty()
-                        : Mono.fromCallable(() -> reader.fetchAfter(previous.lastUid(), batchSize))
-                                .subscribeOn(Schedulers.boundedElastic())
-                                .flatMap(messages -> store.store(folderId, messages).map(count -> {
-                                    stored.addAndGet(count);
-                                    done.addAndGet(count);
-                                    if (!messages.isEmpty()) {
-                                        events.publish(SyncStatus.progress(mailboxId, folder, done.get(),
-                                                Math.max(total, done.get())));
-                                    }
-                                    long maxUid = messages.stream().mapToLong(FetchedMessage::uid).max()
-                                            .orElse(previous.lastUid());
-                                    return new Batch(maxUid, messages, false);
-                                })))
-                .last().map(Batch::lastUid);
+        Flux<List<FetchedMessage>> batches = Flux.<List<FetchedMessage>, Long>generate(() -> lastUid,
+                        (cursor, sink) -> {
+                            List<FetchedMessage> batch = reader.fetchAfter(cursor, batchSize);
+                            if (batch.isEmpty()) {
+                                sink.complete();
+                                return cursor;
+                            }
+                            sink.next(batch);
+                            return batch.stream().mapToLong(FetchedMessage::uid).max().orElse(cursor);
+                        })
+                .subscribeOn(Schedulers.boundedElastic());
+        return batches.concatMap(messages -> store.store(folderId, messages).map(count -> {
+                    stored.addAndGet(count);
+                    done.addAndGet(count);
+                    events.publish(SyncStatus.progress(mailboxId, folder, done.get(), Math.max(total, done.get())));
+                    return messages.stream().mapToLong(FetchedMessage::uid).max().orElse(0L);
+                }), 1)
+                .reduce(lastUid, Math::max);
     }
 
     private Mono<SyncStatus> publish(SyncStatus status) {
         events.publish(status);
         return Mono.just(status);
-    }
-
-    /** One fetched batch and the checkpoint after it; an empty batch (after the start) ends the folder. */
-    private record Batch(long lastUid, List<FetchedMessage> messages, boolean start) {
-        boolean isLast() {
-            return !start && messages.isEmpty();
-        }
     }
 }
