@@ -1,4 +1,5 @@
-// Browser journey with a local Microsoft 365: jane connects her mailbox, checks it, picks folders, sends bob a message.
+// Browser journey with a local Microsoft 365: jane connects her mailbox, checks it, picks folders, sends bob a message;
+// bob synchronises his mailbox with live progress and reads the message.
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -24,6 +25,7 @@ let page;
 
 const fake = (path, body) => fakeControl(authority, path, body);
 const janeCard = () => page.getByRole('region', { name: JANE });
+const bobCard = () => page.getByRole('region', { name: BOB });
 
 async function createUser(username, displayName, email) {
   const form = page.getByRole('form', { name: 'Create user' });
@@ -51,6 +53,25 @@ async function openMyMailboxes(username) {
   await page.waitForURL(`${baseUrl}/mailboxes`);
 }
 
+/** Collects the sync steps that reach the browser over the GraphQL WebSocket. */
+function recordSyncSteps() {
+  const steps = [];
+  page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
+    const message = JSON.parse(String(payload));
+    const step = message.type === 'next' && message.payload.data?.mailboxSyncStatus;
+    if (step) steps.push(step);
+  }));
+  return steps;
+}
+
+async function waitUntil(what, condition) {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function screenshot(name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
@@ -70,6 +91,8 @@ describe('Mailbox journey', { skip: SKIP }, () => {
         M365_MAIL_SMTP_HOST: '127.0.0.1',
         M365_MAIL_SMTP_PORT: String(local.smtpPort),
         M365_MAIL_SMTP_SECURITY: 'NONE',
+        // Only "Sync now" synchronises here: a scheduled run would race bob's click for the new message
+        M365_SYNC_SCHEDULE_CHECK_INTERVAL: 'PT24H',
       }));
       ({ browser, page } = await openBrowser(baseUrl));
     } catch (error) {
@@ -192,5 +215,38 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     assert.match(cells[6], /IMAP ✓.*SMTP ✓/);
     await table.getByRole('row').filter({ hasText: BOB }).getByText('Connected').waitFor();
     await screenshot('system-mailboxes.png');
+  });
+
+  step('bob clicks Sync now on his card: the live steps arrive and the line shows 1 new message', async () => {
+    await signOut(page);
+    const steps = recordSyncSteps();
+    await openMyMailboxes('bob');
+    await bobCard().getByText('Last sync: none yet').waitFor();
+    await bobCard().getByRole('button', { name: 'Sync now' }).click();
+    await bobCard().getByText(/^Last sync: 1 new message in [\d.]+ m?s, at \d\d:\d\d$/).waitFor();
+    assert.equal(await bobCard().getByRole('progressbar').count(), 0);
+    await waitUntil('SUCCEEDED arrived over the WebSocket', () => steps.some((s) => s.state === 'SUCCEEDED'));
+    assert.deepEqual([...new Set(steps.map((s) => s.state))], ['IDLE', 'CONNECTING', 'SYNCING', 'SUCCEEDED']);
+    const syncing = steps.filter((s) => s.state === 'SYNCING');
+    assert.ok(syncing.every((s) => s.folder === 'INBOX' && s.total === 1), JSON.stringify(syncing));
+    assert.equal(syncing.at(-1).done, 1);
+    assert.equal(steps.at(-1).newMessages, 1);
+    await screenshot('mailbox-synced.png');
+  });
+
+  step('bob opens Read mail: INBOX holds 1 message, and it is jane\'s, with its subject and text', async () => {
+    await bobCard().getByRole('link', { name: 'Read mail' }).click();
+    await page.waitForURL(`${baseUrl}/mailboxes/*/mail`);
+    const inbox = page.getByRole('navigation', { name: 'Folders' }).getByRole('button', { name: /INBOX/ });
+    assert.match(await inbox.textContent(), /INBOX1\/1.*1 unread, 1 message$/);
+    const list = page.getByRole('region', { name: 'Messages' });
+    await list.getByRole('button', { name: /Journey/ }).waitFor();
+    assert.equal(await list.getByRole('listitem').count(), 1);
+    await list.getByRole('button', { name: /Journey/ }).click();
+    const message = page.getByRole('article', { name: 'Message' });
+    await message.getByRole('heading', { name: 'Journey' }).waitFor();
+    assert.match(await message.locator('dl').textContent(), new RegExp(`From.*${JANE}.*To${BOB}`));
+    assert.equal((await message.locator('pre').textContent()).trim(), 'Hello Bob, this came through SMTP with XOAUTH2.');
+    await screenshot('mail-reader.png');
   });
 });

@@ -2,6 +2,7 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { ApiTokensPage } from '../features/apitokens';
 import { LoginPage } from '../features/auth';
+import { MailReaderPage } from '../features/mail';
 import { ComposePage, MyMailboxesPage, SystemMailboxesPage } from '../features/mailboxes';
 import { ConfigurationPage } from '../features/settings';
 import { UsersPage } from '../features/users';
@@ -22,6 +23,7 @@ export const router = createBrowserRouter([
       { path: 'account/api-tokens', element: <ApiTokensPage /> },
       { path: 'mailboxes', element: <MyMailboxesPage /> },
       { path: 'mailboxes/:id/compose', element: <ComposePage /> },
+      { path: 'mailboxes/:id/mail', element: <MailReaderPage /> },
       {
         path: 'system',
         element: <RequireAdmin />,

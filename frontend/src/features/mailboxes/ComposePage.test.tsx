@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ComposePage } from './ComposePage';
-import { mailbox, renderWithStubs, type Stubs } from './testing';
+import { renderWithStubs, type Stubs } from '../../lib/testing';
+import { mailbox } from './testing';
 
 afterEach(cleanup);
 

@@ -1,4 +1,4 @@
-// One mailbox as a card: address and state, what needs doing, its health, and the actions its state allows.
+// One mailbox as a card: address and state, what needs doing, its health and sync, and the actions its state allows.
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Flash } from '../../components/Flash';
@@ -6,6 +6,7 @@ import type { MailboxFieldsFragment } from '../../gql/graphql';
 import { ConnectionCheck } from './ConnectionCheck';
 import { DisconnectDialog } from './DisconnectDialog';
 import { MailboxDetails } from './MailboxDetails';
+import { MailboxSync } from './MailboxSync';
 import { KIND_LABEL, stateBadge } from './mailboxes';
 import { useConnect } from './useConnect';
 import { useMailboxActions } from './useMailboxActions';
@@ -51,6 +52,7 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
       {actions.feedback && <Flash type={actions.feedback.type}>{actions.feedback.text}</Flash>}
       {reconnect.errors.length > 0 && <Flash type="error">{reconnect.errors.map((e) => e.message).join(' ')}</Flash>}
       <MailboxDetails mailbox={m} />
+      {m.state !== 'DISCONNECTED' && <MailboxSync mailboxId={m.id} lastSync={m.lastSync} canSync={connected} />}
       <div className="mailbox-actions">
         {connected && (
           <button type="button" className="btn" disabled={actions.checking} onClick={() => void actions.check()}>
@@ -62,6 +64,9 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
             Compose
           </Link>
         )}
+        <Link className="btn" to={`/mailboxes/${m.id}/mail`}>
+          Read mail
+        </Link>
         {m.state === 'DISCONNECTED' && reconnectButton}
         {m.state !== 'DISCONNECTED' && (
           <button type="button" className="btn" onClick={() => setConfirming(true)}>

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MyMailboxesPage } from './MyMailboxesPage';
 import { openMicrosoft } from './redirect';
-import { mailbox, renderWithStubs, type Stubs } from './testing';
+import { renderWithStubs, type Stubs } from '../../lib/testing';
+import { mailbox } from './testing';
 
 vi.mock('./redirect', () => ({ openMicrosoft: vi.fn() }));
 

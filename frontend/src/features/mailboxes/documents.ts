@@ -1,4 +1,4 @@
-// GraphQL documents of the mailboxes feature: the lists, one mailbox, the connection outcome, and the actions.
+// GraphQL documents of the mailboxes feature: the lists, one mailbox, the connection outcome, the actions, sync.
 import { graphql } from '../../gql';
 
 export const MailboxFields = graphql(`
@@ -16,6 +16,7 @@ export const MailboxFields = graphql(`
     imapCheck
     smtpCheck
     selectedFolders
+    lastSync { ...SyncStatusFields }
   }
 `);
 
@@ -92,5 +93,34 @@ export const DisconnectMailboxMutation = graphql(`
       mailbox { ...MailboxFields }
       errors { field code message }
     }
+  }
+`);
+
+export const SyncStatusFields = graphql(`
+  fragment SyncStatusFields on SyncStatus {
+    mailboxId
+    state
+    folder
+    done
+    total
+    newMessages
+    durationMs
+    reason
+    at
+  }
+`);
+
+export const SyncMailboxMutation = graphql(`
+  mutation SyncMailbox($input: MailboxIdInput!) {
+    syncMailbox(input: $input) {
+      status { ...SyncStatusFields }
+      errors { field code message }
+    }
+  }
+`);
+
+export const MailboxSyncStatusSubscription = graphql(`
+  subscription MailboxSyncStatus($mailboxId: UUID) {
+    mailboxSyncStatus(mailboxId: $mailboxId) { ...SyncStatusFields }
   }
 `);

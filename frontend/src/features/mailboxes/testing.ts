@@ -1,0 +1,25 @@
+// Test helpers of the mailboxes feature: a mailbox as the server sends it.
+import type { MailboxFieldsFragment } from '../../gql/graphql';
+
+/** A mailbox as the server sends it, with its __typename so that urql re-runs the queries holding one. */
+export function mailbox(more: Partial<MailboxFieldsFragment> = {}): MailboxFieldsFragment {
+  const typed: MailboxFieldsFragment & { __typename: 'Mailbox' } = {
+    __typename: 'Mailbox',
+    id: '7d7e6f3a-0000-4000-8000-000000000001',
+    kind: 'PERSONAL',
+    address: 'jane@contoso.com',
+    owner: 'jane',
+    state: 'CONNECTED',
+    lastError: null,
+    accessTokenExpiresAt: '2999-01-01T10:00:00Z',
+    connectedAt: '2030-01-01T09:00:00Z',
+    connectedBy: 'jane',
+    lastCheckAt: null,
+    imapCheck: null,
+    smtpCheck: null,
+    selectedFolders: [],
+    lastSync: null,
+    ...more,
+  };
+  return typed;
+}
