@@ -10,6 +10,7 @@ import io.r2dbc.spi.Wrapped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -36,6 +37,7 @@ class SyncEventBus {
     private final Sinks.Many<SyncStatus> incoming = Sinks.many().multicast().directBestEffort();
     private Disposable sending;
     private Disposable listening;
+    private volatile boolean stopping;
 
     SyncEventBus(ConnectionFactory connections) {
         this.connections = connections;
@@ -54,8 +56,13 @@ class SyncEventBus {
     void start() {
         listening = Flux.usingWhen(Mono.from(connections.create()), this::listen, Connection::close)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
-                        .doBeforeRetry(signal -> log.warn("Listening for synchronisation events again: {}",
-                                signal.failure().toString())))
+                        .filter(ex -> !stopping)
+                        .doBeforeRetry(signal -> {
+                            if (signal.totalRetriesInARow() >= 3) {
+                                log.warn("Still trying to listen for synchronisation events: {}",
+                                        signal.failure().toString());
+                            }
+                        }))
                 .subscribe(status -> incoming.emitNext(status, Sinks.EmitFailureHandler.busyLooping(
                         Duration.ofSeconds(1))));
         sending = Flux.usingWhen(Mono.from(connections.create()),
@@ -65,7 +72,9 @@ class SyncEventBus {
                 .subscribe();
     }
 
+    @EventListener(ContextClosedEvent.class)
     void stop() {
+        stopping = true;
         if (listening != null) {
             listening.dispose();
         }
