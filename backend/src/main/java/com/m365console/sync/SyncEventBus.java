@@ -33,7 +33,8 @@ class SyncEventBus {
 
     private final ConnectionFactory connections;
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
-    private final Sinks.Many<SyncStatus> outgoing = Sinks.many().unicast().onBackpressureBuffer();
+    /** Survives its subscriber: after a lost connection the sender subscribes again and goes on with the queue. */
+    private final Sinks.Many<SyncStatus> outgoing = Sinks.many().multicast().onBackpressureBuffer(4096, false);
     private final Sinks.Many<SyncStatus> incoming = Sinks.many().multicast().directBestEffort();
     private Disposable sending;
     private Disposable listening;

@@ -20,6 +20,8 @@ import reactor.core.publisher.Sinks;
 @Component
 public class SyncEvents {
 
+    private static final int SUBSCRIBER_BUFFER = 1024;
+
     private final SyncEventBus bus;
     private final Sinks.Many<SyncStatus> sink = Sinks.many().multicast().directBestEffort();
     private final Map<UUID, SyncStatus> latest = new ConcurrentHashMap<>();
@@ -36,13 +38,18 @@ public class SyncEvents {
 
     /** The mailbox's latest step, then every new one; the live feed is joined before the latest is sent. */
     public Flux<SyncStatus> of(UUID mailboxId) {
-        return Flux.defer(() -> sink.asFlux().filter(status -> status.mailboxId().equals(mailboxId))
+        return Flux.defer(() -> live().filter(status -> status.mailboxId().equals(mailboxId))
                 .mergeWith(Mono.fromSupplier(() -> latest.getOrDefault(mailboxId,
                         SyncStatus.of(mailboxId, SyncState.IDLE)))));
     }
 
     public Flux<SyncStatus> all() {
-        return sink.asFlux();
+        return live();
+    }
+
+    /** The live feed with a buffer per subscriber, so a subscriber that is briefly slow misses no step. */
+    private Flux<SyncStatus> live() {
+        return sink.asFlux().onBackpressureBuffer(SUBSCRIBER_BUFFER);
     }
 
     @PreDestroy
