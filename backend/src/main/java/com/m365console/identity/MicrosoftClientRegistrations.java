@@ -43,12 +43,12 @@ public class MicrosoftClientRegistrations implements ReactiveClientRegistrationR
         if (!REGISTRATION_ID.equals(registrationId)) {
             return Mono.empty();
         }
-        return settings.current()
-                .filter(current -> current.signInEnabled().value() && current.credentialsComplete())
-                .flatMap(current -> Mono.zip(settings.clientSecret(),
-                                discovery.issuer(current.cloud().value(), current.tenant().value()))
-                        .map(secretAndIssuer -> registration(current, secretAndIssuer.getT1(),
-                                secretAndIssuer.getT2())));
+        return settings.credentials()
+                .filter(credentials -> credentials.settings().signInEnabled().value()
+                        && credentials.settings().credentialsComplete() && credentials.hasSecret())
+                .flatMap(credentials -> discovery.issuer(credentials.settings().cloud().value(),
+                                credentials.settings().tenant().value())
+                        .map(issuer -> registration(credentials.settings(), credentials.clientSecret(), issuer)));
     }
 
     /** True while the sign-in page should offer "Sign in with Microsoft 365". */

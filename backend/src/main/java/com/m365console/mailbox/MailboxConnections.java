@@ -18,6 +18,7 @@ import com.m365console.microsoft.MicrosoftError;
 import com.m365console.microsoft.MicrosoftErrors;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.settings.MicrosoftCredentials;
 import com.m365console.settings.MicrosoftSettings;
 import com.m365console.settings.MicrosoftSettingsService;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -95,9 +96,9 @@ class MailboxConnections {
                     null)));
         }
         else {
-            result = Mono.zip(settings.current(), settings.clientSecret())
-                    .flatMap(registration -> redeem(pending, callback.get("code"), registration.getT1(),
-                            registration.getT2()))
+            result = settings.credentials().filter(MicrosoftCredentials::hasSecret)
+                    .flatMap(credentials -> redeem(pending, callback.get("code"), credentials.settings(),
+                            credentials.clientSecret()))
                     .onErrorResume(OAuth2AuthorizationException.class, ex -> Mono.just(MailboxConnectionResult.failed(
                             MicrosoftErrors.describe(ex.getError().getErrorCode(), ex.getError().getDescription()))));
         }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.m365console.microsoft.MicrosoftErrors;
 import com.m365console.platform.crypto.EncryptedValue;
 import com.m365console.platform.crypto.SecretCipher;
+import com.m365console.settings.MicrosoftCredentials;
 import com.m365console.settings.MicrosoftSettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,8 +101,8 @@ public class MailboxTokens {
         OAuth2AccessToken current = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
                 decrypt(stored.access(), mailboxId, "access"), null, stored.accessExpiresAt().toInstant());
         String refreshToken = decrypt(stored.refresh(), mailboxId, "refresh");
-        return Mono.zip(settings.current(), settings.clientSecret())
-                .flatMap(registration -> oauth.refresh(registration.getT1(), registration.getT2(), current,
+        return settings.credentials().filter(MicrosoftCredentials::hasSecret)
+                .flatMap(credentials -> oauth.refresh(credentials.settings(), credentials.clientSecret(), current,
                         refreshToken))
                 .retryWhen(Retry.backoff(2, retryBackoff).filter(ex -> !permanent(ex))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))

@@ -39,7 +39,8 @@ class MicrosoftConnectionTest {
     }
 
     Mono<TestMicrosoftConnectionPayload> run() {
-        return settings.current().flatMap(current -> {
+        return settings.credentials().flatMap(credentials -> {
+            MicrosoftSettings current = credentials.settings();
             if (!current.credentialsComplete()) {
                 return Mono.just(TestMicrosoftConnectionPayload.failed("Save the Application (Client) ID, Client "
                         + "Secret and Directory (Tenant) ID first.", null));
@@ -49,7 +50,7 @@ class MicrosoftConnectionTest {
                         + "own Directory (Tenant) ID (a GUID or domain): with " + current.tenant().value()
                         + " Microsoft issues no app-only token.", null));
             }
-            return settings.clientSecret().flatMap(secret -> requestToken(current, secret));
+            return credentials.hasSecret() ? requestToken(current, credentials.clientSecret()) : Mono.empty();
         });
     }
 

@@ -44,14 +44,19 @@ public class MicrosoftSettingsService {
         return loadStored().map(this::view);
     }
 
-    /** The client secret in use, decrypted, for talking to Microsoft; empty when none is set. */
-    public Mono<String> clientSecret() {
-        return loadStored().flatMap(stored -> {
+    /** The settings and the client secret in use, decrypted, from one read: for talking to Microsoft. */
+    public Mono<MicrosoftCredentials> credentials() {
+        return loadStored().map(stored -> {
             StoredSetting secret = stored.get(MicrosoftSetting.CLIENT_SECRET);
-            return secret != null
-                    ? Mono.just(cipher.decrypt(secret.secret(), MicrosoftSetting.CLIENT_SECRET.storedName()))
-                    : Mono.justOrEmpty(defaults.clientSecret());
+            return new MicrosoftCredentials(view(stored), secret != null
+                    ? cipher.decrypt(secret.secret(), MicrosoftSetting.CLIENT_SECRET.storedName())
+                    : defaults.clientSecret());
         });
+    }
+
+    /** The client secret in use, decrypted; empty when none is set. */
+    public Mono<String> clientSecret() {
+        return credentials().mapNotNull(MicrosoftCredentials::clientSecret);
     }
 
     public Mono<UpdateMicrosoftSettingsPayload> update(UpdateMicrosoftSettingsInput input, UUID actor) {
