@@ -35,7 +35,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function testClasspath() {
   assert.ok(existsSync(TEST_CLASSES) && existsSync(TEST_CLASSPATH_FILE), `no ${TEST_CLASSES} or `
-    + `${TEST_CLASSPATH_FILE}: run ./mvnw -q -pl backend generate-test-resources test-compile`);
+    + `${TEST_CLASSPATH_FILE}: run ./mvnw -q -DskipTests package`);
   return `${TEST_CLASSES}:${readFileSync(TEST_CLASSPATH_FILE, 'utf8').trim()}`;
 }
 
