@@ -3,12 +3,15 @@ package com.m365console.mail;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.mail.Folder;
 import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.InternetAddress;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -26,6 +29,9 @@ public final class ImapFolderReader implements AutoCloseable {
     private final UidCursor cursor;
     private final MessageBatch batches;
     private final boolean condstore;
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    /** Set when the server announced new mail (EXISTS), even while IDLE was only starting. */
+    private final AtomicBoolean newMail = new AtomicBoolean();
 
     private ImapFolderReader(IMAPStore store, IMAPFolder folder, boolean condstore, MailFailureTranslator failures,
             int maxBodyBytes) {
@@ -35,6 +41,13 @@ public final class ImapFolderReader implements AutoCloseable {
         this.failures = failures;
         this.cursor = new UidCursor(folder);
         this.batches = new MessageBatch(folder, maxBodyBytes);
+        folder.addMessageCountListener(new MessageCountAdapter() {
+            @Override
+            public void messagesAdded(MessageCountEvent event) {
+                newMail.set(true);
+                endIdle();
+            }
+        });
     }
 
     /** Logs in with XOAUTH2 only (never plain LOGIN); opens the folder read-only, enabling CONDSTORE when offered. */
@@ -103,6 +116,50 @@ public final class ImapFolderReader implements AutoCloseable {
             return ImapCommands.flags(folder, from, to);
         } catch (MessagingException | RuntimeException e) {
             throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+        }
+    }
+
+    /** Whether the server offers IDLE (RFC 2177), so {@link #awaitChange()} can wait for news without polling. */
+    public synchronized boolean canIdle() {
+        try {
+            return store.hasCapability("IDLE");
+        } catch (MessagingException | RuntimeException e) {
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+        }
+    }
+
+    /**
+     * Waits in IDLE until the server reports a change to the folder (new, expunged or re-flagged mail), or until
+     * {@link #wake()} is called; answers true for a change, false when only woken. New mail announced while no
+     * IDLE was running (or just as one started) ends the next wait at once. Not synchronized: wake() must get in.
+     */
+    public boolean awaitChange() {
+        if (!wakeRequested.get() && !newMail.get()) {
+            try {
+                folder.idle(true);
+            } catch (MessagingException | RuntimeException e) {
+                throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+            }
+        }
+        boolean woken = wakeRequested.getAndSet(false);
+        return newMail.getAndSet(false) || !woken;
+    }
+
+    /** Ends a running {@link #awaitChange()} (or the next one) from another thread; safe at any time. */
+    public void wake() {
+        wakeRequested.set(true);
+        endIdle();
+    }
+
+    /** Jakarta Mail ends IDLE (sends DONE) when another thread runs a command on the folder. */
+    private void endIdle() {
+        try {
+            ImapCommands.onFolderConnection(folder, protocol -> {
+                protocol.simpleCommand("NOOP", null);
+                return null;
+            });
+        } catch (MessagingException | RuntimeException ignored) {
+            // The connection is gone: awaitChange has ended, or will, with that failure.
         }
     }
 

@@ -1,5 +1,6 @@
 package com.m365console.mail;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +53,16 @@ public class MailServerClient {
             int maxBodyBytes) {
         return ImapFolderReader.open(sessions.imap(imap), imap, MimeMessages.address(address), accessToken, folder,
                 maxBodyBytes);
+    }
+
+    /**
+     * As {@link #openFolderReader(MailEndpoint, String, String, String)}, for a reader that also waits in IDLE
+     * ({@link ImapFolderReader#awaitChange()}) for up to {@code longestWait} at a time before it is woken.
+     */
+    public ImapFolderReader openIdlingFolderReader(MailEndpoint imap, String address, String accessToken,
+            String folder, Duration longestWait) {
+        return ImapFolderReader.open(sessions.idlingImap(imap, longestWait), imap, MimeMessages.address(address),
+                accessToken, folder, ImapFolderReader.DEFAULT_MAX_BODY_BYTES);
     }
 
     /** Logs in to SMTP (TLS first when required) and disconnects. */

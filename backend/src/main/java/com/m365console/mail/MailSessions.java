@@ -1,5 +1,6 @@
 package com.m365console.mail;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import jakarta.mail.Session;
@@ -15,6 +16,13 @@ final class MailSessions {
 
     Session imap(MailEndpoint endpoint) {
         return session(properties("imap", endpoint));
+    }
+
+    /** For a connection that waits in IDLE: reads may block for up to {@code longestWait} plus the usual timeout. */
+    Session idlingImap(MailEndpoint endpoint, Duration longestWait) {
+        Properties props = properties("imap", endpoint);
+        props.setProperty("mail.imap.timeout", String.valueOf(longestWait.plus(properties.readTimeout()).toMillis()));
+        return session(props);
     }
 
     /** The address becomes {@code mail.from}, which also gives generated Message-IDs the mailbox's domain. */

@@ -62,9 +62,15 @@ public class MailboxTokens {
 
     /** A valid access token for the mailbox, refreshed first when it expires soon. */
     public Mono<String> accessToken(UUID mailboxId) {
+        return access(mailboxId).map(MailboxAccessToken::value);
+    }
+
+    /** As {@link #accessToken(UUID)}, with the token's expiry, for a connection that must log in again before it. */
+    public Mono<MailboxAccessToken> access(UUID mailboxId) {
         Mono<TokenResult> locked = tokens.lock(mailboxId)
                 .flatMap(stored -> stored.accessExpiresAt().toInstant().isAfter(Instant.now().plus(refreshAhead))
-                        ? Mono.just(TokenResult.ok(decrypt(stored.access(), mailboxId, "access")))
+                        ? Mono.just(TokenResult.ok(new MailboxAccessToken(decrypt(stored.access(), mailboxId,
+                                "access"), stored.accessExpiresAt().toInstant())))
                         : refresh(mailboxId, stored))
                 .defaultIfEmpty(TokenResult.failed(new MailboxUnavailableException(MailboxUnavailableException.Reason
                         .NOT_CONNECTED, "The mailbox is not connected: connect it again.")));
@@ -107,7 +113,8 @@ public class MailboxTokens {
                 .retryWhen(Retry.backoff(2, retryBackoff).filter(ex -> !permanent(ex))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .flatMap(response -> store(mailboxId, response)
-                        .thenReturn(TokenResult.ok(response.getAccessToken().getTokenValue())))
+                        .thenReturn(TokenResult.ok(new MailboxAccessToken(response.getAccessToken().getTokenValue(),
+                                expiry(response.getAccessToken()).toInstant()))))
                 .onErrorResume(ex -> permanent(ex)
                         ? needsReauth(mailboxId, describe(ex))
                         : Mono.just(TokenResult.failed(new MailboxUnavailableException(
@@ -149,8 +156,8 @@ public class MailboxTokens {
     }
 
     /** What happened inside the locked transaction, so a NEEDS_REAUTH state change commits before the error. */
-    private record TokenResult(String accessToken, MailboxUnavailableException failure) {
-        static TokenResult ok(String token) {
+    private record TokenResult(MailboxAccessToken accessToken, MailboxUnavailableException failure) {
+        static TokenResult ok(MailboxAccessToken token) {
             return new TokenResult(token, null);
         }
 
@@ -158,7 +165,7 @@ public class MailboxTokens {
             return new TokenResult(null, failure);
         }
 
-        Mono<String> toMono() {
+        Mono<MailboxAccessToken> toMono() {
             return failure == null ? Mono.just(accessToken) : Mono.error(failure);
         }
     }

@@ -66,12 +66,35 @@ public class MailboxSynchronizer {
 
     /** Runs one synchronisation; answers its last status (SUCCEEDED, FAILED, NEEDS_REAUTH, DISABLED or IDLE). */
     public Mono<SyncStatus> sync(UUID mailboxId) {
-        return leases.acquire(mailboxId, instance, LEASE).flatMap(acquired -> acquired
+        return leases.acquire(mailboxId, SyncLeases.Purpose.SYNC, instance, LEASE).flatMap(acquired -> acquired
                 ? run(mailboxId).flatMap(last -> syncSettings.current()
                         .flatMap(current -> schedule.record(last, Duration.ofMinutes(current.intervalMinutes())))
-                        .then(leases.release(mailboxId, instance)).thenReturn(last))
-                : Mono.just(SyncStatus.failed(mailboxId, SyncState.IDLE, "Another synchronisation of this mailbox "
-                        + "is running.")));
+                        .then(leases.release(mailboxId, SyncLeases.Purpose.SYNC, instance)).thenReturn(last))
+                : Mono.just(SyncStatus.busy(mailboxId)));
+    }
+
+    /**
+     * Stores the mail that came into one folder since its checkpoint, over a reader the caller keeps open (the
+     * push watcher's IDLE connection): no flag reconciliation, and the next scheduled run stays where it is.
+     * Answers a busy status, publishing nothing, while another run holds the mailbox.
+     */
+    public Mono<SyncStatus> syncNewMail(UUID mailboxId, ImapFolderReader reader, String folder) {
+        return leases.acquire(mailboxId, SyncLeases.Purpose.SYNC, instance, LEASE).flatMap(acquired -> acquired
+                ? runNewMail(mailboxId, reader, folder).flatMap(last -> schedule.recordUnscheduled(last)
+                        .then(leases.release(mailboxId, SyncLeases.Purpose.SYNC, instance)).thenReturn(last))
+                : Mono.just(SyncStatus.busy(mailboxId)));
+    }
+
+    private Mono<SyncStatus> runNewMail(UUID mailboxId, ImapFolderReader reader, String folder) {
+        long started = System.nanoTime();
+        AtomicInteger stored = new AtomicInteger();
+        return mailboxes.find(mailboxId).flatMap(mailbox -> mailbox.state() != MailboxState.CONNECTED
+                ? publish(unavailable(mailbox))
+                : syncWith(reader, mailboxId, folder, stored, false).then(Mono.defer(() -> publish(
+                        SyncStatus.succeeded(mailboxId, stored.get(),
+                                Duration.ofNanos(System.nanoTime() - started).toMillis())))))
+                .onErrorResume(MailServerException.class, ex -> publish(SyncStatus.failed(mailboxId, SyncState.FAILED,
+                        ex.getMessage())));
     }
 
     private Mono<SyncStatus> run(UUID mailboxId) {
@@ -79,8 +102,7 @@ public class MailboxSynchronizer {
         AtomicInteger stored = new AtomicInteger();
         return mailboxes.find(mailboxId).flatMap(mailbox -> {
             if (mailbox.state() != MailboxState.CONNECTED) {
-                return publish(SyncStatus.failed(mailboxId, mailbox.state() == MailboxState.NEEDS_REAUTH
-                        ? SyncState.NEEDS_REAUTH : SyncState.DISABLED, mailbox.lastError()));
+                return publish(unavailable(mailbox));
             }
             events.publish(SyncStatus.of(mailboxId, SyncState.CONNECTING));
             List<String> folders = mailbox.selectedFolders().isEmpty() ? List.of("INBOX") : mailbox.selectedFolders();
@@ -99,11 +121,12 @@ public class MailboxSynchronizer {
         return Mono.zip(tokens.accessToken(mailbox.id()), settings.current()).flatMap(access -> Mono.usingWhen(
                 Mono.fromCallable(() -> mail.openFolderReader(hosts.imap(access.getT2().cloud().value()),
                         mailbox.address(), access.getT1(), folder)).subscribeOn(Schedulers.boundedElastic()),
-                reader -> syncWith(reader, mailbox.id(), folder, stored),
+                reader -> syncWith(reader, mailbox.id(), folder, stored, true),
                 reader -> Mono.fromRunnable(reader::close).subscribeOn(Schedulers.boundedElastic()).then()));
     }
 
-    private Mono<Void> syncWith(ImapFolderReader reader, UUID mailboxId, String folder, AtomicInteger stored) {
+    private Mono<Void> syncWith(ImapFolderReader reader, UUID mailboxId, String folder, AtomicInteger stored,
+            boolean reconcile) {
         return Mono.fromCallable(reader::status).subscribeOn(Schedulers.boundedElastic())
                 .zipWith(store.folder(mailboxId, folder))
                 .flatMap(both -> {
@@ -116,6 +139,7 @@ public class MailboxSynchronizer {
                     return from.flatMap(lastUid -> store.count(checkpoint.id()).flatMap(already ->
                             fetchFrom(reader, checkpoint.id(), lastUid, mailboxId, folder, already.intValue(),
                                     status.messageCount(), stored)
+                                    .filter(upTo -> reconcile)
                                     .flatMap(upTo -> Mono.fromCallable(() -> reader.flags(1, Math.max(upTo, 1)))
                                             .subscribeOn(Schedulers.boundedElastic())
                                             .flatMap(flags -> store.reconcile(checkpoint.id(), upTo, flags)))));
@@ -148,6 +172,11 @@ public class MailboxSynchronizer {
                     return messages.stream().mapToLong(FetchedMessage::uid).max().orElse(0L);
                 }), 1)
                 .reduce(lastUid, Math::max);
+    }
+
+    private static SyncStatus unavailable(MailboxView mailbox) {
+        return SyncStatus.failed(mailbox.id(), mailbox.state() == MailboxState.NEEDS_REAUTH ? SyncState.NEEDS_REAUTH
+                : SyncState.DISABLED, mailbox.lastError());
     }
 
     private Mono<SyncStatus> publish(SyncStatus status) {

@@ -8,11 +8,19 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * One synchronisation per mailbox at a time, across every instance on the database: a lease row that its
+ * One holder per mailbox and purpose at a time, across every instance on the database: a lease row that its
  * holder renews while it works and that anyone may take over once it has expired (its holder died).
  */
 @Repository
 class SyncLeases {
+
+    /** What a lease is held for. */
+    enum Purpose {
+        /** Running a synchronisation. */
+        SYNC,
+        /** Waiting in IMAP IDLE on the INBOX for new mail. */
+        PUSH
+    }
 
     private final DatabaseClient db;
 
@@ -20,21 +28,23 @@ class SyncLeases {
         this.db = db;
     }
 
-    /** True when this holder now holds the mailbox's lease (new, expired, or already its own). */
-    Mono<Boolean> acquire(UUID mailboxId, String holder, Duration ttl) {
+    /** True when this holder now holds the mailbox's lease (new, expired, or already its own, then renewed). */
+    Mono<Boolean> acquire(UUID mailboxId, Purpose purpose, String holder, Duration ttl) {
         return db.sql("""
-                insert into sync_lease (mailbox_id, holder, expires_at)
-                values (:id, :holder, now() + make_interval(secs => :seconds))
-                on conflict (mailbox_id) do update set holder = excluded.holder, expires_at = excluded.expires_at
+                insert into sync_lease (mailbox_id, purpose, holder, expires_at)
+                values (:id, :purpose, :holder, now() + make_interval(secs => :seconds))
+                on conflict (mailbox_id, purpose) do update
+                set holder = excluded.holder, expires_at = excluded.expires_at
                 where sync_lease.expires_at < now() or sync_lease.holder = excluded.holder
                 returning holder""")
-                .bind("id", mailboxId).bind("holder", holder).bind("seconds", (double) ttl.toSeconds())
+                .bind("id", mailboxId).bind("purpose", purpose.name()).bind("holder", holder)
+                .bind("seconds", (double) ttl.toMillis() / 1000)
                 .map(row -> row.get("holder", String.class)).one()
                 .map(holder::equals).defaultIfEmpty(false);
     }
 
-    Mono<Void> release(UUID mailboxId, String holder) {
-        return db.sql("delete from sync_lease where mailbox_id = :id and holder = :holder")
-                .bind("id", mailboxId).bind("holder", holder).then();
+    Mono<Void> release(UUID mailboxId, Purpose purpose, String holder) {
+        return db.sql("delete from sync_lease where mailbox_id = :id and purpose = :purpose and holder = :holder")
+                .bind("id", mailboxId).bind("purpose", purpose.name()).bind("holder", holder).then();
     }
 }

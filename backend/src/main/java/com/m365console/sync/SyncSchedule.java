@@ -31,6 +31,31 @@ class SyncSchedule {
                 .bind("limit", limit).map(row -> row.get("id", UUID.class)).all();
     }
 
+    /** Connected mailboxes that synchronise their INBOX (as they do when no folder is selected). */
+    Flux<UUID> inboxSynchronising() {
+        return db.sql("""
+                select id from mailbox where state = 'CONNECTED'
+                and (cardinality(selected_folders) = 0 or 'INBOX' = any (selected_folders))""")
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
+    /** Records the result of a run between schedules (pushed mail) without moving the next scheduled one. */
+    Mono<Void> recordUnscheduled(SyncStatus status) {
+        return db.sql("""
+                insert into mailbox_sync (mailbox_id, last_started_at, last_finished_at, last_state, last_reason,
+                    new_messages)
+                values (:id, :started, now(), :state, :reason, :newMessages)
+                on conflict (mailbox_id) do update set last_started_at = excluded.last_started_at,
+                    last_finished_at = excluded.last_finished_at, last_state = excluded.last_state,
+                    last_reason = excluded.last_reason, new_messages = excluded.new_messages""")
+                .bind("id", status.mailboxId())
+                .bind("started", started(status))
+                .bind("state", status.state().name())
+                .bind("reason", status.reason() == null ? "" : status.reason())
+                .bind("newMessages", status.newMessages() == null ? 0 : status.newMessages())
+                .then();
+    }
+
     Mono<Void> record(SyncStatus status, Duration interval) {
         boolean succeeded = status.state() == SyncState.SUCCEEDED;
         return db.sql("""
@@ -45,8 +70,7 @@ class SyncSchedule {
                     next_attempt_at = now() + make_interval(secs => case when :succeeded then :interval
                         else least(:interval, 60 * power(2, least(mailbox_sync.failures, 10))) end)""")
                 .bind("id", status.mailboxId())
-                .bind("started", status.at().minus(Duration.ofMillis(status.durationMs() == null ? 0
-                        : status.durationMs())))
+                .bind("started", started(status))
                 .bind("state", status.state().name())
                 .bind("reason", status.reason() == null ? "" : status.reason())
                 .bind("newMessages", status.newMessages() == null ? 0 : status.newMessages())
@@ -55,6 +79,10 @@ class SyncSchedule {
                 .bind("succeeded", succeeded)
                 .bind("interval", (double) interval.toSeconds())
                 .then();
+    }
+
+    private static OffsetDateTime started(SyncStatus status) {
+        return status.at().minus(Duration.ofMillis(status.durationMs() == null ? 0 : status.durationMs()));
     }
 
     /** The last recorded run of a mailbox, as a status. */

@@ -7,6 +7,8 @@ import java.util.UUID;
 public record SyncStatus(UUID mailboxId, SyncState state, String folder, Integer done, Integer total,
         Integer newMessages, Long durationMs, String reason, OffsetDateTime at) {
 
+    private static final String BUSY = "Another synchronisation of this mailbox is running.";
+
     static SyncStatus of(UUID mailboxId, SyncState state) {
         return new SyncStatus(mailboxId, state, null, null, null, null, null, null, OffsetDateTime.now());
     }
@@ -19,6 +21,15 @@ public record SyncStatus(UUID mailboxId, SyncState state, String folder, Integer
     static SyncStatus succeeded(UUID mailboxId, int newMessages, long durationMs) {
         return new SyncStatus(mailboxId, SyncState.SUCCEEDED, null, null, null, newMessages, durationMs, null,
                 OffsetDateTime.now());
+    }
+
+    /** The answer when another run holds the mailbox's sync lease; never published. */
+    static SyncStatus busy(UUID mailboxId) {
+        return failed(mailboxId, SyncState.IDLE, BUSY);
+    }
+
+    boolean isBusy() {
+        return state == SyncState.IDLE && BUSY.equals(reason);
     }
 
     static SyncStatus failed(UUID mailboxId, SyncState state, String reason) {

@@ -35,6 +35,9 @@ class TwoInstancesTest extends Microsoft365TestBase {
     SyncEvents firstEvents;
 
     @Autowired
+    InboxPushWatchers firstWatchers;
+
+    @Autowired
     Environment environment;
 
     UUID mailboxId;
@@ -99,6 +102,29 @@ class TwoInstancesTest extends Microsoft365TestBase {
         assertThat(db.sql("select count(*) from mail_message m join mail_folder f on f.id = m.folder_id "
                 + "where f.mailbox_id = :id").bind("id", mailboxId).map(row -> row.get(0, Long.class)).one()
                 .block()).isEqualTo(40);
+    }
+
+    @Test
+    void oneInstancePushesTheMailboxsNewMailAndTheOtherTakesOverWhenItsLeaseLapses() throws Exception {
+        InboxPushWatchers secondWatchers = second.getBean(InboxPushWatchers.class);
+        try {
+            firstWatchers.refresh().block(Duration.ofSeconds(30));
+            secondWatchers.refresh().block(Duration.ofSeconds(30));
+            assertThat(firstWatchers.isWatching(mailboxId)).isTrue();
+            assertThat(secondWatchers.isWatching(mailboxId)).isFalse();
+
+            db.sql("update sync_lease set expires_at = now() - interval '1 second' where purpose = 'PUSH'").then()
+                    .block();
+            secondWatchers.refresh().block(Duration.ofSeconds(30));
+            firstWatchers.refresh().block(Duration.ofSeconds(30));
+
+            assertThat(secondWatchers.isWatching(mailboxId)).as("took over the lapsed lease").isTrue();
+            assertThat(firstWatchers.isWatching(mailboxId)).as("stopped once its lease was gone").isFalse();
+        } finally {
+            accounts.reset();
+            firstWatchers.refresh().block(Duration.ofSeconds(30));
+            secondWatchers.refresh().block(Duration.ofSeconds(30));
+        }
     }
 
     private void deliver(int count) throws Exception {

@@ -131,6 +131,11 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
         grants.onAccessTokenIssued(listener);
     }
 
+    /** Access tokens issued from now on live this long (Entra's default: 3599 s). */
+    public void accessTokenLifetime(java.time.Duration lifetime) {
+        grants.accessTokenSeconds(Math.toIntExact(lifetime.toSeconds()));
+    }
+
     /** Makes every access token issued so far expire now, so the app has to refresh. */
     public void expireAccessTokens() {
         grants.expireAccessTokens();

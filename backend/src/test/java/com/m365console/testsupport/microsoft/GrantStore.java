@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 final class GrantStore {
 
     static final int ACCESS_TOKEN_SECONDS = 3599;
+    private volatile int accessTokenSeconds = ACCESS_TOKEN_SECONDS;
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
     /** What the user consented to on the authorize page, waiting to be redeemed once at the token endpoint. */
@@ -56,13 +57,21 @@ final class GrantStore {
         return token;
     }
 
+    int accessTokenSeconds() {
+        return accessTokenSeconds;
+    }
+
+    void accessTokenSeconds(int seconds) {
+        accessTokenSeconds = seconds;
+    }
+
     Optional<RefreshGrant> refreshToken(String token) {
         return Optional.ofNullable(refreshTokens.get(token));
     }
 
     String issueAccessToken(String clientId, String tenantId, Directory.Account account, String scope) {
         String token = Http.random(96);
-        Instant expiresAt = Instant.now().plusSeconds(ACCESS_TOKEN_SECONDS);
+        Instant expiresAt = Instant.now().plusSeconds(accessTokenSeconds);
         AccessTokenGrant grant = account == null
                 ? new AccessTokenGrant(clientId, tenantId, null, null, scope, expiresAt)
                 : new AccessTokenGrant(clientId, tenantId, account.email(), account.oid(), scope, expiresAt);

@@ -168,8 +168,8 @@ final class TokenEndpoint {
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("token_type", "Bearer");
-        response.put("expires_in", GrantStore.ACCESS_TOKEN_SECONDS);
-        response.put("ext_expires_in", GrantStore.ACCESS_TOKEN_SECONDS);
+        response.put("expires_in", grants.accessTokenSeconds());
+        response.put("ext_expires_in", grants.accessTokenSeconds());
         response.put("access_token", grants.issueAccessToken(app.clientId(), tenant.tenant().id(), null, scope));
         return response;
     }
@@ -179,8 +179,8 @@ final class TokenEndpoint {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("token_type", "Bearer");
         response.put("scope", scope.trim());
-        response.put("expires_in", GrantStore.ACCESS_TOKEN_SECONDS);
-        response.put("ext_expires_in", GrantStore.ACCESS_TOKEN_SECONDS);
+        response.put("expires_in", grants.accessTokenSeconds());
+        response.put("ext_expires_in", grants.accessTokenSeconds());
         response.put("access_token",
                 grants.issueAccessToken(app.clientId(), account.tenantId(), account, scope.trim()));
         if (scopes.contains("offline_access")) {

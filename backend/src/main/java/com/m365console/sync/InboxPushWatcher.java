@@ -1,0 +1,168 @@
+package com.m365console.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.m365console.mail.ImapFolderReader;
+import com.m365console.mailbox.MailboxUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps one mailbox's INBOX open in IMAP IDLE on a thread of its own and stores new mail as soon as the
+ * server announces it. It logs in again with a fresh token before the current one expires, renews IDLE
+ * regularly (RFC 2177 asks for less than 29 minutes), and after a failure reconnects with backoff.
+ */
+final class InboxPushWatcher implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxPushWatcher.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(5);
+    private static final Duration BUSY_RETRY = Duration.ofMillis(100);
+
+    private final UUID mailboxId;
+    private final PushConnector connector;
+    private final MailboxSynchronizer synchronizer;
+    private final PushProperties properties;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile ImapFolderReader reader;
+    private volatile Instant renewAt = Instant.MAX;
+    private volatile Instant reconnectAt = Instant.MAX;
+
+    InboxPushWatcher(UUID mailboxId, PushConnector connector, MailboxSynchronizer synchronizer,
+            PushProperties properties) {
+        this.mailboxId = mailboxId;
+        this.connector = connector;
+        this.synchronizer = synchronizer;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run() {
+        try {
+            watchUntilStopped();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void watchUntilStopped() {
+        int failures = 0;
+        while (!isStopped()) {
+            try {
+                watchOneConnection();
+                failures = 0;
+            } catch (MailboxUnavailableException ex) {
+                if (ex.reason() != MailboxUnavailableException.Reason.MICROSOFT_UNAVAILABLE) {
+                    log.info("Stopped pushing new mail of mailbox {}: {}", mailboxId, ex.getMessage());
+                    stop();
+                    return;
+                }
+                failures = waitAfterFailure(failures, ex.getMessage());
+            } catch (RuntimeException ex) {
+                failures = waitAfterFailure(failures, ex.getMessage());
+            }
+        }
+    }
+
+    /** Asks the watcher to end; it leaves IDLE within a tick of {@link #wakeIfDue()}. */
+    void stop() {
+        stopped.countDown();
+        wakeIfDue();
+    }
+
+    /** Waits up to the timeout for the watcher's thread to have logged out; answers whether it has. */
+    boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    boolean isStopped() {
+        return stopped.getCount() == 0;
+    }
+
+    /** How many IMAP connections this watcher has opened so far. */
+    int connections() {
+        return connections.get();
+    }
+
+    /** Called regularly: ends IDLE when it is time to renew it, to log in again, or to stop. */
+    void wakeIfDue() {
+        ImapFolderReader current = reader;
+        Instant now = Instant.now();
+        if (current != null && (isStopped() || !now.isBefore(renewAt) || !now.isBefore(reconnectAt))) {
+            current.wake();
+        }
+    }
+
+    private void watchOneConnection() {
+        PushConnector.Connection connection = connector.open(mailboxId, properties.renewIdleEvery());
+        connections.incrementAndGet();
+        try (ImapFolderReader opened = connection.reader()) {
+            if (!opened.canIdle()) {
+                throw new IllegalStateException("The IMAP server does not offer IDLE; new mail arrives on the "
+                        + "schedule instead.");
+            }
+            reconnectAt = reconnectTime(connection.tokenExpiresAt());
+            reader = opened;
+            storeNewMail(opened);
+            while (!isStopped() && Instant.now().isBefore(reconnectAt)) {
+                renewAt = Instant.now().plus(properties.renewIdleEvery());
+                opened.awaitChange();
+                renewAt = Instant.MAX;
+                storeNewMail(opened);
+            }
+        } finally {
+            reader = null;
+        }
+    }
+
+    /** Before the token expires by the configured margin, or halfway through a token that lives shorter than that. */
+    private Instant reconnectTime(Instant tokenExpiresAt) {
+        Duration left = Duration.between(Instant.now(), tokenExpiresAt);
+        Duration margin = properties.reauthenticateBeforeExpiry();
+        return left.compareTo(margin.multipliedBy(2)) > 0 ? tokenExpiresAt.minus(margin)
+                : Instant.now().plus(left.dividedBy(2));
+    }
+
+    /** Runs a new-mail sync over this connection, waiting (with backoff) while another run holds the mailbox. */
+    private void storeNewMail(ImapFolderReader opened) {
+        SyncStatus status = synchronizer.syncNewMail(mailboxId, opened, PushConnector.INBOX)
+                .filter(result -> !result.isBusy())
+                .repeatWhenEmpty(attempts -> attempts.takeWhile(attempt -> !isStopped())
+                        .concatMap(attempt -> Mono.delay(BUSY_RETRY.multipliedBy(1L << Math.min(attempt, 5)))))
+                .block();
+        if (status == null) {
+            return;
+        }
+        switch (status.state()) {
+            case FAILED -> throw new IllegalStateException(status.reason());
+            case NEEDS_REAUTH, DISABLED -> {
+                log.info("Stopped pushing new mail of mailbox {}: it is {}", mailboxId, status.state());
+                stop();
+            }
+            default -> {
+            }
+        }
+    }
+
+    private int waitAfterFailure(int failures, String reason) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(failures, 6));
+        wait = wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
+        log.warn("Pushing new mail of mailbox {} failed ({}); trying again in {} s", mailboxId, reason,
+                wait.toSeconds());
+        try {
+            stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            stop();
+        }
+        return failures + 1;
+    }
+}

@@ -1,0 +1,112 @@
+package com.m365console.sync;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import com.m365console.settings.EmailSyncSettingsService;
+import jakarta.annotation.PreDestroy;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Decides which mailboxes this instance pushes new mail for: connected mailboxes that synchronise their
+ * INBOX, while Email Synchronization is enabled, each held by one instance through a PUSH lease that the
+ * holder renews on every check. Starts and stops one {@link InboxPushWatcher} thread per mailbox.
+ */
+@Component
+public class InboxPushWatchers {
+
+    private static final Duration LEASE = Duration.ofSeconds(90);
+    /** How long a stopping watcher may take to finish its sync and log out. */
+    private static final Duration FINISH = Duration.ofSeconds(10);
+
+    private final EmailSyncSettingsService settings;
+    private final SyncSchedule schedule;
+    private final SyncLeases leases;
+    private final PushConnector connector;
+    private final MailboxSynchronizer synchronizer;
+    private final PushProperties properties;
+    private final String instance = UUID.randomUUID().toString();
+    private final Map<UUID, InboxPushWatcher> watchers = new ConcurrentHashMap<>();
+
+    InboxPushWatchers(EmailSyncSettingsService settings, SyncSchedule schedule, SyncLeases leases,
+            PushConnector connector, MailboxSynchronizer synchronizer, PushProperties properties) {
+        this.settings = settings;
+        this.schedule = schedule;
+        this.leases = leases;
+        this.connector = connector;
+        this.synchronizer = synchronizer;
+        this.properties = properties;
+    }
+
+    /** Renews this instance's leases, then starts the watchers it now should run and stops the others. */
+    @Scheduled(fixedDelayString = "${m365.sync.push.check-interval:PT30S}", initialDelayString = "${m365.sync.push.check-interval:PT30S}")
+    public Mono<Void> refresh() {
+        return settings.current()
+                .flatMapMany(current -> current.enabled() && properties.enabled()
+                        ? schedule.inboxSynchronising() : Flux.empty())
+                .concatMap(mailboxId -> leases.acquire(mailboxId, SyncLeases.Purpose.PUSH, instance, LEASE)
+                        .onErrorReturn(false).filter(Boolean::booleanValue).map(held -> mailboxId))
+                .collect(Collectors.toSet())
+                .flatMap(this::watchExactly);
+    }
+
+    /** Whether a watcher of this instance is pushing the mailbox's new mail now. */
+    public boolean isWatching(UUID mailboxId) {
+        InboxPushWatcher watcher = watchers.get(mailboxId);
+        return watcher != null && !watcher.isStopped();
+    }
+
+    /** How many IMAP connections this instance has opened to push the mailbox's mail (0 when none). */
+    public int connections(UUID mailboxId) {
+        InboxPushWatcher watcher = watchers.get(mailboxId);
+        return watcher == null ? 0 : watcher.connections();
+    }
+
+    /** Ends IDLE where it is due (renewal, re-authentication, stop); cheap, so it runs every second. */
+    @Scheduled(fixedDelay = 1000)
+    void wakeDueWatchers() {
+        watchers.values().forEach(InboxPushWatcher::wakeIfDue);
+    }
+
+    @PreDestroy
+    void stopAll() throws InterruptedException {
+        watchers.values().forEach(InboxPushWatcher::stop);
+        for (InboxPushWatcher watcher : watchers.values()) {
+            watcher.awaitFinished(FINISH);
+        }
+        watchers.keySet().forEach(mailboxId -> leases.release(mailboxId, SyncLeases.Purpose.PUSH, instance)
+                .onErrorResume(ex -> Mono.empty()).block(Duration.ofSeconds(5)));
+        watchers.clear();
+    }
+
+    private Mono<Void> watchExactly(Set<UUID> held) {
+        Flux<Void> released = Flux.fromIterable(Set.copyOf(watchers.keySet()))
+                .filter(mailboxId -> !held.contains(mailboxId) || watchers.get(mailboxId).isStopped())
+                .concatMap(mailboxId -> {
+                    InboxPushWatcher watcher = watchers.remove(mailboxId);
+                    watcher.stop();
+                    return Mono.fromCallable(() -> watcher.awaitFinished(FINISH))
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .then(held.contains(mailboxId) ? Mono.empty()
+                                    : leases.release(mailboxId, SyncLeases.Purpose.PUSH, instance));
+                });
+        return released.then(Mono.fromRunnable(() -> held.forEach(mailboxId ->
+                watchers.computeIfAbsent(mailboxId, this::start))));
+    }
+
+    private InboxPushWatcher start(UUID mailboxId) {
+        InboxPushWatcher watcher = new InboxPushWatcher(mailboxId, connector, synchronizer, properties);
+        Thread thread = new Thread(watcher, "inbox-push-" + mailboxId);
+        thread.setDaemon(true);
+        thread.start();
+        return watcher;
+    }
+}

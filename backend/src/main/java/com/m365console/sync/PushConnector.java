@@ -1,0 +1,55 @@
+package com.m365console.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.m365console.mail.ImapFolderReader;
+import com.m365console.mail.MailHosts;
+import com.m365console.mail.MailServerClient;
+import com.m365console.mailbox.MailboxAccessToken;
+import com.m365console.mailbox.MailboxDirectory;
+import com.m365console.mailbox.MailboxTokens;
+import com.m365console.mailbox.MailboxUnavailableException;
+import com.m365console.mailbox.MailboxView;
+import com.m365console.microsoft.Cloud;
+import com.m365console.settings.MicrosoftSettingsService;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Opens a mailbox's INBOX for waiting in IDLE, and tells when the token it logged in with expires. */
+@Component
+class PushConnector {
+
+    static final String INBOX = "INBOX";
+
+    /** An open INBOX and the expiry of the access token its connection authenticated with. */
+    record Connection(ImapFolderReader reader, Instant tokenExpiresAt) {
+    }
+
+    private final MailboxDirectory mailboxes;
+    private final MailboxTokens tokens;
+    private final MicrosoftSettingsService settings;
+    private final MailHosts hosts;
+    private final MailServerClient mail;
+
+    PushConnector(MailboxDirectory mailboxes, MailboxTokens tokens, MicrosoftSettingsService settings, MailHosts hosts,
+            MailServerClient mail) {
+        this.mailboxes = mailboxes;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.hosts = hosts;
+        this.mail = mail;
+    }
+
+    /** Blocking: for the watcher's own thread. Fails with MailboxUnavailableException or MailServerException. */
+    Connection open(UUID mailboxId, Duration longestWait) {
+        MailboxView mailbox = mailboxes.find(mailboxId).switchIfEmpty(Mono.error(() -> new MailboxUnavailableException(
+                MailboxUnavailableException.Reason.NOT_CONNECTED, "The mailbox no longer exists."))).block();
+        MailboxAccessToken access = tokens.access(mailboxId).block();
+        Cloud cloud = settings.current().block().cloud().value();
+        ImapFolderReader reader = mail.openIdlingFolderReader(hosts.imap(cloud), mailbox.address(), access.value(),
+                INBOX, longestWait);
+        return new Connection(reader, access.expiresAt());
+    }
+}

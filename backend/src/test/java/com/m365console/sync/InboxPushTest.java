@@ -1,0 +1,171 @@
+package com.m365console.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import com.m365console.support.Microsoft365TestBase;
+import com.m365console.support.TestAccounts;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** New mail pushed over IMAP IDLE on INBOX: stored within seconds, across token renewals, and only while wanted. */
+class InboxPushTest extends Microsoft365TestBase {
+
+    private static final Duration WITHIN = Duration.ofSeconds(15);
+
+    @Autowired
+    InboxPushWatchers watchers;
+
+    @Autowired
+    SyncEvents events;
+
+    UUID mailboxId;
+
+    @BeforeEach
+    void registerTheApp() throws Exception {
+        resetWithRegisteredApp();
+    }
+
+    @AfterEach
+    void stopPushing() {
+        setScheduledSync(false);
+        watchers.refresh().block(WITHIN);
+        microsoft.accessTokenLifetime(Duration.ofSeconds(3599));
+    }
+
+    @Test
+    void newMailIsStoredSecondsAfterItArrivesWithoutAnyScheduledRun() throws Exception {
+        connectJane();
+        Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
+        steps.subscribe();
+        startPushing();
+        SyncStatus caughtUp = steps.filter(status -> status.state() == SyncState.SUCCEEDED).next().block(WITHIN);
+        assertThat(caughtUp.newMessages()).isZero();
+
+        String subject = deliver();
+
+        SyncStatus pushed = steps.filter(status -> status.state() == SyncState.SUCCEEDED)
+                .filter(status -> status.newMessages() > 0).next().block(WITHIN);
+        assertThat(pushed.newMessages()).isEqualTo(1);
+        assertThat(storedSubjects()).containsExactly(subject);
+        assertThat(watchers.connections(mailboxId)).as("the same IDLE connection fetched it").isEqualTo(1);
+    }
+
+    @Test
+    void theConnectionLogsInAgainWithAFreshTokenBeforeItsTokenExpires() throws Exception {
+        microsoft.accessTokenLifetime(Duration.ofSeconds(4));
+        connectJane();
+        long refreshesBefore = refreshTokenRequests();
+        startPushing();
+
+        awaitTrue(() -> watchers.connections(mailboxId) >= 3, "three connections, one per token lifetime");
+        String subject = deliver();
+
+        awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored");
+        assertThat(watchers.isWatching(mailboxId)).isTrue();
+        assertThat(refreshTokenRequests() - refreshesBefore).as("the logins used refreshed tokens (the mail server "
+                + "accepts only the newest)").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void mailPushedWhileAnotherRunHoldsTheMailboxIsStoredWhenThatRunEnds() throws Exception {
+        connectJane();
+        startPushing();
+        awaitTrue(() -> watchers.connections(mailboxId) == 1, "the watcher connected");
+        db.sql("insert into sync_lease (mailbox_id, purpose, holder, expires_at) "
+                + "values (:id, 'SYNC', 'another instance', now() + interval '1 hour')")
+                .bind("id", mailboxId).then().block();
+
+        String subject = deliver();
+        db.sql("delete from sync_lease where mailbox_id = :id and purpose = 'SYNC'").bind("id", mailboxId).then()
+                .block();
+
+        awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored once the lease was free");
+    }
+
+    @Test
+    void pushingStopsWhenScheduledSyncIsTurnedOffOrTheMailboxIsDisconnected() throws Exception {
+        connectJane();
+        startPushing();
+        assertThat(pushLeaseHolders()).isEqualTo(1);
+
+        setScheduledSync(false);
+        watchers.refresh().block(WITHIN);
+        assertThat(watchers.isWatching(mailboxId)).isFalse();
+        assertThat(pushLeaseHolders()).isZero();
+
+        startPushing();
+        db.sql("update mailbox set state = 'NEEDS_REAUTH' where id = :id").bind("id", mailboxId).then().block();
+        watchers.refresh().block(WITHIN);
+        assertThat(watchers.isWatching(mailboxId)).isFalse();
+        assertThat(pushLeaseHolders()).isZero();
+    }
+
+    private void connectJane() {
+        mailboxId = connect(sessions.signIn("jane", TestAccounts.PASSWORD), JANE, Map.of());
+    }
+
+    private void startPushing() {
+        setScheduledSync(true);
+        watchers.refresh().block(WITHIN);
+        assertThat(watchers.isWatching(mailboxId)).isTrue();
+    }
+
+    private void setScheduledSync(boolean enabled) {
+        sessions.graphQl("alice", TestAccounts.PASSWORD)
+                .document("mutation($on: Boolean) { updateEmailSyncSettings(input: {enabled: $on}) "
+                        + "{ errors { message } } }")
+                .variable("on", enabled).execute().path("updateEmailSyncSettings.errors").entityList(Object.class)
+                .hasSize(0);
+    }
+
+    private String deliver() throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
+        message.setFrom(new InternetAddress("sender@example.com"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(JANE));
+        String subject = "Pushed " + UUID.randomUUID();
+        message.setSubject(subject);
+        message.setText("Body");
+        mailServer.getUserManager().getUser(JANE).deliver(message);
+        return subject;
+    }
+
+    private List<String> storedSubjects() {
+        return db.sql("select m.subject from mail_message m join mail_folder f on f.id = m.folder_id "
+                + "where f.mailbox_id = :id").bind("id", mailboxId).map(row -> row.get(0, String.class)).all()
+                .collectList().block();
+    }
+
+    private static long refreshTokenRequests() {
+        return microsoft.tokenRequests().stream().filter(request -> "refresh_token".equals(request.get("grant_type")))
+                .count();
+    }
+
+    private long pushLeaseHolders() {
+        return db.sql("select count(*) from sync_lease "
+                        + "where mailbox_id = :id and purpose = 'PUSH' and expires_at > now()")
+                .bind("id", mailboxId).map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    /** Checks the condition every 50 ms until it holds, failing after {@link #WITHIN}. */
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        Flux.interval(Duration.ZERO, Duration.ofMillis(50), Schedulers.boundedElastic())
+                .filter(tick -> condition.getAsBoolean()).next()
+                .timeout(WITHIN, Mono.error(() -> new AssertionError("Not within " + WITHIN + ": " + what)))
+                .block();
+    }
+}
