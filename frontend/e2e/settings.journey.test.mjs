@@ -1,4 +1,4 @@
-// Browser journey through the real app: admin edits Microsoft Settings, creates a USER, who sees no System menu.
+// Browser journey through the real app: admin edits Microsoft and Email Synchronization Settings, creates a USER, who sees no System menu.
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -34,6 +34,16 @@ async function save() {
 async function reloadSettings() {
   await page.reload();
   await field('Application (Client) ID').waitFor();
+}
+
+async function reloadSyncSettings() {
+  await page.reload();
+  await field('Sync interval (minutes)').waitFor();
+}
+
+async function screenshot(name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
 }
 
 describe('Microsoft Settings journey', { skip: SKIP }, () => {
@@ -113,8 +123,7 @@ describe('Microsoft Settings journey', { skip: SKIP }, () => {
     await save();
     await flashSuccess().waitFor();
     await page.getByRole('region', { name: 'Recent changes' }).getByRole('table').waitFor();
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'microsoft-settings.png'), fullPage: true });
+    await screenshot('microsoft-settings.png');
   });
 
   step('keeps the values after a reload, with the secret set by admin and never shown', async () => {
@@ -167,6 +176,45 @@ describe('Microsoft Settings journey', { skip: SKIP }, () => {
     await page.locator('#signInEnabled-error').waitFor();
   });
 
+  step('finds Email Synchronization Settings with the quick search and opens it', async () => {
+    const tree = page.getByRole('navigation', { name: 'Configuration sections' });
+    await tree.getByLabel('Quick Search').fill('synchron');
+    assert.equal(await tree.getByRole('link', { name: 'Microsoft Settings' }).count(), 0);
+    await tree.getByRole('link', { name: 'Email Synchronization Settings' }).click();
+    await page.waitForURL('**/system/config/general/email');
+    await page.getByRole('heading', { name: 'Email Configuration' }).waitFor();
+    await page.getByRole('button', { name: 'Email Synchronization Settings' }).waitFor();
+    assert.equal(await field('Enable scheduled synchronization').isChecked(), true);
+    assert.equal(await field('Sync interval (minutes)').inputValue(), '5');
+    assert.equal(await field('Maximum concurrent syncs').inputValue(), '4');
+    assert.equal(await saveButton().isDisabled(), true);
+  });
+
+  step('refuses a sync interval longer than a day, under the field, and keeps the saved one', async () => {
+    await field('Sync interval (minutes)').fill('2000');
+    const error = page.locator('#sync-intervalMinutes-error');
+    assert.equal(await error.textContent(), 'Enter a number of minutes from 1 to 1440.');
+    assert.match(await field('Sync interval (minutes)').getAttribute('aria-describedby'), /sync-intervalMinutes-error/);
+    await save();
+    await flashError().waitFor();
+    await screenshot('email-sync-settings-error.png');
+    await reloadSyncSettings();
+    assert.equal(await field('Sync interval (minutes)').inputValue(), '5');
+  });
+
+  step('saves a valid interval and maximum concurrency, kept after a reload', async () => {
+    await field('Sync interval (minutes)').fill('15');
+    await field('Maximum concurrent syncs').fill('8');
+    await save();
+    await flashSuccess().waitFor();
+    await screenshot('email-sync-settings.png');
+    await reloadSyncSettings();
+    assert.equal(await field('Sync interval (minutes)').inputValue(), '15');
+    assert.equal(await field('Maximum concurrent syncs').inputValue(), '8');
+    assert.equal(await field('Enable scheduled synchronization').isChecked(), true);
+    assert.equal(await saveButton().isDisabled(), true);
+  });
+
   step('creates the user jane with role USER', async () => {
     await page.getByRole('button', { name: 'System' }).click();
     await page.getByRole('link', { name: 'Users' }).click();
@@ -193,6 +241,9 @@ describe('Microsoft Settings journey', { skip: SKIP }, () => {
     await page.goto(`${baseUrl}/system/config/integrations/microsoft`);
     await page.getByText('You do not have access to this page').waitFor();
     assert.equal(await page.getByLabel('Application (Client) ID').count(), 0);
+    await page.goto(`${baseUrl}/system/config/general/email`);
+    await page.getByText('You do not have access to this page').waitFor();
+    assert.equal(await page.getByLabel('Sync interval (minutes)').count(), 0);
     await signOut();
   });
 });

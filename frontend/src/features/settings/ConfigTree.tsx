@@ -1,6 +1,6 @@
-// The left-hand tree of configuration sections with its quick-search box.
+// The left-hand tree of configuration sections, and the fieldsets inside them, with its quick-search box.
 import { useState } from 'react';
-import { NavLink } from 'react-router-dom';
+import { Link, NavLink } from 'react-router-dom';
 import { CONFIG_TREE, filterTree, sectionPath } from './configTree';
 
 export function ConfigTree() {
@@ -24,6 +24,17 @@ export function ConfigTree() {
               {group.children?.map((section) => (
                 <li key={section.id}>
                   <NavLink to={sectionPath(group.id, section.id)}>{section.label}</NavLink>
+                  {section.children && (
+                    <ul>
+                      {section.children.map((fieldset) => (
+                        <li key={fieldset.id}>
+                          <Link to={sectionPath(group.id, section.id)} className="tree-fieldset">
+                            {fieldset.label}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ul>

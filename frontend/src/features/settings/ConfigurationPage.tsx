@@ -1,15 +1,22 @@
 // System > Configuration: breadcrumb and title, the section tree on the left, the open section on the right.
+import type { ComponentType } from 'react';
 import { Navigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { ConfigTree } from './ConfigTree';
 import { DEFAULT_SECTION, findSection, sectionPath } from './configTree';
+import { EmailConfigurationSection } from './EmailConfigurationSection';
 import { MicrosoftSettingsSection } from './MicrosoftSettingsSection';
+
+const SECTIONS: Record<string, ComponentType> = {
+  'general/email': EmailConfigurationSection,
+  'integrations/microsoft': MicrosoftSettingsSection,
+};
 
 export function ConfigurationPage() {
   const { group, section } = useParams();
   const node = findSection(group, section);
   if (!node) return <Navigate to={sectionPath(DEFAULT_SECTION.group, DEFAULT_SECTION.section)} replace />;
-  const isMicrosoft = group === DEFAULT_SECTION.group && section === DEFAULT_SECTION.section;
+  const Section = SECTIONS[`${group}/${section}`];
   return (
     <>
       <PageHeader breadcrumb={['System', 'Configuration']} title="Configuration" />
@@ -18,8 +25,8 @@ export function ConfigurationPage() {
           <ConfigTree />
         </aside>
         <div className="panel config-content">
-          {isMicrosoft ? (
-            <MicrosoftSettingsSection />
+          {Section ? (
+            <Section />
           ) : (
             <>
               <div className="section-header">

@@ -1,4 +1,4 @@
-// Tests the quick-search filter of the configuration tree.
+// Tests the quick-search filter of the configuration tree, down to the fieldsets inside a section.
 import { describe, expect, it } from 'vitest';
 import { CONFIG_TREE, filterTree, findSection, type TreeNode } from './configTree';
 
@@ -16,9 +16,15 @@ describe('filterTree', () => {
 
   it('keeps every matching section across groups', () => {
     expect(labels(filterTree(CONFIG_TREE, 'settings'))).toEqual([
-      ['General Setup', ['Application Settings', 'Display Settings']],
+      ['General Setup', ['Application Settings', 'Display Settings', 'Email Configuration']],
       ['Integrations', ['Google Settings', 'Microsoft Settings']],
     ]);
+  });
+
+  it('finds a fieldset inside a section, keeping the section and its group', () => {
+    const found = filterTree(CONFIG_TREE, 'sync');
+    expect(labels(found)).toEqual([['General Setup', ['Email Configuration']]]);
+    expect(found[0].children?.[0].children?.map((f) => f.label)).toEqual(['Email Synchronization Settings']);
   });
 
   it('keeps a whole group whose own label matches', () => {

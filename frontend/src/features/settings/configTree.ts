@@ -1,4 +1,4 @@
-// The configuration sections shown in the left-hand tree, and its quick-search filter.
+// The configuration sections shown in the left-hand tree (with the fieldsets a search should find), and its quick-search filter.
 export type TreeNode = { id: string; label: string; children?: TreeNode[] };
 
 export const CONFIG_TREE: TreeNode[] = [
@@ -9,7 +9,11 @@ export const CONFIG_TREE: TreeNode[] = [
       { id: 'application', label: 'Application Settings' },
       { id: 'localization', label: 'Localization' },
       { id: 'display', label: 'Display Settings' },
-      { id: 'email', label: 'Email Configuration' },
+      {
+        id: 'email',
+        label: 'Email Configuration',
+        children: [{ id: 'sync', label: 'Email Synchronization Settings' }],
+      },
     ],
   },
   {

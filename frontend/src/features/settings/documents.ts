@@ -1,4 +1,4 @@
-// GraphQL documents of the settings feature: read, save and test Microsoft Settings, and the audit trail.
+// GraphQL documents of the settings feature: Microsoft Settings (read, save, test), their audit trail, Email Synchronization Settings.
 import { graphql } from '../../gql';
 
 export const MicrosoftSettingsFields = graphql(`
@@ -43,5 +43,28 @@ export const TestMicrosoftConnectionMutation = graphql(`
 export const SettingChangesQuery = graphql(`
   query SettingChanges($limit: Int) {
     settingChanges(limit: $limit) { id setting action changedBy changedAt }
+  }
+`);
+
+export const EmailSyncSettingsFields = graphql(`
+  fragment EmailSyncSettingsFields on EmailSyncSettings {
+    enabled
+    intervalMinutes
+    maxConcurrent
+  }
+`);
+
+export const EmailSyncSettingsQuery = graphql(`
+  query EmailSyncSettings {
+    emailSyncSettings { ...EmailSyncSettingsFields }
+  }
+`);
+
+export const UpdateEmailSyncSettingsMutation = graphql(`
+  mutation UpdateEmailSyncSettings($input: UpdateEmailSyncSettingsInput!) {
+    updateEmailSyncSettings(input: $input) {
+      settings { ...EmailSyncSettingsFields }
+      errors { field code message }
+    }
   }
 `);
