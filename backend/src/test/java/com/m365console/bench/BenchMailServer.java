@@ -22,6 +22,9 @@ public final class BenchMailServer {
 
     static final String ADDRESS = "bench@contoso.com";
     static final String TOKEN = "bench-access-token";
+    /** The mailbox of the push-latency benchmark, with an INBOX of {@link #PUSH_SEEDED} messages to begin with. */
+    static final String PUSH_ADDRESS = "push@contoso.com";
+    static final int PUSH_SEEDED = 1_000;
 
     private BenchMailServer() {
     }
@@ -37,11 +40,16 @@ public final class BenchMailServer {
         for (int i = 0; i < count; i++) {
             user.deliver(message(session, random, i));
         }
+        GreenMailUser pushUser = mail.setUser(PUSH_ADDRESS, PUSH_ADDRESS, TOKEN);
+        for (int i = 0; i < PUSH_SEEDED; i++) {
+            pushUser.deliver(message(session, random, i));
+        }
         System.out.println("BenchMailServer imapPort=" + mail.getImap().getPort() + " messages=" + count);
         System.out.flush();
     }
 
-    private static MimeMessage message(Session session, Random random, int i) throws Exception {
+    /** A message of realistic size: half plain text, 40 % text + HTML alternatives, 10 % with an attachment. */
+    static MimeMessage message(Session session, Random random, int i) throws Exception {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress("sender" + (i % 97) + "@fabrikam.com", "Sender " + (i % 97)));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(ADDRESS));

@@ -20,7 +20,7 @@ public class Sessions {
 
     private final Environment environment;
 
-    Sessions(Environment environment) {
+    public Sessions(Environment environment) {
         this.environment = environment;
     }
 
