@@ -20,7 +20,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** GraphQL entry points for synchronisation: "Sync now" and the live status subscription. */
+/** GraphQL entry points for synchronisation: "Sync now", the live status subscription, a mailbox's sync state. */
 @Controller
 class SyncController {
 
@@ -28,13 +28,15 @@ class SyncController {
     private final SyncEvents events;
     private final SyncSchedule schedule;
     private final MailboxDirectory mailboxes;
+    private final SyncLeases leases;
 
     SyncController(MailboxSynchronizer synchronizer, SyncEvents events, SyncSchedule schedule,
-            MailboxDirectory mailboxes) {
+            MailboxDirectory mailboxes, SyncLeases leases) {
         this.synchronizer = synchronizer;
         this.events = events;
         this.schedule = schedule;
         this.mailboxes = mailboxes;
+        this.leases = leases;
     }
 
     /** Readable wherever the mailbox itself is (the Mailbox fields are only reached through visible mailboxes). */
@@ -42,6 +44,12 @@ class SyncController {
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
     Mono<SyncStatus> lastSync(MailboxView mailbox) {
         return schedule.last(mailbox.id());
+    }
+
+    @SchemaMapping(typeName = "Mailbox")
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<Boolean> pushing(MailboxView mailbox) {
+        return leases.held(mailbox.id(), SyncLeases.Purpose.PUSH);
     }
 
     @MutationMapping

@@ -100,13 +100,16 @@ class InboxPushTest extends Microsoft365TestBase {
     @Test
     void pushingStopsWhenScheduledSyncIsTurnedOffOrTheMailboxIsDisconnected() throws Exception {
         connectJane();
+        assertThat(janeSeesPushing()).isFalse();
         startPushing();
         assertThat(pushLeaseHolders()).isEqualTo(1);
+        assertThat(janeSeesPushing()).isTrue();
 
         setScheduledSync(false);
         watchers.refresh().block(WITHIN);
         assertThat(watchers.isWatching(mailboxId)).isFalse();
         assertThat(pushLeaseHolders()).isZero();
+        assertThat(janeSeesPushing()).isFalse();
 
         startPushing();
         db.sql("update mailbox set state = 'NEEDS_REAUTH' where id = :id").bind("id", mailboxId).then().block();
@@ -117,6 +120,11 @@ class InboxPushTest extends Microsoft365TestBase {
 
     private void connectJane() {
         mailboxId = connect(sessions.signIn("jane", TestAccounts.PASSWORD), JANE, Map.of());
+    }
+
+    private boolean janeSeesPushing() {
+        return sessions.signIn("jane", TestAccounts.PASSWORD).graphQl().document("{ myMailboxes { pushing } }")
+                .execute().path("myMailboxes[0].pushing").entity(Boolean.class).get();
     }
 
     private void startPushing() {
