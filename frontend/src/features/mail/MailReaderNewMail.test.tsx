@@ -39,6 +39,7 @@ async function renderReader() {
   await waitFor(() => expect(list.getAllByRole('listitem')).toHaveLength(60));
   fireEvent.click(list.getByRole('button', { name: /Subject m59/ }));
   await screen.findByRole('article', { name: 'Message' });
+  await page.subscribed('MailReaderSyncStatus', (v) => v.mailboxId === MAILBOX.id);
   const step = (more: Record<string, unknown>) => page.push('MailReaderSyncStatus', { mailboxSyncStatus: {
     mailboxId: MAILBOX.id, state: 'SUCCEEDED', newMessages: 0, at: '2030-01-02T10:00:00Z', ...more } },
   (v) => v.mailboxId === MAILBOX.id);

@@ -25,6 +25,7 @@ async function renderPage(stubs: Stubs = {}) {
   const page = renderWithStubs(<MyMailboxesPage />, { MyMailboxes: () => ({ myMailboxes: [JANE, BOB, OLD] }), ...stubs },
     { path: '/mailboxes', url: '/mailboxes' });
   await screen.findByRole('heading', { name: JANE.address });
+  for (const id of [JANE.id, BOB.id]) await page.subscribed('MailboxSyncStatus', (v) => v.mailboxId === id);
   const step = (id: string, more: Record<string, unknown>) => page.push('MailboxSyncStatus',
     { mailboxSyncStatus: status(id, more) }, (v) => v.mailboxId === id);
   return { ...page, step };
