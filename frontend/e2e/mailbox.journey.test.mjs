@@ -1,5 +1,6 @@
 // Browser journey with a local Microsoft 365: jane connects her mailbox, checks it, picks folders, sends bob a message;
-// bob synchronises his mailbox with live progress and reads the message.
+// bob finds it pushed to his mailbox by itself, still sees Sync now's live progress, and reads it; a message he sends
+// himself then appears in his open reader by itself.
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -22,6 +23,9 @@ let baseUrl;
 let admin;
 let browser;
 let page;
+let syncSteps;
+let mailboxesTab;
+let stepsBeforeSending;
 
 const fake = (path, body) => fakeControl(authority, path, body);
 const janeCard = () => page.getByRole('region', { name: JANE });
@@ -72,9 +76,9 @@ async function waitUntil(what, condition) {
   }
 }
 
-async function screenshot(name) {
+async function screenshot(name, of = page) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
+  await of.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
 }
 
 describe('Mailbox journey', { skip: SKIP }, () => {
@@ -91,9 +95,9 @@ describe('Mailbox journey', { skip: SKIP }, () => {
         M365_MAIL_SMTP_HOST: '127.0.0.1',
         M365_MAIL_SMTP_PORT: String(local.smtpPort),
         M365_MAIL_SMTP_SECURITY: 'NONE',
-        // Only "Sync now" synchronises here: a scheduled run would race bob's click for the new message
+        // Only pushed mail and "Sync now" synchronise here: no scheduled run races them for a new message
         M365_SYNC_SCHEDULE_CHECK_INTERVAL: 'PT24H',
-      }));
+      }, ['--m365.sync.push.check-interval=PT1S']));
       ({ browser, page } = await openBrowser(baseUrl));
     } catch (error) {
       run.fail();
@@ -217,20 +221,28 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await screenshot('system-mailboxes.png');
   });
 
-  step('bob clicks Sync now on his card: the live steps arrive and the line shows 1 new message', async () => {
+  step('bob\'s card says new mail arrives by itself, and jane\'s message already has', async () => {
     await signOut(page);
-    const steps = recordSyncSteps();
+    syncSteps = recordSyncSteps();
     await openMyMailboxes('bob');
-    await bobCard().getByText('Last sync: none yet').waitFor();
-    await bobCard().getByRole('button', { name: 'Sync now' }).click();
+    await bobCard().getByText('New mail: instant').waitFor();
     await bobCard().getByText(/^Last sync: 1 new message in [\d.]+ m?s, at \d\d:\d\d$/).waitFor();
+    await bobCard().getByRole('button', { name: 'More information' }).hover();
+    await bobCard().getByRole('tooltip').filter({ hasText: 'New mail arrives by itself' }).waitFor();
+    await screenshot('mailbox-pushing.png');
+  });
+
+  step('bob clicks Sync now all the same: the live steps arrive and the line shows no new messages', async () => {
+    await bobCard().getByRole('button', { name: 'Sync now' }).click();
+    await bobCard().getByText(/^Last sync: no new messages in [\d.]+ m?s, at \d\d:\d\d$/).waitFor();
     assert.equal(await bobCard().getByRole('progressbar').count(), 0);
-    await waitUntil('SUCCEEDED arrived over the WebSocket', () => steps.some((s) => s.state === 'SUCCEEDED'));
-    assert.deepEqual([...new Set(steps.map((s) => s.state))], ['IDLE', 'CONNECTING', 'SYNCING', 'SUCCEEDED']);
-    const syncing = steps.filter((s) => s.state === 'SYNCING');
+    const run = () => syncSteps.slice(syncSteps.findIndex((s) => s.state === 'CONNECTING'));
+    await waitUntil('SUCCEEDED arrived over the WebSocket', () => run().some((s) => s.state === 'SUCCEEDED'));
+    assert.deepEqual([...new Set(run().map((s) => s.state))], ['CONNECTING', 'SYNCING', 'SUCCEEDED']);
+    const syncing = run().filter((s) => s.state === 'SYNCING');
     assert.ok(syncing.every((s) => s.folder === 'INBOX' && s.total === 1), JSON.stringify(syncing));
     assert.equal(syncing.at(-1).done, 1);
-    assert.equal(steps.at(-1).newMessages, 1);
+    assert.equal(run().at(-1).newMessages, 0);
     await screenshot('mailbox-synced.png');
   });
 
@@ -248,5 +260,41 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     assert.match(await message.locator('dl').textContent(), new RegExp(`From.*${JANE}.*To${BOB}`));
     assert.equal((await message.locator('pre').textContent()).trim(), 'Hello Bob, this came through SMTP with XOAUTH2.');
     await screenshot('mail-reader.png');
+  });
+
+  step('bob sends himself a message from Compose in a second tab, leaving the reader open', async () => {
+    mailboxesTab = await page.context().newPage();
+    await mailboxesTab.goto(`${baseUrl}/mailboxes`);
+    await mailboxesTab.getByRole('region', { name: BOB }).getByRole('link', { name: 'Compose' }).click();
+    await field(mailboxesTab, 'To').fill(BOB);
+    await field(mailboxesTab, 'Subject').fill('Pushed');
+    await field(mailboxesTab, 'Message').fill('Hello me, this came by itself.');
+    stepsBeforeSending = syncSteps.length;
+    await mailboxesTab.getByRole('button', { name: 'Send' }).click();
+    await mailboxesTab.getByRole('status').filter({ hasText: `Message sent to ${BOB}.` }).waitFor();
+  });
+
+  step('his open reader lists it on top by itself, without Sync now, and Journey stays open', async () => {
+    await page.bringToFront();
+    const list = page.getByRole('region', { name: 'Messages' });
+    await list.getByRole('listitem').first().filter({ hasText: 'Pushed' }).waitFor();
+    assert.equal(await list.getByRole('listitem').count(), 2);
+    await page.getByRole('navigation', { name: 'Folders' }).getByRole('button', { name: /INBOX/ })
+      .filter({ hasText: '2 unread, 2 messages' }).waitFor();
+    assert.equal(await list.getByRole('button', { name: /Journey/ }).getAttribute('aria-current'), 'true');
+    await page.getByRole('article', { name: 'Message' }).getByRole('heading', { name: 'Journey' }).waitFor();
+    const pushed = syncSteps.slice(stepsBeforeSending);
+    assert.ok(pushed.some((s) => s.state === 'SUCCEEDED' && s.newMessages === 1), JSON.stringify(pushed));
+    assert.ok(pushed.every((s) => s.state !== 'CONNECTING'), JSON.stringify(pushed));
+    await screenshot('mail-pushed.png');
+  });
+
+  step('back on Mailboxes, his card shows the pushed run as the last sync', async () => {
+    await mailboxesTab.getByRole('link', { name: 'Back to mailboxes' }).click();
+    const card = mailboxesTab.getByRole('region', { name: BOB });
+    await card.getByText(/^Last sync: 1 new message in [\d.]+ m?s, at \d\d:\d\d$/).waitFor();
+    await card.getByText('New mail: instant').waitFor();
+    await screenshot('mailbox-pushed.png', mailboxesTab);
+    await mailboxesTab.close();
   });
 });

@@ -92,14 +92,17 @@ export function journey() {
       });
     },
 
-    /** Starts the app jar on a free port with a fresh data directory and first admin; resolves once GET / answers. */
-    async startApp(jar, env = {}) {
+    /**
+     * Starts the app jar on a free port with a fresh data directory and first admin, plus any command-line arguments
+     * (such as --m365.sync.push.check-interval=PT1S); resolves once GET / answers.
+     */
+    async startApp(jar, env = {}, args = []) {
       const port = await freePort();
       const dataDir = mkdtempSync(join(tmpdir(), 'm365-e2e-'));
       dirs.push(dataDir);
       const admin = { username: 'admin', password: `Adm-${randomBytes(9).toString('base64url')}` };
       const baseUrl = `http://localhost:${port}`;
-      const app = spawnLogged('app', 'java', ['-jar', jar], { SERVER_PORT: String(port), M365_DATA_DIR: dataDir,
+      const app = spawnLogged('app', 'java', ['-jar', jar, ...args], { SERVER_PORT: String(port), M365_DATA_DIR: dataDir,
         M365_FIRST_ADMIN_USERNAME: admin.username, M365_FIRST_ADMIN_PASSWORD: admin.password, ...env });
       const deadline = Date.now() + 240_000;
       while (Date.now() < deadline) {

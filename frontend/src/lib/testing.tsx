@@ -1,9 +1,9 @@
 // Test helpers: a urql client answering from per-operation stubs (recording what was sent), pushed subscriptions.
-import { act, render } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { cacheExchange, Client, fetchExchange, Provider, subscriptionExchange } from 'urql';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 
 type Sent = { operationName: string; variables: Record<string, unknown> };
 type Subscriber = Sent & { next: (data: unknown) => void };
@@ -49,5 +49,10 @@ export function renderWithStubs(element: ReactElement, stubs: Stubs, { path = '/
     const targets = subscribers.filter((s) => s.operationName === name && where(s.variables));
     act(() => targets.forEach((s) => s.next(data)));
   }
-  return { sent, router, subscribers, push, of: (name: string) => sent.filter((b) => b.operationName === name) };
+  /** Waits until a subscription of that operation whose variables pass the filter is open, so pushes reach it. */
+  async function subscribed(name: string, where: (variables: Record<string, unknown>) => boolean = () => true) {
+    await waitFor(() => expect(subscribers.some((s) => s.operationName === name && where(s.variables))).toBe(true));
+  }
+  const of = (name: string) => sent.filter((b) => b.operationName === name);
+  return { sent, router, subscribers, push, subscribed, of };
 }

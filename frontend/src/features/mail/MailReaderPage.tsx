@@ -1,5 +1,5 @@
-// Read mail: a mailbox's synchronised folders, the messages of the open one, and the open message.
-import { useState } from 'react';
+// Read mail: a mailbox's synchronised folders, the open folder's messages, the open message; new mail shows live.
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { Flash } from '../../components/Flash';
@@ -9,16 +9,22 @@ import { FolderList } from './FolderList';
 import { MessageList } from './MessageList';
 import { MessageView } from './MessageView';
 import { firstFolder } from './reader';
+import { useNewMail } from './useNewMail';
 
 export function MailReaderPage() {
   const { id = '' } = useParams();
-  const [{ data, error, fetching }] = useQuery({ query: MailReaderQuery, variables: { mailboxId: id } });
+  const [{ data, error, fetching }, reload] = useQuery({ query: MailReaderQuery, variables: { mailboxId: id } });
+  const newMail = useNewMail(id);
   const [folderId, setFolderId] = useState<string | null>(null);
   const [messageId, setMessageId] = useState<string | null>(null);
   const mailbox = data?.mailbox;
   const folders = data?.mailFolders ?? [];
   const folder = folders.find((f) => f.id === folderId) ?? firstFolder(folders);
   const back = mailbox?.kind === 'SYSTEM' ? '/system/mailboxes' : '/mailboxes';
+
+  useEffect(() => {
+    if (newMail > 0) reload({ requestPolicy: 'network-only' });
+  }, [newMail]);
 
   function openFolder(next: string) {
     setFolderId(next);
@@ -40,7 +46,7 @@ export function MailReaderPage() {
       {mailbox && folder && (
         <div className="mail-reader">
           <FolderList folders={folders} openId={folder.id} onOpen={openFolder} />
-          <MessageList key={folder.id} folderId={folder.id} openId={messageId} onOpen={setMessageId} />
+          <MessageList key={folder.id} folderId={folder.id} openId={messageId} onOpen={setMessageId} newMail={newMail} />
           <section className="panel mail-pane">
             {messageId ? <MessageView messageId={messageId} /> : <p className="muted">Select a message to read it.</p>}
           </section>

@@ -1,4 +1,4 @@
-// A folder's messages with a search box (subject and sender) and "Load more"; picking one opens it.
+// A folder's messages with a search box (subject and sender) and "Load more"; picking one opens it; new mail shows.
 import { useState } from 'react';
 import { Flash } from '../../components/Flash';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
@@ -7,12 +7,12 @@ import { useMessagePages } from './useMessagePages';
 
 export const SEARCH_DELAY_MS = 300;
 
-type Props = { folderId: string; openId: string | null; onOpen: (id: string) => void };
+type Props = { folderId: string; openId: string | null; onOpen: (id: string) => void; newMail: number };
 
-export function MessageList({ folderId, openId, onOpen }: Props) {
+export function MessageList({ folderId, openId, onOpen, newMail }: Props) {
   const [typed, setTyped] = useState('');
   const search = useDebouncedValue(typed.trim(), SEARCH_DELAY_MS);
-  const { messages, hasMore, loading, error, loadMore } = useMessagePages(folderId, search);
+  const { messages, hasMore, loading, error, loadMore } = useMessagePages(folderId, search, newMail);
 
   return (
     <section className="panel mail-list" aria-label="Messages">

@@ -1,4 +1,4 @@
-// GraphQL documents of the mail reader: the mailbox with its synchronised folders, a page of messages, one message.
+// GraphQL documents of the mail reader: the mailbox and its folders, a page of messages, one message, sync results.
 import { graphql } from '../../gql';
 
 export const MailReaderQuery = graphql(`
@@ -37,5 +37,11 @@ export const MessageQuery = graphql(`
       bodyTruncated
       attachments { fileName contentType size inline }
     }
+  }
+`);
+
+export const MailReaderSyncStatusSubscription = graphql(`
+  subscription MailReaderSyncStatus($mailboxId: UUID) {
+    mailboxSyncStatus(mailboxId: $mailboxId) { mailboxId state newMessages at }
   }
 `);

@@ -1,8 +1,8 @@
-// Tests the reader's logic: merging pages by cursor, the first folder, counts, senders, sizes, dates, the frame.
+// Tests the reader's logic: merging pages by cursor and on top, new mail, the first folder, labels, dates, the frame.
 import { describe, expect, it } from 'vitest';
 import { frameDocument } from './MessageBody';
-import { countsLabel, firstFolder, formatListDate, formatSize, fromLine, mergePage, NO_MESSAGES, senderLabel,
-  type MessagePage } from './reader';
+import { bringsNewMail, countsLabel, firstFolder, formatListDate, formatSize, fromLine, mergeNewest, mergePage,
+  NO_MESSAGES, senderLabel, type MessagePage } from './reader';
 
 const node = (id: string) => ({ id, subject: `s${id}`, fromName: null, fromAddress: 'a@contoso.com',
   receivedAt: '2030-01-01T10:00:00Z', seen: true, flagged: false, hasAttachments: false });
@@ -25,6 +25,33 @@ describe('mergePage', () => {
     const merged = mergePage(page(['1'], true, 'c1'), page([], false, null));
     expect(merged.edges).toHaveLength(1);
     expect(merged.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('mergeNewest', () => {
+  const ids = (p: MessagePage) => p.edges.map((e) => e.node.id);
+  it('puts new messages on top and keeps the pages loaded past the newest one, with their cursor', () => {
+    const merged = mergeNewest(page(['3', '2', '1'], true, 'c1'), page(['4', '3'], true, 'c3'));
+    expect(ids(merged)).toEqual(['4', '3', '2', '1']);
+    expect(merged.pageInfo).toEqual({ hasNextPage: true, endCursor: 'c1' });
+  });
+  it('drops what is gone from the newest page, and takes its cursor when nothing was loaded past it', () => {
+    const merged = mergeNewest(page(['3', '2', '1'], false, 'c1'), page(['4', '3', '1'], false, 'c1'));
+    expect(ids(merged)).toEqual(['4', '3', '1']);
+    expect(mergeNewest(page(['2'], false, 'c2'), page(['3', '2'], true, 'c2')).pageInfo.hasNextPage).toBe(true);
+  });
+  it('starts over from the newest page when it shares nothing with the list (more than a page arrived)', () => {
+    expect(ids(mergeNewest(page(['2', '1'], true, 'c1'), page(['9', '8'], true, 'c8')))).toEqual(['9', '8']);
+    expect(ids(mergeNewest(NO_MESSAGES, page(['1'], false, 'c1')))).toEqual(['1']);
+  });
+});
+
+describe('bringsNewMail', () => {
+  it('is true only of a run that succeeded storing messages', () => {
+    expect(bringsNewMail({ state: 'SUCCEEDED', newMessages: 2 })).toBe(true);
+    expect(bringsNewMail({ state: 'SUCCEEDED', newMessages: 0 })).toBe(false);
+    expect(bringsNewMail({ state: 'SYNCING', newMessages: null })).toBe(false);
+    expect(bringsNewMail({ state: 'FAILED' })).toBe(false);
   });
 });
 

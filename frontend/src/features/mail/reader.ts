@@ -1,4 +1,4 @@
-// The mail reader's logic: pages of messages merged by cursor, which folder opens first, and labels people read.
+// The mail reader's logic: pages of messages merged by cursor or on top, which folder opens first, labels people read.
 import type { MessagesQuery } from '../../gql/graphql';
 
 export type MessagePage = MessagesQuery['messages'];
@@ -11,6 +11,24 @@ export const NO_MESSAGES: MessagePage = { edges: [], pageInfo: { hasNextPage: fa
 export function mergePage(loaded: MessagePage, next: MessagePage): MessagePage {
   const seen = new Set(loaded.edges.map((e) => e.node.id));
   return { edges: [...loaded.edges, ...next.edges.filter((e) => !seen.has(e.node.id))], pageInfo: next.pageInfo };
+}
+
+/**
+ * The newest page on top of the loaded list: messages gone from its range drop out, those loaded past it stay, and
+ * so does the cursor of "Load more". With nothing in common (more than a page arrived) the list starts over from it.
+ */
+export function mergeNewest(loaded: MessagePage, newest: MessagePage): MessagePage {
+  const ids = new Set(newest.edges.map((e) => e.node.id));
+  let lastShared = loaded.edges.length - 1;
+  while (lastShared >= 0 && !ids.has(loaded.edges[lastShared].node.id)) lastShared -= 1;
+  if (lastShared < 0) return newest;
+  const rest = loaded.edges.slice(lastShared + 1);
+  return { edges: [...newest.edges, ...rest], pageInfo: rest.length ? loaded.pageInfo : newest.pageInfo };
+}
+
+/** Whether a sync step tells that new mail was stored. */
+export function bringsNewMail(step: { state: string; newMessages?: number | null }): boolean {
+  return step.state === 'SUCCEEDED' && (step.newMessages ?? 0) > 0;
 }
 
 /** INBOX when the mailbox has it, else the first folder. */

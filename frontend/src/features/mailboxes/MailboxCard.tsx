@@ -52,7 +52,10 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
       {actions.feedback && <Flash type={actions.feedback.type}>{actions.feedback.text}</Flash>}
       {reconnect.errors.length > 0 && <Flash type="error">{reconnect.errors.map((e) => e.message).join(' ')}</Flash>}
       <MailboxDetails mailbox={m} />
-      {m.state !== 'DISCONNECTED' && <MailboxSync mailboxId={m.id} lastSync={m.lastSync} canSync={connected} />}
+      {m.state !== 'DISCONNECTED' && (
+        <MailboxSync mailboxId={m.id} lastSync={m.lastSync} canSync={connected} pushing={m.pushing}
+          onRunEnded={m.pushing ? undefined : onChanged} />
+      )}
       <div className="mailbox-actions">
         {connected && (
           <button type="button" className="btn" disabled={actions.checking} onClick={() => void actions.check()}>

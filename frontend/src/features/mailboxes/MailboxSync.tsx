@@ -1,20 +1,37 @@
-// A mailbox card's synchronisation row: "Sync now" and the live line (a progress bar, or how the last sync went).
+// A mailbox card's synchronisation row: "Sync now", how new mail arrives, and the live line (progress or last result).
+import { useId } from 'react';
+import { HelpTooltip } from '../../components/HelpTooltip';
 import type { SyncStatusFieldsFragment } from '../../gql/graphql';
+import { pushBadge } from './mailboxes';
 import { SyncProgress } from './SyncProgress';
 import { syncLine } from './sync';
 import { useMailboxSync } from './useMailboxSync';
 
-type Props = { mailboxId: string; lastSync?: SyncStatusFieldsFragment | null; canSync: boolean };
+type Props = {
+  mailboxId: string;
+  lastSync?: SyncStatusFieldsFragment | null;
+  canSync: boolean;
+  pushing: boolean;
+  onRunEnded?: () => void;
+};
 
-export function MailboxSync({ mailboxId, lastSync, canSync }: Props) {
-  const { step, running, problem, liveError, syncNow } = useMailboxSync(mailboxId, lastSync);
+export function MailboxSync({ mailboxId, lastSync, canSync, pushing, onRunEnded }: Props) {
+  const { step, running, problem, liveError, syncNow } = useMailboxSync(mailboxId, lastSync, onRunEnded);
+  const helpId = useId();
   const line = step && step.state !== 'SYNCING' ? syncLine(step) : null;
+  const push = pushBadge(pushing);
   return (
     <div className="mailbox-sync">
       {canSync && (
-        <button type="button" className="btn" disabled={running} onClick={() => void syncNow()}>
+        <button type="button" className="btn" aria-disabled={running} onClick={() => !running && void syncNow()}>
           Sync now
         </button>
+      )}
+      {canSync && (
+        <span className="push-badge">
+          <span className={push.className}>{push.label}</span>
+          <HelpTooltip id={helpId} text={push.help} />
+        </span>
       )}
       <span className="sync-line" aria-live="polite">
         {step?.state === 'SYNCING' && <SyncProgress step={step} />}

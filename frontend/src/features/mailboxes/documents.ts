@@ -17,6 +17,7 @@ export const MailboxFields = graphql(`
     smtpCheck
     selectedFolders
     lastSync { ...SyncStatusFields }
+    pushing
   }
 `);
 

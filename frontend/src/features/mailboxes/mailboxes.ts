@@ -18,6 +18,17 @@ export function stateBadge(state: MailboxState): StateBadge {
   return BADGES[state] ?? { label: state, className: 'badge' };
 }
 
+/** How new mail reaches a connected mailbox: pushed by the mail server (IMAP IDLE), or fetched by synchronisations. */
+export type PushBadge = StateBadge & { help: string };
+
+export function pushBadge(pushing: boolean): PushBadge {
+  return pushing
+    ? { label: 'New mail: instant', className: 'badge badge-push',
+      help: 'New mail arrives by itself within seconds: the console waits for it on the mail server (IMAP IDLE).' }
+    : { label: 'New mail: on schedule', className: 'badge badge-scheduled',
+      help: 'New mail arrives with the scheduled synchronisation, or when you click Sync now.' };
+}
+
 export const KIND_LABEL: Record<MailboxKind, string> = { PERSONAL: 'Personal', SYSTEM: 'System' };
 
 /** What the stored result of an IMAP or SMTP check says: never checked, passed, or why it failed. */

@@ -19,6 +19,7 @@ export function mailbox(more: Partial<MailboxFieldsFragment> = {}): MailboxField
     smtpCheck: null,
     selectedFolders: [],
     lastSync: null,
+    pushing: false,
     ...more,
   };
   return typed;
