@@ -23,8 +23,7 @@ public final class ImapFolderReader implements AutoCloseable {
     private final IMAPStore store;
     private final IMAPFolder folder;
     private final MailFailureTranslator failures;
-    private final UidCursor cursor;
-    private final MessageBatch batches;
+    private final MessageWindow window;
     private final boolean condstore;
 
     private ImapFolderReader(IMAPStore store, IMAPFolder folder, boolean condstore, MailFailureTranslator failures,
@@ -33,8 +32,7 @@ public final class ImapFolderReader implements AutoCloseable {
         this.folder = folder;
         this.condstore = condstore;
         this.failures = failures;
-        this.cursor = new UidCursor(folder);
-        this.batches = new MessageBatch(folder, maxBodyBytes);
+        this.window = new MessageWindow(new UidCursor(folder), new MessageBatch(folder, maxBodyBytes));
     }
 
     /** Logs in with XOAUTH2 only (never plain LOGIN); opens the folder read-only, enabling CONDSTORE when offered. */
@@ -85,8 +83,7 @@ public final class ImapFolderReader implements AutoCloseable {
             throw new IllegalArgumentException("lastUid must be >= 0 and batchSize >= 1");
         }
         try {
-            List<UidCursor.Listed> batch = cursor.next(lastUid, batchSize);
-            return batch.isEmpty() ? List.of() : batches.read(batch);
+            return window.next(lastUid, batchSize);
         } catch (MessagingException | RuntimeException e) {
             throw failures.translate(e, MailFailure.CONNECTION_FAILED);
         }
