@@ -33,7 +33,7 @@ final class MessageWindow {
 
     /**
      * Up to {@code batchSize} messages with a UID above {@code lastUid}, ascending; empty when none. A window of
-     * listed UIDs (one batch on a fresh connection, so that a flaky one still makes progress, then doubling up to
+     * listed UIDs (one batch on a fresh connection, so that a flaky one still makes progress, then
      * {@link #MAX_BATCHES}) has its structures listed with one command, then is read in slices of bounded size.
      */
     List<FetchedMessage> next(long lastUid, int batchSize) throws MessagingException {
@@ -52,7 +52,7 @@ final class MessageWindow {
                 if (uids.length == 0) {
                     return List.of();
                 }
-                windowBatches = Math.min(MAX_BATCHES, windowBatches * 2);
+                windowBatches = MAX_BATCHES;
                 listedUpTo = uids[uids.length - 1];
                 unread.putAll(batches.structures(uids));
             }
