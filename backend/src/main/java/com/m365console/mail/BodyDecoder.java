@@ -112,8 +112,43 @@ final class BodyDecoder {
         return Base64.getDecoder().decode(Arrays.copyOf(clean, length));
     }
 
+    /** As Jakarta Mail decodes it, in one pass unless an escape needs that decoder's leniency. */
+    static byte[] quotedPrintable(byte[] raw) {
+        byte[] out = new byte[raw.length];
+        int length = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == ' ') {
+                int end = i;
+                while (end < raw.length && raw[end] == ' ') {
+                    end++;
+                }
+                boolean trailing = end == raw.length || raw[end] == '\r' || raw[end] == '\n';
+                while (!trailing && i < end) {
+                    out[length++] = raw[i++];
+                }
+                i = end - 1;
+            } else if (raw[i] != '=') {
+                out[length++] = raw[i];
+            } else if (i + 1 < raw.length && raw[i + 1] == '\n') {
+                i++;
+            } else if (i + 2 < raw.length && raw[i + 1] == '\r' && raw[i + 2] == '\n') {
+                i += 2;
+            } else if (hex(raw, i + 1) >= 0 && hex(raw, i + 2) >= 0) {
+                out[length++] = (byte) (hex(raw, i + 1) << 4 | hex(raw, i + 2));
+                i += 2;
+            } else {
+                return lenientQuotedPrintable(raw);
+            }
+        }
+        return Arrays.copyOf(out, length);
+    }
+
+    private static int hex(byte[] raw, int at) {
+        return at < raw.length ? Character.digit(raw[at] & 0xff, 16) : -1;
+    }
+
     /** Jakarta Mail's decoder is lenient with bad escapes; whatever decoded before a failure is kept. */
-    private static byte[] quotedPrintable(byte[] raw) {
+    static byte[] lenientQuotedPrintable(byte[] raw) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
         try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(raw), "quoted-printable")) {
             for (int b = in.read(); b != -1; b = in.read()) {

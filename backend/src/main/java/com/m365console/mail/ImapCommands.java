@@ -1,10 +1,10 @@
 package com.m365console.mail;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,16 +14,16 @@ import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 
 import org.eclipse.angus.mail.iap.BadCommandException;
-import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.UID;
 
-/** UID FETCH commands on the folder's own connection, its unsolicited responses still reaching the folder. */
+/** UID SEARCH and UID FETCH on the folder's own connection, its unsolicited responses still reaching the folder. */
 final class ImapCommands {
 
     private ImapCommands() {
@@ -42,52 +42,68 @@ final class ImapCommands {
         return Collections.unmodifiableMap(flags);
     }
 
-    /** UID to section (upper case) to octets for the given messages, fetching the same BODY.PEEK items of each. */
-    static Map<Long, Map<String, byte[]>> bodies(IMAPFolder folder, Collection<Long> uids, String items)
-            throws MessagingException {
-        Map<Long, Map<String, byte[]>> bodies = new HashMap<>();
-        Set<Long> wanted = new HashSet<>(uids);
-        uidFetch(folder, uidSet(wanted), "UID " + items, true, response -> {
-            UID uid = response.getItem(UID.class);
-            if (uid == null || !wanted.contains(uid.uid)) {
-                return;
-            }
-            for (int i = 0; i < response.getItemCount(); i++) {
-                if (response.getItem(i) instanceof BODY body && !body.isHeader() && body.getByteArray() != null) {
-                    ByteArray octets = body.getByteArray();
-                    byte[] copy = Arrays.copyOfRange(octets.getBytes(), octets.getStart(),
-                            octets.getStart() + octets.getCount());
-                    bodies.computeIfAbsent(uid.uid, key -> new HashMap<>())
-                            .put(MessageBatch.section(body.getSection()), copy);
+    /** The UIDs above {@code afterUid}, ascending, with one {@code UID SEARCH UID n:*} (which may add the last UID). */
+    static long[] uidsAfter(IMAPFolder folder, long afterUid) throws MessagingException {
+        List<Long> uids = new ArrayList<>();
+        onFolderConnection(folder, protocol -> {
+            Response[] responses = protocol.command("UID SEARCH UID " + (afterUid + 1) + ":*", null);
+            for (Response response : responses) {
+                if (response instanceof IMAPResponse untagged && untagged.keyEquals("SEARCH")) {
+                    for (long uid = untagged.readLong(); uid != -1; uid = untagged.readLong()) {
+                        uids.add(uid);
+                    }
                 }
             }
+            notifyFolder(protocol, responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return null;
         });
-        return bodies;
+        return uids.stream().mapToLong(Long::longValue).filter(uid -> uid > afterUid).sorted().distinct().toArray();
+    }
+
+    /** What one UID FETCH brought back: the answers that carry a UID, and whether the server refused part of it. */
+    record Fetched(List<FetchResponse> answers, boolean refused) {
+    }
+
+    /** Runs {@code UID FETCH uids (items)}; a refusal (NO, or BAD for an odd message) keeps what was answered. */
+    static Fetched fetch(IMAPFolder folder, Collection<Long> uids, String items) throws MessagingException {
+        List<FetchResponse> answers = new ArrayList<>();
+        boolean complete = uidFetch(folder, uidSet(uids), items, true, answers::add);
+        return new Fetched(answers, !complete);
     }
 
     /**
      * Runs one UID FETCH. When {@code partialIsFine}, a refusal (NO, or BAD for an odd message) keeps what the server
-     * did answer (RFC 2180); otherwise it fails, since a missing answer would read as a deleted message.
+     * did answer (RFC 2180) and answers false; otherwise it fails, since a missing answer would read as a deleted
+     * message. FETCH answers are the caller's; the folder sees the rest (EXISTS, EXPUNGE, ...).
      */
-    private static void uidFetch(IMAPFolder folder, String uidSet, String items, boolean partialIsFine,
+    private static boolean uidFetch(IMAPFolder folder, String uidSet, String items, boolean partialIsFine,
             Consumer<FetchResponse> each) throws MessagingException {
+        boolean[] complete = {true};
         onFolderConnection(folder, protocol -> {
             Response[] responses = protocol.command("UID FETCH " + uidSet + " (" + items + ")", null);
             for (Response response : responses) {
-                if (response instanceof FetchResponse fetched) {
+                if (response instanceof FetchResponse fetched && fetched.getItem(UID.class) != null) {
                     each.accept(fetched);
                 }
             }
-            protocol.notifyResponseHandlers(responses);
+            notifyFolder(protocol, responses);
             try {
                 protocol.handleResult(responses[responses.length - 1]);
             } catch (CommandFailedException | BadCommandException refused) {
                 if (!partialIsFine) {
                     throw refused;
                 }
+                complete[0] = false;
             }
             return null;
         });
+        return complete[0];
+    }
+
+    private static void notifyFolder(IMAPProtocol protocol, Response[] responses) {
+        protocol.notifyResponseHandlers(Arrays.stream(responses)
+                .filter(response -> !(response instanceof FetchResponse)).toArray(Response[]::new));
     }
 
     /** Angus would run a command for a closed folder on a fresh, unselected store connection: refuse instead. */

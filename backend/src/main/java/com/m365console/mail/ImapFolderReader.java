@@ -26,8 +26,7 @@ public final class ImapFolderReader implements AutoCloseable {
     private final IMAPStore store;
     private final IMAPFolder folder;
     private final MailFailureTranslator failures;
-    private final UidCursor cursor;
-    private final MessageBatch batches;
+    private final MessageWindow window;
     private final boolean condstore;
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     /** Set when the server announced new mail (EXISTS), even while IDLE was only starting. */
@@ -39,8 +38,7 @@ public final class ImapFolderReader implements AutoCloseable {
         this.folder = folder;
         this.condstore = condstore;
         this.failures = failures;
-        this.cursor = new UidCursor(folder);
-        this.batches = new MessageBatch(folder, maxBodyBytes);
+        this.window = new MessageWindow(new UidCursor(folder), new MessageBatch(folder, maxBodyBytes));
         folder.addMessageCountListener(new MessageCountAdapter() {
             @Override
             public void messagesAdded(MessageCountEvent event) {
@@ -98,8 +96,7 @@ public final class ImapFolderReader implements AutoCloseable {
             throw new IllegalArgumentException("lastUid must be >= 0 and batchSize >= 1");
         }
         try {
-            List<UidCursor.Listed> batch = cursor.next(lastUid, batchSize);
-            return batch.isEmpty() ? List.of() : batches.read(batch);
+            return window.next(lastUid, batchSize);
         } catch (MessagingException | RuntimeException e) {
             throw failures.translate(e, MailFailure.CONNECTION_FAILED);
         }

@@ -27,7 +27,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Synchronises a mailbox's selected folders (INBOX when none is selected) incrementally: per folder it
  * checks UIDVALIDITY, fetches the messages after the stored checkpoint in batches, stores each batch with
- * its checkpoint, then reconciles flags and deletions; every step is published to {@link SyncEvents}.
+ * its checkpoint, then reconciles flags and deletions (unless the folder had nothing stored: a first sync);
+ * every step is published to {@link SyncEvents}.
  */
 @Service
 public class MailboxSynchronizer {
@@ -139,7 +140,7 @@ public class MailboxSynchronizer {
                     return from.flatMap(lastUid -> store.count(checkpoint.id()).flatMap(already ->
                             fetchFrom(reader, checkpoint.id(), lastUid, mailboxId, folder, already.intValue(),
                                     status.messageCount(), stored)
-                                    .filter(upTo -> reconcile)
+                                    .filter(upTo -> reconcile && already > 0)
                                     .flatMap(upTo -> Mono.fromCallable(() -> reader.flags(1, Math.max(upTo, 1)))
                                             .subscribeOn(Schedulers.boundedElastic())
                                             .flatMap(flags -> store.reconcile(checkpoint.id(), upTo, flags)))));

@@ -36,6 +36,20 @@ class BodyDecoderTest {
     }
 
     @Test
+    void quotedPrintableDecodesInOnePassExactlyAsJakartaMailDoes() {
+        byte[] alphabet = {'a', 'Z', ' ', ' ', '=', '=', '\r', '\n', '0', '9', 'c', 'F', 'g', '-', '\t', (byte) 0xE9};
+        java.util.Random random = new java.util.Random(11);
+        for (int run = 0; run < 20_000; run++) {
+            byte[] raw = new byte[random.nextInt(24)];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            assertThat(BodyDecoder.quotedPrintable(raw)).as(new String(raw, StandardCharsets.ISO_8859_1))
+                    .isEqualTo(BodyDecoder.lenientQuotedPrintable(raw));
+        }
+    }
+
+    @Test
     void base64AndQuotedPrintableAreDecodedLeniently() {
         String base64 = Base64.getMimeEncoder().encodeToString("é".repeat(100).getBytes(StandardCharsets.UTF_8));
         assertThat(decode(base64.getBytes(StandardCharsets.US_ASCII), "BASE64", "utf-8", 1000))

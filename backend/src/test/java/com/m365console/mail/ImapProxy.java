@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -19,6 +20,7 @@ final class ImapProxy implements AutoCloseable {
     private final MailEndpoint target;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private volatile Predicate<String> hangUpOn = line -> false;
+    private final List<Map.Entry<Predicate<String>, Runnable>> beforeForwarding = new CopyOnWriteArrayList<>();
 
     ImapProxy(MailEndpoint target) throws IOException {
         this.target = target;
@@ -43,6 +45,11 @@ final class ImapProxy implements AutoCloseable {
 
     void hangUpOn(Predicate<String> line) {
         hangUpOn = line;
+    }
+
+    /** Runs {@code action} once, just before the first command line matching {@code line} reaches the server. */
+    void before(Predicate<String> line, Runnable action) {
+        beforeForwarding.add(Map.entry(line, action));
     }
 
     private void serve() {
@@ -74,6 +81,11 @@ final class ImapProxy implements AutoCloseable {
                     commands.add(text.contains("AUTHENTICATE") ? "AUTHENTICATE [not recorded]" : text);
                     if (hangUpOn.test(text)) {
                         return;
+                    }
+                    for (Map.Entry<Predicate<String>, Runnable> hook : beforeForwarding) {
+                        if (hook.getKey().test(text) && beforeForwarding.remove(hook)) {
+                            hook.getValue().run();
+                        }
                     }
                     out.write(line.toByteArray());
                     out.flush();
