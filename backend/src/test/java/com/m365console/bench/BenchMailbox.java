@@ -3,19 +3,29 @@ package com.m365console.bench;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import com.m365console.M365ConsoleApplication;
 import com.m365console.platform.crypto.EncryptedValue;
 import com.m365console.platform.crypto.SecretCipher;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Sets up the benchmarks' app database: no data but one user owning one connected mailbox of the bench server. */
+/** Starts the benchmarks' app and empties it but for one user owning one connected mailbox of the bench server. */
 final class BenchMailbox {
 
     static final String USERNAME = "bench";
     static final String PASSWORD = "bench-password-" + UUID.randomUUID();
 
     private BenchMailbox() {
+    }
+
+    /** The app, on a free port, with the bench mail server as its IMAP server and the test profile's quiet schedules. */
+    static ConfigurableApplicationContext startApp(int imapPort) {
+        return new SpringApplicationBuilder(M365ConsoleApplication.class).profiles("test")
+                .run("--server.port=0", "--m365.mail.imap.host=127.0.0.1", "--m365.mail.imap.port=" + imapPort,
+                        "--m365.mail.imap.security=NONE", "--m365.data-dir=target/bench-data",
+                        "--logging.level.root=WARN");
     }
 
     /** Empties the app's tables, then adds the user and a mailbox whose access token the bench server accepts. */

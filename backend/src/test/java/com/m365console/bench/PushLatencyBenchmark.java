@@ -13,14 +13,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import com.m365console.M365ConsoleApplication;
 import com.m365console.support.Sessions;
 import com.m365console.sync.InboxPushWatchers;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -48,11 +46,7 @@ public final class PushLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int imapPort = Integer.parseInt(args[0]);
         int count = Integer.parseInt(args[1]);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(M365ConsoleApplication.class)
-                .profiles("test")
-                .run("--server.port=0", "--m365.mail.imap.host=127.0.0.1", "--m365.mail.imap.port=" + imapPort,
-                        "--m365.mail.imap.security=NONE", "--m365.data-dir=target/bench-data",
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app = BenchMailbox.startApp(imapPort)) {
             UUID mailboxId = BenchMailbox.create(app, BenchMailServer.PUSH_ADDRESS);
             BlockingQueue<Received> events = new LinkedBlockingQueue<>();
             Disposable subscription = subscribe(app, mailboxId, events);

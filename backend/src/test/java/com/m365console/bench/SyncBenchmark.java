@@ -3,14 +3,10 @@ package com.m365console.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.m365console.M365ConsoleApplication;
-import com.m365console.platform.crypto.EncryptedValue;
-import com.m365console.platform.crypto.SecretCipher;
 import com.m365console.sync.MailboxSynchronizer;
 import com.m365console.sync.SyncStatus;
 import jakarta.mail.FetchProfile;
@@ -22,7 +18,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -42,12 +37,8 @@ public final class SyncBenchmark {
     public static void main(String[] args) throws Exception {
         int imapPort = Integer.parseInt(args[0]);
         int count = Integer.parseInt(args[1]);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(M365ConsoleApplication.class)
-                .profiles("test")
-                .run("--server.port=0", "--m365.mail.imap.host=127.0.0.1", "--m365.mail.imap.port=" + imapPort,
-                        "--m365.mail.imap.security=NONE", "--m365.data-dir=target/bench-data",
-                        "--logging.level.root=WARN")) {
-            UUID mailboxId = mailboxWithToken(app);
+        try (ConfigurableApplicationContext app = BenchMailbox.startApp(imapPort)) {
+            UUID mailboxId = BenchMailbox.create(app, BenchMailServer.ADDRESS);
 
             long plainStart = System.nanoTime();
             int plainRead = plainFetchLoop(imapPort);
@@ -91,24 +82,6 @@ public final class SyncBenchmark {
             }
         }
         System.exit(0);
-    }
-
-    /** A connected mailbox whose stored access token is the one the bench mail server accepts. */
-    private static UUID mailboxWithToken(ConfigurableApplicationContext app) {
-        DatabaseClient db = app.getBean(DatabaseClient.class);
-        SecretCipher cipher = app.getBean(SecretCipher.class);
-        db.sql("truncate system_setting_change, system_setting, app_user, mailbox cascade").then().block();
-        UUID owner = db.sql("insert into app_user (username, display_name, role) values ('bench', 'Bench', 'USER') "
-                + "returning id").map(row -> row.get(0, UUID.class)).one().block();
-        UUID mailboxId = db.sql("insert into mailbox (kind, owner_id, address, state) values ('PERSONAL', :owner, "
-                + ":address, 'CONNECTED') returning id").bind("owner", owner).bind("address", BenchMailServer.ADDRESS)
-                .map(row -> row.get(0, UUID.class)).one().block();
-        EncryptedValue token = cipher.encrypt(BenchMailServer.TOKEN, "mailbox_token.access:" + mailboxId);
-        db.sql("insert into mailbox_token (mailbox_id, access_token, access_key_id, access_expires_at) "
-                        + "values (:id, :token, :key, :expires)")
-                .bind("id", mailboxId).bind("token", token.ciphertext()).bind("key", token.keyId())
-                .bind("expires", OffsetDateTime.now().plusDays(1)).then().block();
-        return mailboxId;
     }
 
     /**
