@@ -28,6 +28,7 @@ final class InboxPushWatcher implements Runnable {
     private final UUID mailboxId;
     private final PushConnector connector;
     private final MailboxSynchronizer synchronizer;
+    private final SyncEvents events;
     private final PushProperties properties;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -36,11 +37,12 @@ final class InboxPushWatcher implements Runnable {
     private volatile Instant renewAt = Instant.MAX;
     private volatile Instant reconnectAt = Instant.MAX;
 
-    InboxPushWatcher(UUID mailboxId, PushConnector connector, MailboxSynchronizer synchronizer,
+    InboxPushWatcher(UUID mailboxId, PushConnector connector, MailboxSynchronizer synchronizer, SyncEvents events,
             PushProperties properties) {
         this.mailboxId = mailboxId;
         this.connector = connector;
         this.synchronizer = synchronizer;
+        this.events = events;
         this.properties = properties;
     }
 
@@ -61,6 +63,9 @@ final class InboxPushWatcher implements Runnable {
                 failures = 0;
             } catch (MailboxUnavailableException ex) {
                 if (ex.reason() != MailboxUnavailableException.Reason.MICROSOFT_UNAVAILABLE) {
+                    if (ex.reason() == MailboxUnavailableException.Reason.NEEDS_REAUTH) {
+                        events.publish(SyncStatus.failed(mailboxId, SyncState.NEEDS_REAUTH, ex.getMessage()));
+                    }
                     log.info("Stopped pushing new mail of mailbox {}: {}", mailboxId, ex.getMessage());
                     stop();
                     return;

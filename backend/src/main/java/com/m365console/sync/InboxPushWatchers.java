@@ -32,17 +32,20 @@ public class InboxPushWatchers {
     private final SyncLeases leases;
     private final PushConnector connector;
     private final MailboxSynchronizer synchronizer;
+    private final SyncEvents events;
     private final PushProperties properties;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, InboxPushWatcher> watchers = new ConcurrentHashMap<>();
 
     InboxPushWatchers(EmailSyncSettingsService settings, SyncSchedule schedule, SyncLeases leases,
-            PushConnector connector, MailboxSynchronizer synchronizer, PushProperties properties) {
+            PushConnector connector, MailboxSynchronizer synchronizer, SyncEvents events,
+            PushProperties properties) {
         this.settings = settings;
         this.schedule = schedule;
         this.leases = leases;
         this.connector = connector;
         this.synchronizer = synchronizer;
+        this.events = events;
         this.properties = properties;
     }
 
@@ -103,7 +106,7 @@ public class InboxPushWatchers {
     }
 
     private InboxPushWatcher start(UUID mailboxId) {
-        InboxPushWatcher watcher = new InboxPushWatcher(mailboxId, connector, synchronizer, properties);
+        InboxPushWatcher watcher = new InboxPushWatcher(mailboxId, connector, synchronizer, events, properties);
         Thread thread = new Thread(watcher, "inbox-push-" + mailboxId);
         thread.setDaemon(true);
         thread.start();

@@ -82,6 +82,25 @@ class InboxPushTest extends Microsoft365TestBase {
     }
 
     @Test
+    void aGrantRevokedAtMicrosoftStopsPushingAndSaysTheMailboxNeedsReconnecting() throws Exception {
+        microsoft.accessTokenLifetime(Duration.ofSeconds(4));
+        connectJane();
+        Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
+        steps.subscribe();
+        startPushing();
+
+        microsoft.revokeGrants(JANE);
+
+        SyncStatus reauth = steps.filter(status -> status.state() == SyncState.NEEDS_REAUTH).next().block(WITHIN);
+        assertThat(reauth.reason()).isNotBlank();
+        awaitTrue(() -> !watchers.isWatching(mailboxId), "the watcher stopped");
+        assertThat(db.sql("select state from mailbox where id = :id").bind("id", mailboxId)
+                .map(row -> row.get(0, String.class)).one().block()).isEqualTo("NEEDS_REAUTH");
+        watchers.refresh().block(WITHIN);
+        assertThat(pushLeaseHolders()).as("not watched again while it needs reconnecting").isZero();
+    }
+
+    @Test
     void mailPushedWhileAnotherRunHoldsTheMailboxIsStoredWhenThatRunEnds() throws Exception {
         connectJane();
         startPushing();
