@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.m365console.mail.ImapFolderReader;
@@ -12,6 +13,7 @@ import com.m365console.mailbox.MailboxUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps one mailbox's INBOX open in IMAP IDLE on a thread of its own and stores new mail as soon as the
@@ -33,6 +35,7 @@ final class InboxPushWatcher implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicBoolean waking = new AtomicBoolean();
     private volatile ImapFolderReader reader;
     private volatile Instant renewAt = Instant.MAX;
     private volatile Instant reconnectAt = Instant.MAX;
@@ -97,12 +100,22 @@ final class InboxPushWatcher implements Runnable {
         return connections.get();
     }
 
-    /** Called regularly: ends IDLE when it is time to renew it, to log in again, or to stop. */
+    /**
+     * Called regularly: ends IDLE when it is time to renew it, to log in again, or to stop. Waking sends a command
+     * that can block on a dead connection, so it runs off the caller's thread, one at a time per watcher.
+     */
     void wakeIfDue() {
         ImapFolderReader current = reader;
         Instant now = Instant.now();
-        if (current != null && (isStopped() || !now.isBefore(renewAt) || !now.isBefore(reconnectAt))) {
-            current.wake();
+        if (current != null && (isStopped() || !now.isBefore(renewAt) || !now.isBefore(reconnectAt))
+                && waking.compareAndSet(false, true)) {
+            Schedulers.boundedElastic().schedule(() -> {
+                try {
+                    current.wake();
+                } finally {
+                    waking.set(false);
+                }
+            });
         }
     }
 
