@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -32,6 +33,12 @@ class InboxPushTest extends Microsoft365TestBase {
 
     @Autowired
     SyncEvents events;
+
+    @Autowired
+    PushConnector connector;
+
+    @Autowired
+    MailboxSynchronizer synchronizer;
 
     UUID mailboxId;
 
@@ -79,6 +86,28 @@ class InboxPushTest extends Microsoft365TestBase {
         assertThat(watchers.isWatching(mailboxId)).isTrue();
         assertThat(refreshTokenRequests() - refreshesBefore).as("the logins used refreshed tokens (the mail server "
                 + "accepts only the newest)").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void renewingIdleKeepsTheConnectionAndNewMailStillArrives() throws Exception {
+        connectJane();
+        Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
+        steps.subscribe();
+        InboxPushWatcher watcher = new InboxPushWatcher(mailboxId, connector, synchronizer, events,
+                new PushProperties(true, Duration.ofMillis(300), Duration.ofMinutes(5)));
+        new Thread(watcher, "renewing-watcher").start();
+        Disposable ticks = Flux.interval(Duration.ofMillis(100)).subscribe(tick -> watcher.wakeIfDue());
+        try {
+            steps.filter(status -> status.state() == SyncState.SUCCEEDED).take(4).blockLast(WITHIN);
+            String subject = deliver();
+
+            awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored after three renewals");
+            assertThat(watcher.connections()).as("renewals reuse the connection").isEqualTo(1);
+        } finally {
+            ticks.dispose();
+            watcher.stop();
+            assertThat(watcher.awaitFinished(WITHIN)).isTrue();
+        }
     }
 
     @Test
