@@ -1,7 +1,8 @@
-// The admin's overview of every mailbox: whose it is, its state and last error, token expiry and last check.
+// The admin's overview of every mailbox: whose it is, its state and last error, token expiry, last check, and how
+// new mail arrives.
 import type { MailboxFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { checkOutcome, KIND_LABEL, stateBadge } from './mailboxes';
+import { checkOutcome, KIND_LABEL, pushBadge, stateBadge } from './mailboxes';
 import { ProtocolCheck } from './ProtocolCheck';
 
 export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFieldsFragment[] }) {
@@ -17,6 +18,7 @@ export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFi
           <th>Last error</th>
           <th>Token expires</th>
           <th>Last check</th>
+          <th>New mail</th>
         </tr>
       </thead>
       <tbody>
@@ -43,10 +45,16 @@ export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFi
                   'Never'
                 )}
               </td>
+              <td>{m.state === 'CONNECTED' ? <NewMailBadge pushing={m.pushing} /> : '—'}</td>
             </tr>
           );
         })}
       </tbody>
     </table>
   );
+}
+
+function NewMailBadge({ pushing }: { pushing: boolean }) {
+  const badge = pushBadge(pushing);
+  return <span className={badge.className} title={badge.help}>{badge.label}</span>;
 }

@@ -13,7 +13,8 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
-const SUPPORT = mailbox({ id: 's1', kind: 'SYSTEM', owner: null, address: 'support@contoso.com', connectedBy: 'admin' });
+const SUPPORT = mailbox({ id: 's1', kind: 'SYSTEM', owner: null, address: 'support@contoso.com', connectedBy: 'admin',
+  pushing: true });
 const JANE = mailbox({ state: 'NEEDS_REAUTH', lastError: 'Reconnect the mailbox.', lastCheckAt: '2030-01-02T10:00:00Z',
   imapCheck: 'OK', smtpCheck: 'OK' });
 
@@ -34,6 +35,8 @@ describe('SystemMailboxesPage', () => {
     expect(row.textContent).toContain('IMAP ✓');
     const support = within(table).getByRole('cell', { name: 'support@contoso.com' }).closest('tr')!;
     expect(support.textContent).toContain('System—Connected');
+    expect(within(support).getByText('New mail: instant').title).toContain('IMAP IDLE');
+    expect([...row.querySelectorAll('td')].at(-1)!.textContent).toBe('—');
     expect(screen.getByRole('region', { name: 'support@contoso.com' })).toBeTruthy();
   });
 
