@@ -37,7 +37,7 @@ describe('Pushed new mail on the mailbox cards', () => {
     expect(card(JANE.address).getByText('New mail: instant').className).toBe('badge badge-push');
     expect(card(JANE.address).getByRole('tooltip').textContent).toMatch(/arrives by itself .*\(IMAP IDLE\)/);
     expect(card(BOB.address).getByText('New mail: on schedule').className).toBe('badge badge-scheduled');
-    expect(card(BOB.address).getByRole('tooltip').textContent).toMatch(/scheduled synchronisation, or .*Sync now/);
+    expect(card(BOB.address).getByRole('tooltip').textContent).toMatch(/scheduled synchronisation, if an administrator has it on, or .*Sync now/);
     expect(card(OLD.address).queryByText(/^New mail:/)).toBeNull();
   });
 

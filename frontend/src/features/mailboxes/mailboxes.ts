@@ -26,7 +26,8 @@ export function pushBadge(pushing: boolean): PushBadge {
     ? { label: 'New mail: instant', className: 'badge badge-push',
       help: 'New mail arrives by itself within seconds: the console waits for it on the mail server (IMAP IDLE).' }
     : { label: 'New mail: on schedule', className: 'badge badge-scheduled',
-      help: 'New mail arrives with the scheduled synchronisation, or when you click Sync now.' };
+      help: 'New mail arrives with the scheduled synchronisation, if an administrator has it on, or when you click '
+        + 'Sync now.' };
 }
 
 export const KIND_LABEL: Record<MailboxKind, string> = { PERSONAL: 'Personal', SYSTEM: 'System' };
