@@ -9,7 +9,9 @@ export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'> = win
 }
 
 export function createGraphqlClient(): Client {
-  const socket = createWsClient({ url: () => webSocketUrl(), lazy: true });
+  // Reconnect when the server leaves connection_init unanswered: now and then the first frame after the upgrade
+  // is read but never handled (see backend/src/test/java/com/m365console/support/GraphQlSockets.java).
+  const socket = createWsClient({ url: () => webSocketUrl(), lazy: true, connectionAckWaitTimeout: 5_000 });
   return new Client({
     url: '/graphql',
     exchanges: [

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
+import com.m365console.support.GraphQlSockets;
 import com.m365console.support.IntegrationTest;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
@@ -13,12 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,18 +125,11 @@ class ApiTokenTest {
         String secret = create(bob, "socket");
         URI url = URI.create(sessions.baseUrl().replace("http", "ws") + "/graphql");
 
-        WebSocketGraphQlTester anonymous = WebSocketGraphQlTester.create(url, new ReactorNettyWebSocketClient());
+        WebSocketGraphQlTester anonymous = GraphQlSockets.open(url, null);
         anonymous.document("{ me { username } }").execute().path("me").valueIsNull();
         anonymous.stop().block(Duration.ofSeconds(5));
 
-        WebSocketGraphQlTester withToken = WebSocketGraphQlTester.builder(url, new ReactorNettyWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + secret));
-                    }
-                })
-                .build();
+        WebSocketGraphQlTester withToken = GraphQlSockets.open(url, secret);
         withToken.document("{ me { username } }").execute().path("me.username").entity(String.class).isEqualTo("bob");
         withToken.stop().block(Duration.ofSeconds(5));
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
+import com.m365console.support.GraphQlSockets;
 import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
@@ -21,10 +22,8 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -226,15 +225,7 @@ class MailboxSyncTest extends Microsoft365TestBase {
     }
 
     private WebSocketGraphQlTester socket(String token) {
-        URI url = URI.create(sessions.baseUrl().replace("http", "ws") + "/graphql");
-        return WebSocketGraphQlTester.builder(url, new ReactorNettyWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + token));
-                    }
-                })
-                .build();
+        return GraphQlSockets.open(URI.create(sessions.baseUrl().replace("http", "ws") + "/graphql"), token);
     }
 
     private SyncStatus sync() {
