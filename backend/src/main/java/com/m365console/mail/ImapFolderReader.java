@@ -31,6 +31,8 @@ public final class ImapFolderReader implements AutoCloseable {
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
     /** Set when the server announced new mail (EXISTS), even while IDLE was only starting. */
     private final AtomicBoolean newMail = new AtomicBoolean();
+    /** True while {@link #awaitChange()} runs: only then does ending IDLE need a command. */
+    private final AtomicBoolean waiting = new AtomicBoolean();
 
     private ImapFolderReader(IMAPStore store, IMAPFolder folder, boolean condstore, MailFailureTranslator failures,
             int maxBodyBytes) {
@@ -43,7 +45,7 @@ public final class ImapFolderReader implements AutoCloseable {
             @Override
             public void messagesAdded(MessageCountEvent event) {
                 newMail.set(true);
-                endIdle();
+                endIdleIfWaiting();
             }
         });
     }
@@ -131,12 +133,15 @@ public final class ImapFolderReader implements AutoCloseable {
      * IDLE was running (or just as one started) ends the next wait at once. Not synchronized: wake() must get in.
      */
     public boolean awaitChange() {
-        if (!wakeRequested.get() && !newMail.get()) {
-            try {
+        waiting.set(true);
+        try {
+            if (!wakeRequested.get() && !newMail.get()) {
                 folder.idle(true);
-            } catch (MessagingException | RuntimeException e) {
-                throw failures.translate(e, MailFailure.CONNECTION_FAILED);
             }
+        } catch (MessagingException | RuntimeException e) {
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+        } finally {
+            waiting.set(false);
         }
         boolean woken = wakeRequested.getAndSet(false);
         return newMail.getAndSet(false) || !woken;
@@ -145,11 +150,18 @@ public final class ImapFolderReader implements AutoCloseable {
     /** Ends a running {@link #awaitChange()} (or the next one) from another thread; safe at any time. */
     public void wake() {
         wakeRequested.set(true);
-        endIdle();
+        endIdleIfWaiting();
     }
 
-    /** Jakarta Mail ends IDLE (sends DONE) when another thread runs a command on the folder. */
-    private void endIdle() {
+    /**
+     * Jakarta Mail ends IDLE (sends DONE) when another thread runs a command on the folder. Outside a wait nothing
+     * is sent: the flag just set is seen by the next {@link #awaitChange()}, which sets {@code waiting} before it
+     * reads the flags, as this reads {@code waiting} after they were set.
+     */
+    private void endIdleIfWaiting() {
+        if (!waiting.get()) {
+            return;
+        }
         try {
             ImapCommands.onFolderConnection(folder, protocol -> {
                 protocol.simpleCommand("NOOP", null);
