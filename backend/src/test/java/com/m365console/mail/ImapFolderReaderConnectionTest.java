@@ -85,14 +85,7 @@ class ImapFolderReaderConnectionTest {
     @Test
     void aServerWithoutXoauth2NeverSeesTheToken() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        try (ScriptedServer server = new ScriptedServer("* OK plain IMAP", line -> {
-            received.add(line);
-            String tag = line.substring(0, line.indexOf(' '));
-            if (line.contains("CAPABILITY")) {
-                return "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + " OK done";
-            }
-            return line.contains("LOGOUT") ? "* BYE\r\n" + tag + " OK bye" : tag + " OK welcome";
-        })) {
+        try (ScriptedServer server = ScriptedServer.imapWithoutXoauth2(received)) {
             assertThatThrownBy(() -> client.openFolderReader(server.endpoint(), ALICE, token, "INBOX"))
                     .isInstanceOfSatisfying(MailServerException.class,
                             e -> assertThat(e.failure()).isEqualTo(MailFailure.AUTHENTICATION_REFUSED));

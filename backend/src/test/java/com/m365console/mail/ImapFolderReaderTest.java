@@ -3,7 +3,6 @@ package com.m365console.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ class ImapFolderReaderTest {
     static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
 
     private static final String ALICE = "alice@contoso.test";
-    private static final Instant RECEIVED = Instant.parse("2024-03-01T09:16:30Z");
 
     private final MailServerClient client = new MailServerClient(MailServerProperties.defaults());
     private final String token = "eyJ0eXAiOiJKV1QifQ.canary-" + UUID.randomUUID() + ".c2lnbmF0dXJl";
@@ -47,7 +45,7 @@ class ImapFolderReaderTest {
 
     @Test
     void statusGivesUidValidityUidNextAndCount() throws Exception {
-        seedPlain(5);
+        SeedMessages.appendPlain(inbox, 5);
 
         try (ImapFolderReader reader = open()) {
             assertThat(reader.status())
@@ -57,7 +55,7 @@ class ImapFolderReaderTest {
 
     @Test
     void batchesReturnEveryMessageOnceInUidOrderThenNothing() throws Exception {
-        List<Long> seeded = seedPlain(5);
+        List<Long> seeded = SeedMessages.appendPlain(inbox, 5);
 
         List<Long> read = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
@@ -77,7 +75,7 @@ class ImapFolderReaderTest {
 
     @Test
     void nothingAfterTheLastUidAlthoughTheServerAnswersStarWithTheLastMessage() throws Exception {
-        List<Long> seeded = seedPlain(3);
+        List<Long> seeded = SeedMessages.appendPlain(inbox, 3);
 
         try (ImapFolderReader reader = open()) {
             assertThat(reader.fetchAfter(seeded.get(2), 10)).isEmpty();
@@ -89,7 +87,7 @@ class ImapFolderReaderTest {
 
     @Test
     void anEarlierCheckpointReadsAgainAndNewMailIsPickedUp() throws Exception {
-        List<Long> seeded = seedPlain(3);
+        List<Long> seeded = SeedMessages.appendPlain(inbox, 3);
 
         try (ImapFolderReader reader = open()) {
             assertThat(reader.fetchAfter(0, 10)).hasSize(3);
@@ -117,7 +115,7 @@ class ImapFolderReaderTest {
                 new MailAddress("Dave", "dave@contoso.test"));
         assertThat(first.cc()).containsExactly(new MailAddress(null, "carol@contoso.test"));
         assertThat(first.sentAt()).isEqualTo(OffsetDateTime.ofInstant(SeedMessages.SENT, ZoneOffset.UTC));
-        assertThat(first.receivedAt()).isEqualTo(OffsetDateTime.ofInstant(RECEIVED, ZoneOffset.UTC));
+        assertThat(first.receivedAt()).isEqualTo(OffsetDateTime.ofInstant(SeedMessages.RECEIVED, ZoneOffset.UTC));
         assertThat(first.size()).isPositive();
         assertThat(first.flags()).isEmpty();
         assertThat(first.textBody()).isEqualTo("Hello Alice");
@@ -206,7 +204,7 @@ class ImapFolderReaderTest {
 
     @Test
     void flagsMapEveryPresentUidSoExpungedOnesAreAbsent() throws Exception {
-        List<Long> seeded = seedPlain(3);
+        List<Long> seeded = SeedMessages.appendPlain(inbox, 3);
 
         try (ImapFolderReader reader = open()) {
             assertThat(reader.fetchAfter(0, 10)).hasSize(3);
@@ -228,7 +226,7 @@ class ImapFolderReaderTest {
 
     @Test
     void readingNeverMarksMailAsSeen() throws Exception {
-        List<Long> seeded = seedPlain(2);
+        List<Long> seeded = SeedMessages.appendPlain(inbox, 2);
 
         try (ImapFolderReader reader = open()) {
             assertThat(reader.fetchAfter(0, 10)).allSatisfy(message -> assertThat(message.flags()).isEmpty());
@@ -248,16 +246,8 @@ class ImapFolderReaderTest {
         return read;
     }
 
-    private List<Long> seedPlain(int count) throws Exception {
-        List<Long> uids = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            uids.add(append(SeedMessages.plain("plain-" + i, "Message " + i, "Body " + i)));
-        }
-        return uids;
-    }
-
     private long append(MimeMessage message) {
-        return inbox.appendMessage(message, new Flags(), Date.from(RECEIVED));
+        return inbox.appendMessage(message, new Flags(), Date.from(SeedMessages.RECEIVED));
     }
 
     private static Flags flags(Flags.Flag... flags) {

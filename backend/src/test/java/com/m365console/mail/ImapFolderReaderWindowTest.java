@@ -2,7 +2,6 @@ package com.m365console.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -39,7 +38,7 @@ class ImapFolderReaderWindowTest {
 
     @Test
     void messagesExpungedAfterTheUidListingAreSkippedAndTheOthersKeepTheirOwnContent() throws Exception {
-        List<Long> uids = seedPlain(8);
+        List<Long> uids = SeedMessages.appendPlain(inbox, 8);
 
         try (ImapProxy proxy = new ImapProxy(ImapFolderReaderTest.imap(greenMail));
                 ImapFolderReader reader = client.openFolderReader(proxy.endpoint(), ALICE, token, "INBOX")) {
@@ -56,7 +55,7 @@ class ImapFolderReaderWindowTest {
 
     @Test
     void aMessageExpungedBetweenItsStructureAndItsContentIsAskedForAloneThenSkipped() throws Exception {
-        List<Long> uids = seedPlain(4);
+        List<Long> uids = SeedMessages.appendPlain(inbox, 4);
 
         try (ImapProxy proxy = new ImapProxy(ImapFolderReaderTest.imap(greenMail));
                 ImapFolderReader reader = client.openFolderReader(proxy.endpoint(), ALICE, token, "INBOX")) {
@@ -96,7 +95,7 @@ class ImapFolderReaderWindowTest {
 
     @Test
     void anEarlierCheckpointAfterReadingAheadServesTheMessagesAgain() throws Exception {
-        List<Long> uids = seedPlain(6);
+        List<Long> uids = SeedMessages.appendPlain(inbox, 6);
 
         try (ImapFolderReader reader = client.openFolderReader(ImapFolderReaderTest.imap(greenMail), ALICE, token,
                 "INBOX")) {
@@ -124,16 +123,8 @@ class ImapFolderReaderWindowTest {
         return read;
     }
 
-    private List<Long> seedPlain(int count) throws Exception {
-        List<Long> uids = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            uids.add(append(SeedMessages.plain("plain-" + i, "Message " + i, "Body " + i)));
-        }
-        return uids;
-    }
-
     private long append(MimeMessage message) {
-        return inbox.appendMessage(message, new Flags(), Date.from(Instant.parse("2024-03-01T09:16:30Z")));
+        return inbox.appendMessage(message, new Flags(), Date.from(SeedMessages.RECEIVED));
     }
 
     private void expunge(long... uids) {

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** A line-based server that answers from a script, to play mail servers GreenMail cannot (echoing, silent, odd). */
@@ -21,6 +22,18 @@ final class ScriptedServer implements AutoCloseable {
         Thread thread = new Thread(() -> serve(greeting, script), "scripted-mail-server");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** An IMAP server that offers only AUTH=PLAIN and welcomes anything; every client line goes to {@code received}. */
+    static ScriptedServer imapWithoutXoauth2(List<String> received) throws IOException {
+        return new ScriptedServer("* OK plain IMAP", line -> {
+            received.add(line);
+            String tag = line.substring(0, line.indexOf(' '));
+            if (line.contains("CAPABILITY")) {
+                return "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + " OK done";
+            }
+            return line.contains("LOGOUT") ? "* BYE\r\n" + tag + " OK bye" : tag + " OK welcome";
+        });
     }
 
     MailEndpoint endpoint() {

@@ -4,12 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import jakarta.activation.DataHandler;
+import jakarta.mail.Flags;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -24,11 +28,22 @@ import jakarta.mail.util.ByteArrayDataSource;
 final class SeedMessages {
 
     static final Instant SENT = Instant.parse("2024-03-01T09:15:00Z");
+    static final Instant RECEIVED = Instant.parse("2024-03-01T09:16:30Z");
     static final String LATIN1_TEXT = "Café crème, à bientôt. Zoë";
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private SeedMessages() {
+    }
+
+    /** Appends {@code count} plain messages ("Message 1" ...) received at {@link #RECEIVED}; answers their UIDs. */
+    static List<Long> appendPlain(MailFolder folder, int count) throws Exception {
+        List<Long> uids = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            uids.add(folder.appendMessage(plain("plain-" + i, "Message " + i, "Body " + i), new Flags(),
+                    Date.from(RECEIVED)));
+        }
+        return uids;
     }
 
     static MimeMessage plain(String id, String subject, String text) throws Exception {
