@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fakeControl, field, journey, openBrowser, SCREENSHOT_DIR, signIn, signInAsAdmin, signOut, SKIP,
-  useOwnValue } from './support.mjs';
+import { enterRegistration, fakeControl, field, journey, openBrowser, SCREENSHOT_DIR, signIn, signInAsAdmin, signOut,
+  SKIP, useOwnValue } from './support.mjs';
 
 const TENANT_ID = randomUUID();
 const CLIENT_ID = randomUUID();
@@ -155,14 +155,7 @@ describe('Mailbox journey', { skip: SKIP }, () => {
 
   step('admin enters the registration and enables Emails Sync', async () => {
     admin.password = await signInAsAdmin(page, baseUrl, admin);
-    await page.getByRole('button', { name: 'System' }).click();
-    await page.getByRole('link', { name: 'Configuration' }).click();
-    await field(page, 'Application (Client) ID').waitFor();
-    await useOwnValue(page, 'clientId');
-    await field(page, 'Application (Client) ID').fill(CLIENT_ID);
-    await field(page, 'Client Secret').fill(SECRET);
-    await useOwnValue(page, 'tenant');
-    await field(page, 'Directory (Tenant) ID').fill(TENANT_ID);
+    await enterRegistration(page, { clientId: CLIENT_ID, secret: SECRET, tenantId: TENANT_ID });
     await useOwnValue(page, 'emailSyncEnabled');
     await field(page, 'Enable Emails Sync').check();
     await page.getByRole('button', { name: 'Save Settings' }).click();

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fakeControl, field, journey, openBrowser, SCREENSHOT_DIR, signInAsAdmin, signOut, SKIP, useOwnValue }
-  from './support.mjs';
+import { enterRegistration, fakeControl, field, journey, openBrowser, SCREENSHOT_DIR, signInAsAdmin, signOut, SKIP,
+  useOwnValue } from './support.mjs';
 
 const TENANT_ID = randomUUID();
 const CLIENT_ID = randomUUID();
@@ -73,14 +73,7 @@ describe('Microsoft 365 sign-in journey', { skip: SKIP }, () => {
   });
 
   step('enters the registration on Microsoft Settings and lets new users sign in', async () => {
-    await page.getByRole('button', { name: 'System' }).click();
-    await page.getByRole('link', { name: 'Configuration' }).click();
-    await field(page, 'Application (Client) ID').waitFor();
-    await useOwnValue(page, 'clientId');
-    await field(page, 'Application (Client) ID').fill(CLIENT_ID);
-    await field(page, 'Client Secret').fill(SECRET);
-    await useOwnValue(page, 'tenant');
-    await field(page, 'Directory (Tenant) ID').fill(TENANT_ID);
+    await enterRegistration(page, { clientId: CLIENT_ID, secret: SECRET, tenantId: TENANT_ID });
     await useOwnValue(page, 'signInEnabled');
     await field(page, 'Enable Microsoft 365 sign-in').check();
     await useOwnValue(page, 'signInProvisioning');

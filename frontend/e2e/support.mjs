@@ -191,6 +191,18 @@ export async function signOut(page) {
   assert.match(new URL(page.url()).pathname, /^\/login$/);
 }
 
+/** Opens System > Configuration and enters an app registration on Microsoft Settings, without saving it. */
+export async function enterRegistration(page, { clientId, secret, tenantId }) {
+  await page.getByRole('button', { name: 'System' }).click();
+  await page.getByRole('link', { name: 'Configuration' }).click();
+  await field(page, 'Application (Client) ID').waitFor();
+  await useOwnValue(page, 'clientId');
+  await field(page, 'Application (Client) ID').fill(clientId);
+  await field(page, 'Client Secret').fill(secret);
+  await useOwnValue(page, 'tenant');
+  await field(page, 'Directory (Tenant) ID').fill(tenantId);
+}
+
 /** Unticks "Use Default" of a settings row so its own value can be entered. */
 export async function useOwnValue(page, id) {
   const box = page.locator(`#${id}-use-default`);
