@@ -1,8 +1,9 @@
 package com.m365console.identity;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.springframework.data.r2dbc.repository.Modifying;
+import com.m365console.security.RevokedCredential;
 import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 import reactor.core.publisher.Flux;
@@ -11,17 +12,37 @@ import reactor.core.publisher.Mono;
 /** Reads and writes personal API tokens. */
 interface ApiTokenRepository extends ReactiveCrudRepository<ApiToken, UUID> {
 
+    /** Tells every instance which tokens the statement revoked, and counts them. */
+    String ANNOUNCE = ", told as (select pg_notify('" + RevokedCredential.CHANNEL + "', 'API_TOKEN:' || id) from revoked)"
+            + " select count(*) from told";
+
     @Query("select * from api_token where user_id = :userId order by created_at desc")
     Flux<ApiToken> findByUserId(UUID userId);
 
-    /** The owner of a token that is neither revoked nor expired, marking the token used. */
+    /** A token that is neither revoked nor expired, marking it used. */
     @Query("""
             update api_token set last_used_at = now()
             where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > now())
-            returning user_id""")
-    Mono<UUID> useToken(byte[] hash);
+            returning id, user_id, expires_at""")
+    Mono<UsedToken> useToken(byte[] hash);
 
-    @Modifying
-    @Query("update api_token set revoked_at = now() where id = :id and user_id = :userId and revoked_at is null")
-    Mono<Integer> revoke(UUID id, UUID userId);
+    /** The token while it is active; empty once revoked or expired. */
+    @Query("""
+            select id, user_id, expires_at from api_token
+            where id = :id and revoked_at is null and (expires_at is null or expires_at > now())""")
+    Mono<UsedToken> findActive(UUID id);
+
+    /** Revokes one of the owner's tokens, announcing it to every instance; answers 1, or 0 when none was active. */
+    @Query("with revoked as (update api_token set revoked_at = now()"
+            + " where id = :id and user_id = :userId and revoked_at is null returning id) " + ANNOUNCE)
+    Mono<Long> revoke(UUID id, UUID userId);
+
+    /** Revokes every active token of the owner, announcing each; answers how many. */
+    @Query("with revoked as (update api_token set revoked_at = now()"
+            + " where user_id = :userId and revoked_at is null returning id) " + ANNOUNCE)
+    Mono<Long> revokeAll(UUID userId);
+
+    /** An active token: its id, owner and expiry (null: never). */
+    record UsedToken(UUID id, UUID userId, OffsetDateTime expiresAt) {
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -68,12 +69,28 @@ public class ApiTokenService {
                         : tokens.findById(tokenId).map(token -> new RevokeApiTokenPayload(token, List.of())));
     }
 
-    /** The account a presented token belongs to, if the token is valid; its use is recorded. */
-    public Mono<UserAccount> authenticate(String presented) {
+    /** Revokes every active token of the owner (their password changed); answers how many. */
+    public Mono<Long> revokeAll(UUID ownerId) {
+        return tokens.revokeAll(ownerId);
+    }
+
+    /** The token a presented secret belongs to, if it is valid and its owner enabled; its use is recorded. */
+    public Mono<AuthenticatedToken> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX)) {
             return Mono.empty();
         }
-        return tokens.useToken(hash(presented)).flatMap(users::findById).filter(UserAccount::enabled);
+        return tokens.useToken(hash(presented))
+                .flatMap(token -> users.findById(token.userId()).filter(UserAccount::enabled)
+                        .map(owner -> new AuthenticatedToken(token.id(), owner, expiry(token.expiresAt()))));
+    }
+
+    /** Until when the token stays valid ({@link Instant#MAX}: no expiry); empty once revoked or expired. */
+    public Mono<Instant> activeUntil(UUID tokenId) {
+        return tokens.findActive(tokenId).map(token -> expiry(token.expiresAt()));
+    }
+
+    private static Instant expiry(OffsetDateTime expiresAt) {
+        return expiresAt == null ? Instant.MAX : expiresAt.toInstant();
     }
 
     static byte[] hash(String token) {
@@ -94,6 +111,10 @@ public class ApiTokenService {
         static CreateApiTokenPayload refused(UserError error) {
             return new CreateApiTokenPayload(null, null, List.of(error));
         }
+    }
+
+    /** A valid token as presented: its id, its owner, and when it expires. */
+    public record AuthenticatedToken(UUID tokenId, UserAccount owner, Instant validUntil) {
     }
 
     /** Result of {@code revokeApiToken}. */

@@ -1,5 +1,8 @@
 package com.m365console.identity;
 
+import java.util.Optional;
+
+import com.m365console.platform.web.CurrentExchange;
 import com.m365console.security.SignedInAccount;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -8,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /** GraphQL entry points for local accounts. */
@@ -42,6 +46,7 @@ class UserController {
     @PreAuthorize("isAuthenticated()")
     Mono<UserPayload> changePassword(@Argument ChangePasswordInput input,
             @AuthenticationPrincipal SignedInAccount principal) {
-        return userService.changePassword(principal.accountId(), input);
+        return CurrentExchange.session().map(WebSession::getId).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(current -> userService.changePassword(principal.accountId(), input, current.orElse(null)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.security.CredentialRevocations;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -24,10 +25,13 @@ public class UserService {
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final CredentialRevocations revocations;
 
-    public UserService(UserAccountRepository users, PasswordEncoder passwordEncoder) {
+    public UserService(UserAccountRepository users, PasswordEncoder passwordEncoder,
+            CredentialRevocations revocations) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.revocations = revocations;
     }
 
     public Mono<UserAccount> findById(UUID id) {
@@ -53,7 +57,11 @@ public class UserService {
                         new UserError("username", UserErrorCode.CONFLICT, "A user with this name already exists.")))));
     }
 
-    public Mono<UserPayload> changePassword(UUID userId, ChangePasswordInput input) {
+    /**
+     * Replaces the password; the account's other sessions end and its API tokens are revoked, only the session
+     * that made the change ({@code currentSessionId}, null when there is none) stays signed in.
+     */
+    public Mono<UserPayload> changePassword(UUID userId, ChangePasswordInput input, String currentSessionId) {
         return users.findById(userId).flatMap(user -> {
             Optional<UserError> refusal = checkPasswordChange(user, input);
             if (refusal.isPresent()) {
@@ -61,6 +69,7 @@ public class UserService {
             }
             return hash(input.newPassword())
                     .<UserAccount>flatMap(hash -> users.save(user.withPassword(hash)))
+                    .flatMap(saved -> revocations.passwordChanged(saved.id(), currentSessionId).thenReturn(saved))
                     .map(UserPayload::of);
         });
     }

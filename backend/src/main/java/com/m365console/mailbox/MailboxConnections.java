@@ -1,5 +1,6 @@
 package com.m365console.mailbox;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -207,7 +208,7 @@ class MailboxConnections {
     }
 
     /** Schema type {@code MailboxConnectionResult}. */
-    record MailboxConnectionResult(MailboxView mailbox, MicrosoftError error) {
+    record MailboxConnectionResult(MailboxView mailbox, MicrosoftError error) implements Serializable {
         static MailboxConnectionResult connected(MailboxView mailbox) {
             return new MailboxConnectionResult(mailbox, null);
         }

@@ -1,5 +1,6 @@
 package com.m365console.mailbox;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,5 +9,5 @@ import java.util.UUID;
  * found by its state: PKCE verifier, nonce and what to connect. Used once.
  */
 record PendingMailboxConnection(String state, String codeVerifier, String nonce, String redirectUri, UUID actorId,
-        MailboxKind kind, String sharedAddress, UUID reconnectMailboxId, Instant createdAt) {
+        MailboxKind kind, String sharedAddress, UUID reconnectMailboxId, Instant createdAt) implements Serializable {
 }

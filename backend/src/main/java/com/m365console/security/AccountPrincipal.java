@@ -1,5 +1,6 @@
 package com.m365console.security;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * gets no role at all, only the right to change it.
  */
 public record AccountPrincipal(UUID id, String username, String passwordHash, boolean enabled,
-        List<GrantedAuthority> authorities) implements UserDetails, SignedInAccount {
+        List<GrantedAuthority> authorities) implements UserDetails, SignedInAccount, Serializable {
 
     static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 

@@ -27,7 +27,7 @@ class ApiTokenAuthenticationFilter extends AuthenticationWebFilter {
 
     ApiTokenAuthenticationFilter(ApiTokenService tokens) {
         super((ReactiveAuthenticationManager) authentication -> tokens.authenticate((String) authentication.getCredentials())
-                .<Authentication>map(ApiTokenAuthentication::new)
+                .<Authentication>map(token -> new ApiTokenAuthentication(token.owner()))
                 .switchIfEmpty(Mono.error(new BadCredentialsException("Invalid, expired or revoked API token"))));
         setRequiresAuthenticationMatcher(BEARER_REQUEST);
         setServerAuthenticationConverter(exchange -> Mono.justOrEmpty(bearerToken(exchange))

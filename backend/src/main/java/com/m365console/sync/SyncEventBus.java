@@ -2,13 +2,9 @@ package com.m365console.sync;
 
 import java.time.Duration;
 
-import io.r2dbc.postgresql.api.PostgresqlConnection;
-import io.r2dbc.postgresql.api.PostgresqlResult;
+import com.m365console.platform.database.PostgresNotifications;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -29,19 +25,19 @@ import tools.jackson.databind.json.JsonMapper;
 class SyncEventBus {
 
     static final String CHANNEL = "m365_mailbox_sync";
-    private static final Logger log = LoggerFactory.getLogger(SyncEventBus.class);
 
     private final ConnectionFactory connections;
+    private final PostgresNotifications notifications;
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
     /** Survives its subscriber: after a lost connection the sender subscribes again and goes on with the queue. */
     private final Sinks.Many<SyncStatus> outgoing = Sinks.many().multicast().onBackpressureBuffer(4096, false);
     private final Sinks.Many<SyncStatus> incoming = Sinks.many().multicast().directBestEffort();
     private Disposable sending;
     private Disposable listening;
-    private volatile boolean stopping;
 
-    SyncEventBus(ConnectionFactory connections) {
+    SyncEventBus(ConnectionFactory connections, PostgresNotifications notifications) {
         this.connections = connections;
+        this.notifications = notifications;
     }
 
     void send(SyncStatus status) {
@@ -55,15 +51,8 @@ class SyncEventBus {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        listening = Flux.usingWhen(Mono.from(connections.create()), this::listen, Connection::close)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
-                        .filter(ex -> !stopping)
-                        .doBeforeRetry(signal -> {
-                            if (signal.totalRetriesInARow() >= 3) {
-                                log.warn("Still trying to listen for synchronisation events: {}",
-                                        signal.failure().toString());
-                            }
-                        }))
+        listening = notifications.listen(CHANNEL, () -> { })
+                .map(payload -> json.readValue(payload, SyncStatus.class))
                 .subscribe(status -> incoming.emitNext(status, Sinks.EmitFailureHandler.busyLooping(
                         Duration.ofSeconds(1))));
         sending = Flux.usingWhen(Mono.from(connections.create()),
@@ -75,7 +64,6 @@ class SyncEventBus {
 
     @EventListener(ContextClosedEvent.class)
     void stop() {
-        stopping = true;
         if (listening != null) {
             listening.dispose();
         }
@@ -84,25 +72,9 @@ class SyncEventBus {
         }
     }
 
-    private Flux<SyncStatus> listen(Connection connection) {
-        PostgresqlConnection postgres = unwrap(connection);
-        return postgres.createStatement("LISTEN " + CHANNEL).execute().flatMap(PostgresqlResult::getRowsUpdated)
-                .thenMany(postgres.getNotifications())
-                .map(notification -> json.readValue(notification.getParameter(), SyncStatus.class));
-    }
-
     private Mono<Void> notify(Connection connection, SyncStatus status) {
         return Flux.from(connection.createStatement("select pg_notify($1, $2)").bind("$1", CHANNEL)
                         .bind("$2", json.writeValueAsString(status)).execute())
                 .flatMap(result -> result.map((row, meta) -> 1)).then();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static PostgresqlConnection unwrap(Connection connection) {
-        Connection current = connection;
-        while (!(current instanceof PostgresqlConnection) && current instanceof Wrapped<?> wrapped) {
-            current = ((Wrapped<Connection>) wrapped).unwrap();
-        }
-        return (PostgresqlConnection) current;
     }
 }

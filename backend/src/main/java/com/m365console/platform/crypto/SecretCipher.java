@@ -34,17 +34,24 @@ public class SecretCipher {
     }
 
     public EncryptedValue encrypt(String plaintext, String purpose) {
+        return encryptBytes(plaintext.getBytes(StandardCharsets.UTF_8), purpose);
+    }
+
+    public String decrypt(EncryptedValue value, String purpose) {
+        return new String(decryptBytes(value, purpose), StandardCharsets.UTF_8);
+    }
+
+    public EncryptedValue encryptBytes(byte[] plaintext, String purpose) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), nonce, purpose,
-                plaintext.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed = run(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), nonce, purpose, plaintext);
         byte[] out = new byte[NONCE_BYTES + sealed.length];
         System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
         System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
         return new EncryptedValue(activeKeyId, out);
     }
 
-    public String decrypt(EncryptedValue value, String purpose) {
+    public byte[] decryptBytes(EncryptedValue value, String purpose) {
         SecretKeySpec key = keys.get(value.keyId());
         if (key == null) {
             throw new SecretDecryptionException("No encryption key with id " + value.keyId()
@@ -53,7 +60,7 @@ public class SecretCipher {
         byte[] data = value.ciphertext();
         byte[] nonce = java.util.Arrays.copyOfRange(data, 0, NONCE_BYTES);
         byte[] sealed = java.util.Arrays.copyOfRange(data, NONCE_BYTES, data.length);
-        return new String(run(Cipher.DECRYPT_MODE, key, nonce, purpose, sealed), StandardCharsets.UTF_8);
+        return run(Cipher.DECRYPT_MODE, key, nonce, purpose, sealed);
     }
 
     public String activeKeyId() {
