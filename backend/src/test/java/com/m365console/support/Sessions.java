@@ -72,8 +72,18 @@ public class Sessions {
             return csrf;
         }
 
+        /** The SESSION cookie's value. */
+        public String session() {
+            return session;
+        }
+
         public WebTestClient client() {
-            return Sessions.this.client().mutate().defaultCookies(cookies -> {
+            return client(baseUrl());
+        }
+
+        /** The same browser talking to another instance of the app. */
+        public WebTestClient client(String instanceBaseUrl) {
+            return WebTestClient.bindToServer().baseUrl(instanceBaseUrl).build().mutate().defaultCookies(cookies -> {
                 cookies.add("XSRF-TOKEN", csrf);
                 if (session != null) {
                     cookies.add("SESSION", session);
@@ -88,7 +98,12 @@ public class Sessions {
         }
 
         public HttpGraphQlTester graphQl() {
-            return HttpGraphQlTester.create(client().mutate().baseUrl(baseUrl() + "/graphql").build());
+            return graphQl(baseUrl());
+        }
+
+        public HttpGraphQlTester graphQl(String instanceBaseUrl) {
+            return HttpGraphQlTester.create(client(instanceBaseUrl).mutate().baseUrl(instanceBaseUrl + "/graphql")
+                    .build());
         }
     }
 }
