@@ -2,6 +2,13 @@ package com.m365console.security;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import com.m365console.M365ConsoleApplication;
 import com.m365console.support.IntegrationTest;
@@ -101,6 +108,28 @@ class SignInThrottleTest {
         login("alice", WRONG).expectStatus().isUnauthorized();
 
         login("alice", WRONG).expectStatus().isEqualTo(429).expectHeader().valueEquals("Retry-After", "900");
+    }
+
+    @Test
+    void guessesSentInParallelAreAllCounted() throws Exception {
+        List<Sessions.Browser> browsers = IntStream.range(0, 12).mapToObj(i -> sessions.anonymous()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (Sessions.Browser browser : browsers) {
+                answers.add(pool.submit(() -> browser.postLogin("alice", WRONG).returnResult(Void.class)
+                        .getStatus().value()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(401, 429).filteredOn(status -> status == 401).hasSize(5);
     }
 
     @Test
