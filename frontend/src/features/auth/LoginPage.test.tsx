@@ -1,8 +1,10 @@
-// Renders the sign-in page against a stubbed server: the Microsoft 365 button, and the last error read only once.
-import { cleanup, render, screen } from '@testing-library/react';
+// Renders the sign-in page against a stubbed server: the Microsoft 365 button, the last error read only once,
+// and the wait the server asks for after too many attempts.
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tooManyAttempts } from './api';
 import { LoginPage } from './LoginPage';
 import { SessionProvider } from './session';
 
@@ -21,10 +23,13 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderLogin(url: string, microsoft: boolean) {
+const signedIn = () => new Response('', { status: 200 });
+
+function renderLogin(url: string, microsoft: boolean, login: () => Response = signedIn) {
   const asked: Body[] = [];
   let pending: typeof lastError | null = lastError;
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input) === '/login') return login();
     if (String(input) !== '/graphql') return new Response('', { status: 200 });
     const body = JSON.parse(String(init?.body)) as Body;
     asked.push(body);
@@ -70,5 +75,29 @@ describe('LoginPage', () => {
     expect(alert.querySelector('strong')?.textContent).toBe(lastError.message);
     expect(alert.textContent).toContain(`Trace ID: ${lastError.traceId}`);
     expect(asked()).toEqual([true]);
+  });
+
+  it('says how long to wait when the server answers 429, and tells nothing about the password', async () => {
+    const body = JSON.stringify({
+      error: 'Too many sign-in attempts. Try again in 30 seconds.',
+      retryAfterSeconds: 30,
+    });
+    renderLogin('/login', false, () => new Response(body, { status: 429, headers: { 'Retry-After': '30' } }));
+    fireEvent.change(await screen.findByLabelText('Username'), { target: { value: 'alice' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'correct-horse-battery' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Too many attempts, try again in 30 seconds.');
+  });
+});
+
+describe('tooManyAttempts', () => {
+  it('puts the Retry-After seconds in words', () => {
+    expect(tooManyAttempts('1')).toBe('Too many attempts, try again in 1 second.');
+    expect(tooManyAttempts('90')).toBe('Too many attempts, try again in 90 seconds.');
+    expect(tooManyAttempts('900')).toBe('Too many attempts, try again in 15 minutes.');
+    expect(tooManyAttempts(null)).toBe('Too many attempts, try again later.');
+    expect(tooManyAttempts('Wed, 21 Oct 2015 07:28:00 GMT')).toBe('Too many attempts, try again later.');
   });
 });

@@ -14,7 +14,16 @@ export async function postLogin(username: string, password: string): Promise<Log
     const body = (await response.json().catch(() => null)) as { error?: string } | null;
     return { ok: false, error: body?.error ?? 'Invalid username or password' };
   }
+  if (response.status === 429) return { ok: false, error: tooManyAttempts(response.headers.get('Retry-After')) };
   return { ok: false, error: `Sign-in failed (HTTP ${response.status}). Please try again.` };
+}
+
+/** The server's wait (Retry-After, in seconds) in words; it says nothing about whether the password was right. */
+export function tooManyAttempts(retryAfter: string | null): string {
+  const seconds = /^\d+$/.test(retryAfter ?? '') ? Number(retryAfter) : 0;
+  if (seconds <= 0) return 'Too many attempts, try again later.';
+  if (seconds >= 120) return `Too many attempts, try again in ${Math.ceil(seconds / 60)} minutes.`;
+  return `Too many attempts, try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`;
 }
 
 export async function postLogout(): Promise<void> {

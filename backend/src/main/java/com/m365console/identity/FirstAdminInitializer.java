@@ -1,6 +1,9 @@
 package com.m365console.identity;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 
 import org.slf4j.Logger;
@@ -15,7 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Makes sure someone can sign in on a fresh installation: creates the first administrator from
- * configuration, or with a one-time password printed once to the log that must be replaced at first sign-in.
+ * configuration, or with a one-time password printed to the log that must be replaced at first sign-in.
+ * A one-time password expires; at every start while it was not replaced, a new one is printed and the old
+ * one stops working, so a lost or expired one never locks the installation out.
  */
 @Component
 class FirstAdminInitializer implements ApplicationRunner {
@@ -24,41 +29,63 @@ class FirstAdminInitializer implements ApplicationRunner {
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
     private final String username;
     private final String configuredPassword;
+    private final Duration validity;
 
-    FirstAdminInitializer(UserAccountRepository users, PasswordEncoder passwordEncoder,
+    FirstAdminInitializer(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock,
             @Value("${m365.first-admin.username:admin}") String username,
-            @Value("${m365.first-admin.password:}") String configuredPassword) {
+            @Value("${m365.first-admin.password:}") String configuredPassword,
+            @Value("${m365.first-admin.one-time-password-validity:PT24H}") Duration validity) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
         this.username = username;
         this.configuredPassword = configuredPassword;
+        this.validity = validity;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         users.existsByRole(Role.ADMIN)
-                .filter(exists -> !exists)
-                .flatMap(none -> createAdmin())
+                .flatMap(exists -> exists ? renewOneTimePasswords() : createAdmin())
                 .onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
                 .block();
     }
 
-    private Mono<UserAccount> createAdmin() {
-        boolean oneTime = configuredPassword.isBlank();
-        String password = oneTime ? randomPassword() : configuredPassword;
-        UserAccount admin = UserAccount.create(username, "Administrator", null, passwordEncoder.encode(password),
-                Role.ADMIN, oneTime);
-        return users.save(admin).doOnNext(saved -> {
-            if (oneTime) {
-                log.warn("Created the first administrator '{}' with the one-time password: {}  "
-                        + "(shown once; it must be changed at first sign-in)", username, password);
-            }
-            else {
-                log.info("Created the first administrator '{}' from configuration", username);
-            }
-        });
+    private Mono<Void> createAdmin() {
+        if (!configuredPassword.isBlank()) {
+            UserAccount admin = UserAccount.create(username, "Administrator", null,
+                    passwordEncoder.encode(configuredPassword), Role.ADMIN);
+            return users.save(admin)
+                    .doOnNext(saved -> log.info("Created the first administrator '{}' from configuration", username))
+                    .then();
+        }
+        String password = randomPassword();
+        OffsetDateTime expiresAt = expiry();
+        UserAccount admin = UserAccount.withOneTimePassword(username, "Administrator", passwordEncoder.encode(password),
+                Role.ADMIN, expiresAt);
+        return users.save(admin).doOnNext(saved -> log.warn("Created the first administrator '{}' with the "
+                + "one-time password: {}  (valid until {}; it must be changed at first sign-in)",
+                username, password, expiresAt)).then();
+    }
+
+    private Mono<Void> renewOneTimePasswords() {
+        return users.findWithOneTimePassword().concatMap(this::renew).then();
+    }
+
+    private Mono<UserAccount> renew(UserAccount account) {
+        String password = randomPassword();
+        OffsetDateTime expiresAt = expiry();
+        return users.save(account.withOneTimePassword(passwordEncoder.encode(password), expiresAt))
+                .doOnNext(saved -> log.warn("'{}' has not chosen a password yet; its new one-time password: {}  "
+                        + "(valid until {}; the previous one no longer works; it must be changed at first sign-in)",
+                        saved.username(), password, expiresAt));
+    }
+
+    private OffsetDateTime expiry() {
+        return OffsetDateTime.now(clock).plus(validity);
     }
 
     private static String randomPassword() {

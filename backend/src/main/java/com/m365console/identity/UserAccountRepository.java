@@ -18,6 +18,9 @@ public interface UserAccountRepository extends ReactiveCrudRepository<UserAccoun
 
     Mono<Boolean> existsByRole(Role role);
 
+    @Query("select * from app_user where one_time_password_expires_at is not null order by created_at")
+    Flux<UserAccount> findWithOneTimePassword();
+
     @Query("select * from app_user order by lower(username)")
     Flux<UserAccount> findAllOrderByUsername();
 }

@@ -1,5 +1,6 @@
 package com.m365console.identity;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +27,14 @@ public class UserService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CredentialRevocations revocations;
+    private final Clock clock;
 
     public UserService(UserAccountRepository users, PasswordEncoder passwordEncoder,
-            CredentialRevocations revocations) {
+            CredentialRevocations revocations, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.revocations = revocations;
+        this.clock = clock;
     }
 
     public Mono<UserAccount> findById(UUID id) {
@@ -51,7 +54,7 @@ public class UserService {
         String displayName = blankToNull(input.displayName()) == null ? username : input.displayName().trim();
         return hash(input.password())
                 .flatMap(hash -> users.save(UserAccount.create(username, displayName, blankToNull(input.email()),
-                        hash, input.role(), false)))
+                        hash, input.role())))
                 .map(UserPayload::of)
                 .onErrorResume(DuplicateKeyException.class, ex -> Mono.just(UserPayload.refused(List.of(
                         new UserError("username", UserErrorCode.CONFLICT, "A user with this name already exists.")))));
@@ -79,6 +82,10 @@ public class UserService {
                 || !passwordEncoder.matches(input.currentPassword(), user.passwordHash())) {
             return Optional.of(new UserError("currentPassword", UserErrorCode.WRONG_PASSWORD,
                     "The current password is not correct."));
+        }
+        if (user.oneTimePasswordExpired(clock.instant())) {
+            return Optional.of(new UserError("currentPassword", UserErrorCode.WRONG_PASSWORD,
+                    "The one-time password has expired. The next start of the app prints a new one to its log."));
         }
         if (input.currentPassword().equals(input.newPassword())) {
             return Optional.of(new UserError("newPassword", UserErrorCode.WEAK_PASSWORD,

@@ -42,7 +42,7 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonSignInHandlers signInHandlers,
             Customizer<ServerHttpSecurity.OAuth2LoginSpec> microsoftSignIn, ApiTokenService apiTokens,
-            MailboxCallbackWebFilter mailboxCallback) {
+            MailboxCallbackWebFilter mailboxCallback, SignInThrottle signInThrottle) {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/graphiql", "/graphiql/**", "/graphql/schema").authenticated()
@@ -56,6 +56,8 @@ class SecurityConfiguration {
                 .addFilterAt(new ApiTokenAuthenticationFilter(apiTokens), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterBefore(mailboxCallback, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
+                .addFilterBefore(new SignInThrottleWebFilter(signInThrottle, signInHandlers),
+                        SecurityWebFiltersOrder.FORM_LOGIN)
                 .formLogin(form -> form
                         .loginPage("/login")
                         .authenticationSuccessHandler(signInHandlers)
@@ -85,6 +87,6 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new LengthCheckingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 }

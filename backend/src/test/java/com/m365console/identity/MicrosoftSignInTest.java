@@ -106,6 +106,19 @@ class MicrosoftSignInTest {
     }
 
     @Test
+    void microsoftSignInWorksWhilePasswordSignInIsThrottledForTheNameAndTheAddress() {
+        for (int i = 0; i < 20; i++) {
+            sessions.anonymous().postLogin(i < 5 ? "jane" : "guess-" + i, "wrong-password")
+                    .expectStatus().isUnauthorized();
+        }
+        sessions.anonymous().postLogin("jane", TestAccounts.PASSWORD).expectStatus().isEqualTo(429);
+
+        var browser = new MicrosoftSignInBrowser(sessions);
+        assertThat(browser.signIn("jane@contoso.com")).isEqualTo("/");
+        browser.graphQl().documentName("me").execute().path("me.username").entity(String.class).isEqualTo("jane");
+    }
+
+    @Test
     void theFlowUsesPkceStateAndNonceAndTheRedirectUriTheSettingsShow() {
         new MicrosoftSignInBrowser(sessions).signIn("jane@contoso.com");
 

@@ -78,4 +78,29 @@ class UserApiTest {
         sessions.anonymous().postLogin("alice", TestAccounts.PASSWORD).expectStatus().isUnauthorized();
         sessions.anonymous().postLogin("alice", "a-brand-new-password").expectStatus().isOk();
     }
+
+    @Test
+    void passwordsAreLimitedTo72BytesWhereverTheyAreSet() {
+        String tooLong = "é".repeat(36) + "x";
+        String message = "Use at most 72 bytes (72 letters; fewer with accents or emoji).";
+        admin.documentName("createUser").variable("input", Map.of("username", "jane", "password", tooLong,
+                        "role", "USER"))
+                .execute()
+                .path("createUser.user").valueIsNull()
+                .path("createUser.errors[0].field").entity(String.class).isEqualTo("password")
+                .path("createUser.errors[0].code").entity(String.class).isEqualTo("TOO_LONG")
+                .path("createUser.errors[0].message").entity(String.class).isEqualTo(message);
+        admin.documentName("changePassword").variable("input", Map.of("currentPassword", TestAccounts.PASSWORD,
+                        "newPassword", tooLong))
+                .execute()
+                .path("changePassword.errors[0].field").entity(String.class).isEqualTo("newPassword")
+                .path("changePassword.errors[0].code").entity(String.class).isEqualTo("TOO_LONG")
+                .path("changePassword.errors[0].message").entity(String.class).isEqualTo(message);
+
+        admin.documentName("changePassword").variable("input", Map.of("currentPassword",
+                        TestAccounts.PASSWORD + "x".repeat(100), "newPassword", "a-brand-new-password"))
+                .execute()
+                .path("changePassword.errors[0].code").entity(String.class).isEqualTo("WRONG_PASSWORD");
+        sessions.anonymous().postLogin("alice", TestAccounts.PASSWORD).expectStatus().isOk();
+    }
 }

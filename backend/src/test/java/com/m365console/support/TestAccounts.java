@@ -6,7 +6,10 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Puts the database into a known state for a test: no settings, no audit rows, exactly the accounts it creates. */
+/**
+ * Puts the database into a known state for a test: no settings, no audit rows, no sign-in failures counted,
+ * exactly the accounts it creates.
+ */
 @TestComponent
 public class TestAccounts {
 
@@ -21,7 +24,8 @@ public class TestAccounts {
     }
 
     public void reset() {
-        db.sql("truncate system_setting_change, system_setting, app_user, mailbox cascade").then().block();
+        db.sql("truncate system_setting_change, system_setting, app_user, mailbox, sign_in_throttle cascade").then()
+                .block();
     }
 
     public UUID create(String username, String role) {
