@@ -1,10 +1,19 @@
-// The signed-in layout: dark top bar with the main menu (Mailboxes; System for ADMIN), user, "API tokens", "Sign out".
+// The signed-in layout: dark top bar with the main menu (Mailboxes; System for ADMIN), user, "API tokens", "Sign out"
+// and "Sign out everywhere" (every browser and device of the user, this one included).
+import { useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useSession } from '../features/auth';
 import { SystemMenu } from './SystemMenu';
 
 export function Shell() {
-  const { me, signOut } = useSession();
+  const { me, signOut, signOutEverywhere } = useSession();
+  const [error, setError] = useState<string | null>(null);
+
+  async function endEverySession() {
+    if (!window.confirm('Sign out of every browser and device, this one included? API tokens keep working.')) return;
+    setError(await signOutEverywhere());
+  }
+
   return (
     <div className="shell">
       <header className="top-bar">
@@ -26,8 +35,21 @@ export function Shell() {
           <button type="button" className="btn btn-dark" onClick={() => void signOut()}>
             Sign out
           </button>
+          <button
+            type="button"
+            className="btn btn-dark"
+            title="Ends your sessions in every browser and on every device, this one included"
+            onClick={() => void endEverySession()}
+          >
+            Sign out everywhere
+          </button>
         </div>
       </header>
+      {error && (
+        <div className="flash flash-error" role="alert">
+          {error}
+        </div>
+      )}
       <main className="page">
         <Outlet />
       </main>

@@ -7,7 +7,7 @@ import { useSession } from './session';
 import { useSignInOptions } from './useSignInOptions';
 
 export function LoginPage() {
-  const { me, signIn } = useSession();
+  const { me, signIn, endedElsewhere } = useSession();
   const location = useLocation();
   const [params] = useSearchParams();
   const microsoftFailed = params.get('error') === 'microsoft';
@@ -40,6 +40,12 @@ export function LoginPage() {
       <div className="login-box">
         <h1>M365 Console</h1>
         {microsoftFailed && loaded && <MicrosoftSignInError error={options?.lastError} />}
+        {endedElsewhere && !error && (
+          <div className="flash flash-info" role="status">
+            Your session has ended: you were signed out everywhere, or your password was changed. Please sign in
+            again.
+          </div>
+        )}
         {error && (
           <div className="flash flash-error" role="alert">
             {error}

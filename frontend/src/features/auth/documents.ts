@@ -1,4 +1,5 @@
-// GraphQL documents of the auth feature: who is signed in, the password change, and what the sign-in page offers.
+// GraphQL documents of the auth feature: who is signed in, the password change, signing out everywhere, and what
+// the sign-in page offers.
 import { graphql } from '../../gql';
 
 export const MeQuery = graphql(`
@@ -42,6 +43,19 @@ export const SignInOptionsQuery = graphql(`
         microsoftDescription
         traceId
         correlationId
+      }
+    }
+  }
+`);
+
+export const SignOutEverywhereMutation = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere {
+      endedSessions
+      errors {
+        field
+        code
+        message
       }
     }
   }
