@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.m365console.platform.ratelimit.OperationRateLimits;
 import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CostlyMailboxOperationsTest extends Microsoft365TestBase {
 
     static final String CHECK_FIELDS = "{ imapOk smtpOk errors { field code message } }";
+
+    @Autowired
+    OperationRateLimits limits;
 
     Sessions.Browser jane;
     UUID mailboxId;
@@ -88,6 +93,27 @@ class CostlyMailboxOperationsTest extends Microsoft365TestBase {
                         + "b: checkMailboxConnection(input: $i) { imapOk } }")
                 .operationName("Once").variable("i", Map.of("mailboxId", mailboxId.toString())).execute()
                 .path("checkMailboxConnection.imapOk").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void aCopyLeftOutBySkipDoesNotCount() {
+        jane.graphQl().document("mutation($i: MailboxIdInput!, $twice: Boolean!) { "
+                        + "a: checkMailboxConnection(input: $i) { imapOk } "
+                        + "b: checkMailboxConnection(input: $i) @include(if: $twice) { imapOk } }")
+                .variable("i", Map.of("mailboxId", mailboxId.toString())).variable("twice", false).execute()
+                .path("a.imapOk").entity(Boolean.class).isEqualTo(true);
+    }
+
+    @Test
+    void endedWindowsArePurged() {
+        db.sql("insert into operation_rate_limit (subject, operation, window_start, calls) values "
+                + "('ended', 'SYNC_MAILBOX', now() - interval '2 minutes', 3), "
+                + "('current', 'SYNC_MAILBOX', now() - interval '10 seconds', 3)").then().block();
+
+        limits.purgeEndedWindows().block(java.time.Duration.ofSeconds(10));
+
+        assertThat(db.sql("select subject from operation_rate_limit where subject in ('ended', 'current')")
+                .map(row -> row.get(0, String.class)).all().collectList().block()).containsExactly("current");
     }
 
     @Test
