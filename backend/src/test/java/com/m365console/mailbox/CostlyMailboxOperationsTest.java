@@ -106,14 +106,18 @@ class CostlyMailboxOperationsTest extends Microsoft365TestBase {
 
     @Test
     void endedWindowsArePurged() {
+        String ended = "ended:" + UUID.randomUUID();
+        String current = "current:" + UUID.randomUUID();
         db.sql("insert into operation_rate_limit (subject, operation, window_start, calls) values "
-                + "('ended', 'SYNC_MAILBOX', now() - interval '2 minutes', 3), "
-                + "('current', 'SYNC_MAILBOX', now() - interval '10 seconds', 3)").then().block();
+                        + "(:ended, 'SYNC_MAILBOX', now() - interval '2 minutes', 3), "
+                        + "(:current, 'SYNC_MAILBOX', now() - interval '10 seconds', 3)")
+                .bind("ended", ended).bind("current", current).then().block();
 
         limits.purgeEndedWindows().block(java.time.Duration.ofSeconds(10));
 
-        assertThat(db.sql("select subject from operation_rate_limit where subject in ('ended', 'current')")
-                .map(row -> row.get(0, String.class)).all().collectList().block()).containsExactly("current");
+        assertThat(db.sql("select subject from operation_rate_limit where subject in (:ended, :current)")
+                .bind("ended", ended).bind("current", current)
+                .map(row -> row.get(0, String.class)).all().collectList().block()).containsExactly(current);
     }
 
     @Test
