@@ -96,7 +96,8 @@ class MailboxService {
                     "At most 500 folders.")));
         }
         return withMailbox(id, actor, MailboxPayload::refused, mailbox -> distinct.isEmpty()
-                ? mailboxes.selectFolders(mailbox.id(), distinct).then(mailboxes.find(mailbox.id())).map(MailboxPayload::of)
+                ? mailboxes.selectFolders(mailbox.id(), distinct).then(mailboxes.find(mailbox.id()))
+                        .map(MailboxPayload::of)
                 : limits.within(RateLimitedOperation.SELECT_MAILBOX_FOLDERS, mailbox.id().toString(),
                         MailboxPayload::refused, () -> folderSelection.select(mailbox, distinct)));
     }

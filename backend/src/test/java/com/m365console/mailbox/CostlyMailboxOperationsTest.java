@@ -129,8 +129,8 @@ class CostlyMailboxOperationsTest extends Microsoft365TestBase {
 
         check().path("checkMailboxConnection.errors[0].code").entity(String.class).isEqualTo("RATE_LIMITED")
                 .path("checkMailboxConnection.errors[0].message").entity(String.class)
-                .satisfies(message -> assertThat(message).matches(
-                        "Check connection was asked 5 times for this mailbox within a minute: try again in \\d+ seconds?\\."));
+                .satisfies(message -> assertThat(message).matches("Check connection was asked 5 times for this "
+                        + "mailbox within a minute: try again in \\d+ seconds?\\."));
 
         assertThat(imapLink.connections()).as("no IMAP login once limited").isEqualTo(connections);
         assertThat(calls("CHECK_MAILBOX_CONNECTION")).as("counted in PostgreSQL").isEqualTo(6);

@@ -163,7 +163,8 @@ class TestConnectionApiTest {
         admin.document(test).execute().path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(false)
                 .path("testMicrosoftConnection.errors[0].code").entity(String.class).isEqualTo("RATE_LIMITED")
                 .path("testMicrosoftConnection.message").entity(String.class).satisfies(message -> assertThat(message)
-                        .startsWith("Test connection was asked 5 times for this app registration").contains("try again in"));
+                        .startsWith("Test connection was asked 5 times for this app registration")
+                        .contains("try again in"));
         assertThat(microsoft.tokenRequests()).as("the sixth did not reach Microsoft").hasSize(before + 5);
 
         String other = UUID.randomUUID().toString();

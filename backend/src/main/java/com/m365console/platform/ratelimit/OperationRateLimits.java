@@ -66,7 +66,8 @@ public class OperationRateLimits {
     private String message(RateLimitedOperation operation, int limit, Duration retryIn) {
         long seconds = Math.max(1, (retryIn.toMillis() + 999) / 1000);
         return operation.label() + " was asked " + limit + " times for " + operation.subject() + " within "
-                + describe(properties.window()) + ": try again in " + seconds + (seconds == 1 ? " second." : " seconds.");
+                + describe(properties.window()) + ": try again in " + seconds
+                + (seconds == 1 ? " second." : " seconds.");
     }
 
     private static String describe(Duration window) {
