@@ -87,5 +87,10 @@ describe('MailboxSync', () => {
     fireEvent.click(card('jane@contoso.com').getByRole('button', { name: 'Sync now' }));
     await waitFor(() => expect(card('jane@contoso.com')
       .getByText('The mailbox was not synchronised. You have no mailbox with this id.').className).toBe('sync-error'));
+    answer = { syncMailbox: { status: null, errors: [{ field: null, code: 'RATE_LIMITED',
+      message: 'Sync now was asked 6 times for this mailbox within a minute: try again in 42 seconds.' }] } };
+    fireEvent.click(card('jane@contoso.com').getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(card('jane@contoso.com').getByText('The mailbox was not synchronised. Sync now was '
+      + 'asked 6 times for this mailbox within a minute: try again in 42 seconds.').className).toBe('sync-error'));
   });
 });

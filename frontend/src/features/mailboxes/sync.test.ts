@@ -44,6 +44,11 @@ describe('syncLine', () => {
     expect(syncLine(step({ state: 'SUCCEEDED', newMessages: 0, durationMs: 300 }), NOW).text)
       .toBe('Last sync: no new messages in 0.3 s, at 22:15');
   });
+  it('names, in red, the selected folders a successful sync skipped because the server no longer has them', () => {
+    const reason = 'Skipped folder "Projects": the mail server no longer has it. Choose the folders again after Check connection.';
+    expect(syncLine(step({ state: 'SUCCEEDED', newMessages: 2, durationMs: 1234, reason }), NOW))
+      .toEqual({ tone: 'error', text: `Last sync: 2 new messages in 1.2 s, at 22:15. ${reason}` });
+  });
   it('gives the reason of a failure, in red', () => {
     expect(syncLine(step({ state: 'FAILED', reason: 'NO [UNAVAILABLE] try later' }), NOW))
       .toEqual({ tone: 'error', text: 'Last sync failed at 22:15: NO [UNAVAILABLE] try later' });

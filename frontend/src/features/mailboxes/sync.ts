@@ -43,7 +43,9 @@ export function syncLine(step: SyncStep, now: Date = new Date()): SyncLine {
       return { tone: 'muted', text: progressText(step) };
     case 'SUCCEEDED': {
       const took = step.durationMs == null ? '' : ` in ${formatDuration(step.durationMs)}`;
-      return { tone: 'ok', text: `Last sync: ${newMessages(step.newMessages ?? 0)}${took}, at ${at}` };
+      const text = `Last sync: ${newMessages(step.newMessages ?? 0)}${took}, at ${at}`;
+      // A reason on a success names selected folders the server no longer has: the run skipped them.
+      return step.reason ? { tone: 'error', text: `${text}. ${step.reason}` } : { tone: 'ok', text };
     }
     case 'FAILED':
     case 'NEEDS_REAUTH':

@@ -12,6 +12,8 @@ import com.m365console.mail.MailServerException;
 import com.m365console.mail.OutgoingMessage;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.platform.ratelimit.OperationRateLimits;
+import com.m365console.platform.ratelimit.RateLimitedOperation;
 import com.m365console.settings.MicrosoftSettingsService;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -32,14 +34,18 @@ class MailboxService {
     private final MailServerClient mail;
     private final MailHosts hosts;
     private final MicrosoftSettingsService settings;
+    private final OperationRateLimits limits;
+    private final FolderSelection folderSelection;
 
     MailboxService(MailboxRepository mailboxes, MailboxTokens tokens, MailServerClient mail, MailHosts hosts,
-            MicrosoftSettingsService settings) {
+            MicrosoftSettingsService settings, OperationRateLimits limits, FolderSelection folderSelection) {
         this.mailboxes = mailboxes;
         this.tokens = tokens;
         this.mail = mail;
         this.hosts = hosts;
         this.settings = settings;
+        this.limits = limits;
+        this.folderSelection = folderSelection;
     }
 
     Flux<MailboxView> mine(Actor actor) {
@@ -59,7 +65,13 @@ class MailboxService {
     }
 
     Mono<CheckPayload> check(UUID id, Actor actor) {
-        return withMailbox(id, actor, CheckPayload::refused, mailbox -> tokens.accessToken(mailbox.id())
+        return withMailbox(id, actor, CheckPayload::refused, mailbox -> limits.within(
+                RateLimitedOperation.CHECK_MAILBOX_CONNECTION, mailbox.id().toString(), CheckPayload::refused,
+                () -> check(mailbox)));
+    }
+
+    private Mono<CheckPayload> check(MailboxView mailbox) {
+        return tokens.accessToken(mailbox.id())
                 .flatMap(token -> settings.current().flatMap(current -> Mono.zip(
                         mail.checkImap(hosts.imap(current.cloud().value()), mailbox.address(), token)
                                 .map(Result::ok).onErrorResume(MailServerException.class, ex -> Mono.just(
@@ -74,7 +86,7 @@ class MailboxService {
                                 folders(results.getT1().value(), updated.selectedFolders()), List.of())))
                 .onErrorResume(MailboxUnavailableException.class, ex -> mailboxes.find(mailbox.id())
                         .map(updated -> new CheckPayload(updated, false, false, List.of(),
-                                List.of(unavailable(ex))))));
+                                List.of(unavailable(ex)))));
     }
 
     Mono<MailboxPayload> selectFolders(UUID id, List<String> folders, Actor actor) {
@@ -83,8 +95,11 @@ class MailboxService {
             return Mono.just(MailboxPayload.refused(new UserError("folders", UserErrorCode.TOO_LONG,
                     "At most 500 folders.")));
         }
-        return withMailbox(id, actor, MailboxPayload::refused, mailbox -> mailboxes.selectFolders(mailbox.id(), distinct)
-                .then(mailboxes.find(mailbox.id())).map(MailboxPayload::of));
+        return withMailbox(id, actor, MailboxPayload::refused, mailbox -> distinct.isEmpty()
+                ? mailboxes.selectFolders(mailbox.id(), distinct).then(mailboxes.find(mailbox.id()))
+                        .map(MailboxPayload::of)
+                : limits.within(RateLimitedOperation.SELECT_MAILBOX_FOLDERS, mailbox.id().toString(),
+                        MailboxPayload::refused, () -> folderSelection.select(mailbox, distinct)));
     }
 
     Mono<SendPayload> send(SendInput input, Actor actor) {
@@ -94,7 +109,13 @@ class MailboxService {
         }
         var message = new OutgoingMessage(null, trim(input.to()), trim(input.cc()), trim(input.bcc()),
                 input.subject().trim(), input.text(), input.html());
-        return withMailbox(input.mailboxId(), actor, SendPayload::refused, mailbox -> tokens.accessToken(mailbox.id())
+        return withMailbox(input.mailboxId(), actor, SendPayload::refused, mailbox -> limits.within(
+                RateLimitedOperation.SEND_EMAIL, mailbox.id().toString(), SendPayload::refused,
+                () -> send(mailbox, message, actor)));
+    }
+
+    private Mono<SendPayload> send(MailboxView mailbox, OutgoingMessage message, Actor actor) {
+        return tokens.accessToken(mailbox.id())
                 .flatMap(token -> settings.current().flatMap(current ->
                         mail.send(hosts.smtp(current.cloud().value()), mailbox.address(), token, message)))
                 .flatMap(sent -> mailboxes.recordSent(mailbox.id(), sent.messageId(), actor.id(), sent.recipients(),
@@ -102,10 +123,7 @@ class MailboxService {
                         .map(sentId -> new SendPayload(new SentMessage(sentId, sent.messageId(), sent.recipients(),
                                 message.subject(), sent.sentAt()), List.of())))
                 .onErrorResume(MailboxUnavailableException.class, ex -> Mono.just(SendPayload.refused(unavailable(ex))))
-                .onErrorResume(MailServerException.class, ex -> Mono.just(SendPayload.refused(new UserError(null,
-                        ex.failure() == com.m365console.mail.MailFailure.AUTHENTICATION_REFUSED
-                                ? UserErrorCode.MAIL_SERVER_REFUSED : UserErrorCode.MAIL_SERVER_UNREACHABLE,
-                        ex.getMessage())))));
+                .onErrorResume(MailServerException.class, ex -> Mono.just(SendPayload.refused(mailServer(ex))));
     }
 
     Mono<MailboxPayload> disconnect(UUID id, boolean deleteMail, Actor actor) {
@@ -122,7 +140,12 @@ class MailboxService {
                         "You have no mailbox with this id."))));
     }
 
-    private static UserError unavailable(MailboxUnavailableException ex) {
+    static UserError mailServer(MailServerException ex) {
+        return new UserError(null, ex.failure() == com.m365console.mail.MailFailure.AUTHENTICATION_REFUSED
+                ? UserErrorCode.MAIL_SERVER_REFUSED : UserErrorCode.MAIL_SERVER_UNREACHABLE, ex.getMessage());
+    }
+
+    static UserError unavailable(MailboxUnavailableException ex) {
         UserErrorCode code = switch (ex.reason()) {
             case NEEDS_REAUTH, NOT_CONNECTED -> UserErrorCode.NEEDS_REAUTH;
             case MICROSOFT_UNAVAILABLE -> UserErrorCode.MICROSOFT_UNAVAILABLE;

@@ -1,12 +1,17 @@
 package com.m365console.settings;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import com.m365console.microsoft.MicrosoftEndpoints;
 import com.m365console.microsoft.MicrosoftError;
 import com.m365console.microsoft.MicrosoftErrors;
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.ratelimit.OperationRateLimits;
+import com.m365console.platform.ratelimit.RateLimitedOperation;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
@@ -19,6 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * "Test connection" (better than Oro): asks Microsoft for an app-only token with the saved registration,
  * so a wrong client ID, secret or tenant shows up on the settings page, not at a user's first sign-in.
+ * Limited per app registration (client ID and tenant), since each test is a request to Microsoft.
  */
 @Service
 class MicrosoftConnectionTest {
@@ -30,12 +36,14 @@ class MicrosoftConnectionTest {
     private final MicrosoftSettingsService settings;
     private final MicrosoftEndpoints endpoints;
     private final WebClient webClient;
+    private final OperationRateLimits limits;
 
     MicrosoftConnectionTest(MicrosoftSettingsService settings, MicrosoftEndpoints endpoints,
-            WebClient.Builder webClientBuilder) {
+            WebClient.Builder webClientBuilder, OperationRateLimits limits) {
         this.settings = settings;
         this.endpoints = endpoints;
         this.webClient = webClientBuilder.build();
+        this.limits = limits;
     }
 
     Mono<TestMicrosoftConnectionPayload> run() {
@@ -50,7 +58,9 @@ class MicrosoftConnectionTest {
                         + "own Directory (Tenant) ID (a GUID or domain): with " + current.tenant().value()
                         + " Microsoft issues no app-only token.", null));
             }
-            return credentials.hasSecret() ? requestToken(current, credentials.clientSecret()) : Mono.empty();
+            return credentials.hasSecret() ? limits.within(RateLimitedOperation.TEST_MICROSOFT_CONNECTION,
+                    registration(current), TestMicrosoftConnectionPayload::rateLimited,
+                    () -> requestToken(current, credentials.clientSecret())) : Mono.empty();
         });
     }
 
@@ -81,20 +91,30 @@ class MicrosoftConnectionTest {
                         .failed("Could not reach " + tokenUrl + ": " + ex.getMostSpecificCause().getMessage(), null)));
     }
 
+    /** The rate limit's subject: one app registration in one tenant of one cloud. */
+    private static String registration(MicrosoftSettings current) {
+        return current.cloud().value() + ":" + current.tenant().value().toLowerCase(Locale.ROOT) + ":"
+                + current.clientId().value().toLowerCase(Locale.ROOT);
+    }
+
     /** Schema type {@code TestMicrosoftConnectionPayload}. */
-    record TestMicrosoftConnectionPayload(boolean ok, String message, MicrosoftError error) {
+    record TestMicrosoftConnectionPayload(boolean ok, String message, MicrosoftError error, List<UserError> errors) {
 
         static TestMicrosoftConnectionPayload succeeded() {
             return new TestMicrosoftConnectionPayload(true, "Microsoft accepted the Client ID and Client Secret for "
-                    + "this tenant.", null);
+                    + "this tenant.", null, List.of());
         }
 
         static TestMicrosoftConnectionPayload refused(MicrosoftError error) {
-            return new TestMicrosoftConnectionPayload(false, error.message(), error);
+            return new TestMicrosoftConnectionPayload(false, error.message(), error, List.of());
         }
 
         static TestMicrosoftConnectionPayload failed(String message, MicrosoftError error) {
-            return new TestMicrosoftConnectionPayload(false, message, error);
+            return new TestMicrosoftConnectionPayload(false, message, error, List.of());
+        }
+
+        static TestMicrosoftConnectionPayload rateLimited(UserError error) {
+            return new TestMicrosoftConnectionPayload(false, error.message(), null, List.of(error));
         }
     }
 }

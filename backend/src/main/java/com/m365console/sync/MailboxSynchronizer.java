@@ -3,11 +3,13 @@ package com.m365console.sync;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.m365console.mail.FetchedMessage;
 import com.m365console.mail.FolderStatus;
 import com.m365console.mail.ImapFolderReader;
+import com.m365console.mail.MailFolderNotFoundException;
 import com.m365console.mail.MailHosts;
 import com.m365console.mail.MailServerClient;
 import com.m365console.mail.MailServerException;
@@ -28,7 +30,8 @@ import reactor.core.scheduler.Schedulers;
  * Synchronises a mailbox's selected folders (INBOX when none is selected) incrementally: per folder it
  * checks UIDVALIDITY, fetches the messages after the stored checkpoint in batches, stores each batch with
  * its checkpoint, then reconciles flags and deletions (unless the folder had nothing stored: a first sync);
- * every step is published to {@link SyncEvents}.
+ * a selected folder the server no longer has is skipped and named in the result; every step is published
+ * to {@link SyncEvents}.
  */
 @Service
 public class MailboxSynchronizer {
@@ -107,10 +110,13 @@ public class MailboxSynchronizer {
             }
             events.publish(SyncStatus.of(mailboxId, SyncState.CONNECTING));
             List<String> folders = mailbox.selectedFolders().isEmpty() ? List.of("INBOX") : mailbox.selectedFolders();
+            List<String> gone = new CopyOnWriteArrayList<>();
             return Flux.fromIterable(folders)
-                    .concatMap(folder -> syncFolder(mailbox, folder, stored))
+                    .concatMap(folder -> syncFolder(mailbox, folder, stored)
+                            .onErrorResume(MailFolderNotFoundException.class, ex -> Mono.fromRunnable(() ->
+                                    gone.add(folder))))
                     .then(Mono.defer(() -> publish(SyncStatus.succeeded(mailboxId, stored.get(),
-                            Duration.ofNanos(System.nanoTime() - started).toMillis()))));
+                            Duration.ofNanos(System.nanoTime() - started).toMillis(), skipped(gone)))));
         }).onErrorResume(MailboxUnavailableException.class, ex -> publish(SyncStatus.failed(mailboxId,
                 ex.reason() == MailboxUnavailableException.Reason.MICROSOFT_UNAVAILABLE ? SyncState.FAILED
                         : SyncState.NEEDS_REAUTH, ex.getMessage())))
@@ -173,6 +179,14 @@ public class MailboxSynchronizer {
                     return messages.stream().mapToLong(FetchedMessage::uid).max().orElse(0L);
                 }), 1)
                 .reduce(lastUid, Math::max);
+    }
+
+    /** A selected folder the server no longer has is skipped, not a failure of the whole mailbox's run. */
+    private static String skipped(List<String> gone) {
+        return gone.isEmpty() ? null : "Skipped " + (gone.size() == 1 ? "folder " : "folders ")
+                + String.join(", ", gone.stream().map(name -> "\"" + name + "\"").toList())
+                + ": the mail server no longer has " + (gone.size() == 1 ? "it" : "them")
+                + ". Choose the folders again after Check connection.";
     }
 
     private static SyncStatus unavailable(MailboxView mailbox) {

@@ -10,6 +10,8 @@ import com.m365console.mailbox.MailboxView;
 import com.m365console.platform.graphql.InvalidArgumentException;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.platform.ratelimit.OperationRateLimits;
+import com.m365console.platform.ratelimit.RateLimitedOperation;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -20,7 +22,10 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** GraphQL entry points for synchronisation: "Sync now", the live status subscription, a mailbox's sync state. */
+/**
+ * GraphQL entry points for synchronisation: "Sync now" (rate-limited per mailbox), the live status subscription,
+ * a mailbox's sync state.
+ */
 @Controller
 class SyncController {
 
@@ -29,14 +34,16 @@ class SyncController {
     private final SyncSchedule schedule;
     private final MailboxDirectory mailboxes;
     private final SyncLeases leases;
+    private final OperationRateLimits limits;
 
     SyncController(MailboxSynchronizer synchronizer, SyncEvents events, SyncSchedule schedule,
-            MailboxDirectory mailboxes, SyncLeases leases) {
+            MailboxDirectory mailboxes, SyncLeases leases, OperationRateLimits limits) {
         this.synchronizer = synchronizer;
         this.events = events;
         this.schedule = schedule;
         this.mailboxes = mailboxes;
         this.leases = leases;
+        this.limits = limits;
     }
 
     /** Readable wherever the mailbox itself is (the Mailbox fields are only reached through visible mailboxes). */
@@ -56,8 +63,9 @@ class SyncController {
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
     Mono<SyncMailboxPayload> syncMailbox(@Argument MailboxIdInput input, Authentication authentication) {
         return mailboxes.findVisible(input.mailboxId(), authentication)
-                .flatMap(mailbox -> synchronizer.sync(mailbox.id()))
-                .map(status -> new SyncMailboxPayload(status, List.of()))
+                .flatMap(mailbox -> limits.within(RateLimitedOperation.SYNC_MAILBOX, mailbox.id().toString(),
+                        error -> new SyncMailboxPayload(null, List.of(error)),
+                        () -> synchronizer.sync(mailbox.id()).map(status -> new SyncMailboxPayload(status, List.of()))))
                 .defaultIfEmpty(new SyncMailboxPayload(null, List.of(new UserError("mailboxId",
                         UserErrorCode.NOT_FOUND, "You have no mailbox with this id."))));
     }

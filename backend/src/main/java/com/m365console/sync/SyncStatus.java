@@ -19,7 +19,12 @@ public record SyncStatus(UUID mailboxId, SyncState state, String folder, Integer
     }
 
     static SyncStatus succeeded(UUID mailboxId, int newMessages, long durationMs) {
-        return new SyncStatus(mailboxId, SyncState.SUCCEEDED, null, null, null, newMessages, durationMs, null,
+        return succeeded(mailboxId, newMessages, durationMs, null);
+    }
+
+    /** A run that stored what it could; {@code reason} names selected folders it skipped, or is null. */
+    static SyncStatus succeeded(UUID mailboxId, int newMessages, long durationMs, String reason) {
+        return new SyncStatus(mailboxId, SyncState.SUCCEEDED, null, null, null, newMessages, durationMs, reason,
                 OffsetDateTime.now());
     }
 

@@ -136,6 +136,45 @@ class TestConnectionApiTest {
     }
 
     @Test
+    void askingTwiceInOneRequestIsRefusedWithoutCallingMicrosoft() {
+        save(clientId, SECRET, TENANT);
+        int before = microsoft.tokenRequests().size();
+
+        admin.document("mutation { a: testMicrosoftConnection { ok } ...Again } "
+                        + "fragment Again on Mutation { b: testMicrosoftConnection { message } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+                    assertThat(error.getMessage()).startsWith("testMicrosoftConnection may be asked at most once "
+                            + "per request");
+                }));
+
+        assertThat(microsoft.tokenRequests()).hasSize(before);
+    }
+
+    @Test
+    void testsBeyondTheLimitAreRateLimitedPerRegistration() {
+        save(clientId, SECRET, TENANT);
+        int before = microsoft.tokenRequests().size();
+        String test = "mutation { testMicrosoftConnection { ok message errors { field code message } } }";
+        for (int i = 0; i < 5; i++) {
+            admin.document(test).execute().path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(true);
+        }
+
+        admin.document(test).execute().path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(false)
+                .path("testMicrosoftConnection.errors[0].code").entity(String.class).isEqualTo("RATE_LIMITED")
+                .path("testMicrosoftConnection.message").entity(String.class).satisfies(message -> assertThat(message)
+                        .startsWith("Test connection was asked 5 times for this app registration")
+                        .contains("try again in"));
+        assertThat(microsoft.tokenRequests()).as("the sixth did not reach Microsoft").hasSize(before + 5);
+
+        String other = UUID.randomUUID().toString();
+        microsoft.registerApp(other, SECRET, TENANT, false, sessions.baseUrl() + "/login/oauth2/code/microsoft");
+        save(other, SECRET, TENANT);
+        admin.document(test).execute().path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(true)
+                .path("testMicrosoftConnection.errors").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
     void usersMayNotTestTheConnection() {
         sessions.graphQl("bob", TestAccounts.PASSWORD).document(TEST).execute().errors()
                 .expect(error -> "FORBIDDEN".equals(String.valueOf(error.getErrorType())));

@@ -23,6 +23,7 @@ public final class CuttingProxy implements AutoCloseable {
     private final int targetPort;
     private final AtomicLong nextCutAfter = new AtomicLong(NEVER);
     private final AtomicInteger cuts = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
 
     public CuttingProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -50,10 +51,16 @@ public final class CuttingProxy implements AutoCloseable {
         return cuts.get();
     }
 
+    /** How many connections the app opened through the proxy so far (each IMAP login is one). */
+    public int connections() {
+        return connections.get();
+    }
+
     private void serve() {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                connections.incrementAndGet();
                 Socket server = new Socket(targetHost, targetPort);
                 long limit = nextCutAfter.getAndSet(NEVER);
                 daemon(() -> pump(server, client, limit), "cutting-proxy-down");

@@ -39,6 +39,9 @@ class MailboxSyncTest extends Microsoft365TestBase {
     @Autowired
     SyncEvents events;
 
+    @Autowired
+    SyncScheduler scheduler;
+
     Sessions.Browser jane;
     UUID mailboxId;
 
@@ -217,6 +220,56 @@ class MailboxSyncTest extends Microsoft365TestBase {
                 .execute().path("messages.edges").entityList(Object.class).hasSize(0);
         bob.documentName("syncMailbox").variable("input", Map.of("mailboxId", mailboxId.toString())).execute()
                 .path("syncMailbox.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void aSelectedFolderGoneFromTheServerIsSkippedAndTheOthersStillSync() throws Exception {
+        if (mailServer.getManagers().getImapHostManager().getFolder(user(), "Projects") == null) {
+            mailServer.getManagers().getImapHostManager().createMailbox(user(), "Projects");
+        }
+        jane.graphQl().documentName("selectMailboxFolders")
+                .variable("input", Map.of("mailboxId", mailboxId.toString(), "folders", List.of("Projects", "INBOX")))
+                .execute().path("selectMailboxFolders.errors").entityList(Object.class).hasSize(0);
+        mailServer.getManagers().getImapHostManager().deleteMailbox(user(), "Projects");
+        deliver(2);
+
+        SyncStatus first = sync();
+        deliver(1);
+        SyncStatus second = sync();
+
+        assertThat(first.state()).isEqualTo(SyncState.SUCCEEDED);
+        assertThat(first.newMessages()).isEqualTo(2);
+        assertThat(first.reason()).contains("\"Projects\"").contains("no longer has it");
+        assertThat(second.state()).as("not failed forever").isEqualTo(SyncState.SUCCEEDED);
+        assertThat(second.newMessages()).isEqualTo(1);
+        assertThat(storedCount()).isEqualTo(3);
+    }
+
+    @Test
+    void syncNowIsRateLimitedPerMailboxWhileScheduledRunsAreNot() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            syncNow().path("syncMailbox.status.state").entity(String.class).isEqualTo("SUCCEEDED");
+        }
+        int connections = imapLink.connections();
+
+        syncNow().path("syncMailbox.status").valueIsNull()
+                .path("syncMailbox.errors[0].code").entity(String.class).isEqualTo("RATE_LIMITED")
+                .path("syncMailbox.errors[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).startsWith("Sync now was asked 6 times for this mailbox")
+                        .contains("try again in"));
+        assertThat(imapLink.connections()).as("no IMAP login once limited").isEqualTo(connections);
+
+        deliver(2);
+        db.sql("update mailbox_sync set next_attempt_at = now() - interval '1 second' where mailbox_id = :id")
+                .bind("id", mailboxId).then().block();
+        scheduler.synchroniseDueMailboxes().block(Duration.ofSeconds(60));
+        assertThat(storedCount()).as("the scheduled run went ahead").isEqualTo(2);
+        assertThat(sync().state()).isEqualTo(SyncState.SUCCEEDED);
+    }
+
+    private org.springframework.graphql.test.tester.GraphQlTester.Response syncNow() {
+        return jane.graphQl().documentName("syncMailbox").variable("input", Map.of("mailboxId", mailboxId.toString()))
+                .execute();
     }
 
     private String apiToken(HttpGraphQlTester tester) {

@@ -4,8 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.m365console.M365ConsoleApplication;
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.platform.ratelimit.OperationRateLimits;
+import com.m365console.platform.ratelimit.RateLimitedOperation;
 import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.TestAccounts;
 import jakarta.mail.Message;
@@ -20,6 +25,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +131,23 @@ class TwoInstancesTest extends Microsoft365TestBase {
             firstWatchers.refresh().block(Duration.ofSeconds(30));
             secondWatchers.refresh().block(Duration.ofSeconds(30));
         }
+    }
+
+    @Test
+    void theSyncNowLimitIsSharedByBothInstances() {
+        var jane = sessions.graphQl("jane", TestAccounts.PASSWORD);
+        for (int i = 0; i < 6; i++) {
+            jane.documentName("syncMailbox").variable("input", Map.of("mailboxId", mailboxId.toString())).execute()
+                    .path("syncMailbox.errors").entityList(Object.class).hasSize(0);
+        }
+        AtomicBoolean ran = new AtomicBoolean();
+
+        UserError refused = second.getBean(OperationRateLimits.class).within(RateLimitedOperation.SYNC_MAILBOX,
+                        mailboxId.toString(), error -> error, () -> Mono.fromRunnable(() -> ran.set(true)))
+                .block(Duration.ofSeconds(10));
+
+        assertThat(ran).as("the second instance counted the first one's calls").isFalse();
+        assertThat(refused.code()).isEqualTo(UserErrorCode.RATE_LIMITED);
     }
 
     private void deliver(int count) throws Exception {

@@ -1,0 +1,90 @@
+package com.m365console.mailbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.m365console.mail.MailFolder;
+import com.m365console.mail.MailHosts;
+import com.m365console.mail.MailServerClient;
+import com.m365console.mail.MailServerException;
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.settings.MicrosoftSettingsService;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Saves the folders to synchronise only when the mail server lists each of them (one IMAP LIST), so a
+ * mistyped or stale name cannot be stored and then fail every synchronisation of the mailbox.
+ */
+@Service
+class FolderSelection {
+
+    private final MailboxRepository mailboxes;
+    private final MailboxTokens tokens;
+    private final MailServerClient mail;
+    private final MailHosts hosts;
+    private final MicrosoftSettingsService settings;
+
+    FolderSelection(MailboxRepository mailboxes, MailboxTokens tokens, MailServerClient mail, MailHosts hosts,
+            MicrosoftSettingsService settings) {
+        this.mailboxes = mailboxes;
+        this.tokens = tokens;
+        this.mail = mail;
+        this.hosts = hosts;
+        this.settings = settings;
+    }
+
+    /** Selects the (trimmed, distinct, non-empty) folders, or changes nothing and says which the server lacks. */
+    Mono<MailboxService.MailboxPayload> select(MailboxView mailbox, List<String> requested) {
+        return tokens.accessToken(mailbox.id())
+                .flatMap(token -> settings.current().flatMap(current ->
+                        mail.checkImap(hosts.imap(current.cloud().value()), mailbox.address(), token)))
+                .flatMap(listed -> {
+                    Map<String, MailFolder> byName = listed.stream()
+                            .collect(Collectors.toMap(MailFolder::fullName, Function.identity(), (a, b) -> a));
+                    List<String> names = new ArrayList<>();
+                    List<String> unknown = new ArrayList<>();
+                    List<String> empty = new ArrayList<>();
+                    for (String name : requested) {
+                        MailFolder folder = byName.get("INBOX".equalsIgnoreCase(name) ? "INBOX" : name);
+                        if (folder == null) {
+                            unknown.add(name);
+                        }
+                        else if (!folder.holdsMessages()) {
+                            empty.add(name);
+                        }
+                        else if (!names.contains(folder.fullName())) {
+                            names.add(folder.fullName());
+                        }
+                    }
+                    List<UserError> errors = new ArrayList<>();
+                    if (!unknown.isEmpty()) {
+                        errors.add(new UserError("folders", UserErrorCode.UNKNOWN_FOLDER, "The mail server has no "
+                                + (unknown.size() == 1 ? "folder " : "folders ") + quoted(unknown)
+                                + ": pick folders from the list Check connection shows."));
+                    }
+                    if (!empty.isEmpty()) {
+                        errors.add(new UserError("folders", UserErrorCode.UNKNOWN_FOLDER, quoted(empty)
+                                + (empty.size() == 1 ? " holds" : " hold") + " no messages, only other folders: "
+                                + "pick the folders inside."));
+                    }
+                    return errors.isEmpty()
+                            ? mailboxes.selectFolders(mailbox.id(), names).then(mailboxes.find(mailbox.id()))
+                                    .map(MailboxService.MailboxPayload::of)
+                            : Mono.just(new MailboxService.MailboxPayload(null, errors));
+                })
+                .onErrorResume(MailboxUnavailableException.class, ex -> Mono.just(
+                        MailboxService.MailboxPayload.refused(MailboxService.unavailable(ex))))
+                .onErrorResume(MailServerException.class, ex -> Mono.just(
+                        MailboxService.MailboxPayload.refused(MailboxService.mailServer(ex))));
+    }
+
+    private static String quoted(List<String> names) {
+        String shown = names.stream().limit(5).map(name -> "\"" + name + "\"").collect(Collectors.joining(", "));
+        return names.size() > 5 ? shown + " and " + (names.size() - 5) + " more" : shown;
+    }
+}
