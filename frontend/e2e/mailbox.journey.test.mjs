@@ -360,4 +360,26 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await screenshot('mailbox-pushed.png', mailboxesTab);
     await mailboxesTab.close();
   });
+
+  step('bob signs in on a second browser and signs out everywhere: his first browser, its reader live, is back '
+    + 'at sign-in by itself', async () => {
+    const otherContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    try {
+      const other = await otherContext.newPage();
+      other.setDefaultTimeout(15_000);
+      other.on('dialog', (dialog) => dialog.accept());
+      await signIn(other, baseUrl, 'bob', PASSWORD.bob);
+      await other.getByRole('button', { name: 'Sign out everywhere' }).click();
+      await other.getByRole('button', { name: 'Sign in' }).waitFor();
+
+      await page.getByRole('status').filter({ hasText: 'Your session has ended' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/login');
+      await screenshot('signed-out-everywhere.png');
+      await page.goto(`${baseUrl}/mailboxes`);
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/login');
+    } finally {
+      await otherContext.close();
+    }
+  });
 });

@@ -186,7 +186,7 @@ export async function signInAsAdmin(page, baseUrl, { username, password }) {
 }
 
 export async function signOut(page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
   assert.match(new URL(page.url()).pathname, /^\/login$/);
 }
