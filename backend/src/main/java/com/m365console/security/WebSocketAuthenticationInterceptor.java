@@ -1,8 +1,6 @@
 package com.m365console.security;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +44,7 @@ class WebSocketAuthenticationInterceptor implements WebSocketGraphQlInterceptor 
     private final ApiTokenService tokens;
     private final PostgresSessionRepository sessions;
     private final OpenSockets sockets;
-    private final Optional<String> publicOrigin;
+    private final OwnPages ownPages;
     private final String sessionCookie;
 
     WebSocketAuthenticationInterceptor(ApiTokenService tokens, PostgresSessionRepository sessions, OpenSockets sockets,
@@ -54,7 +52,7 @@ class WebSocketAuthenticationInterceptor implements WebSocketGraphQlInterceptor 
         this.tokens = tokens;
         this.sessions = sessions;
         this.sockets = sockets;
-        this.publicOrigin = publicBaseUrl.isBlank() ? Optional.empty() : Optional.of(origin(URI.create(publicBaseUrl)));
+        this.ownPages = new OwnPages(publicBaseUrl);
         this.sessionCookie = resolver.getIfAvailable(CookieWebSessionIdResolver::new) instanceof
                 CookieWebSessionIdResolver cookies ? cookies.getCookieName() : "SESSION";
     }
@@ -95,9 +93,7 @@ class WebSocketAuthenticationInterceptor implements WebSocketGraphQlInterceptor 
     }
 
     private Mono<SocketCredential> bySession(WebSocketSessionInfo info) {
-        String origin = info.getHeaders().getOrigin();
-        String expected = publicOrigin.orElseGet(() -> origin(info.getUri()));
-        if (origin == null || !expected.equals(normalisedOrigin(origin))) {
+        if (!ownPages.sent(info.getHeaders().getOrigin(), info.getUri())) {
             return Mono.empty();
         }
         return Mono.justOrEmpty(cookie(info.getHeaders(), sessionCookie))
@@ -105,27 +101,6 @@ class WebSocketAuthenticationInterceptor implements WebSocketGraphQlInterceptor 
                 .filter(session -> !(session.authentication() instanceof AnonymousAuthenticationToken))
                 .map(session -> new SocketCredential(RevokedCredential.Kind.SESSION, session.key(),
                         session.authentication(), session.expiresAt(), () -> sessions.expiresAt(session.key())));
-    }
-
-    private static String normalisedOrigin(String origin) {
-        try {
-            return origin(URI.create(origin.trim()));
-        }
-        catch (IllegalArgumentException ex) {
-            return "";
-        }
-    }
-
-    /** scheme://host[:port] in lower case, the port left out when it is the scheme's default. */
-    static String origin(URI uri) {
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            return "";
-        }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT).replace("ws", "http");
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     private static Optional<String> cookie(HttpHeaders headers, String name) {
