@@ -28,7 +28,7 @@ describe('Redirect URI row', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Redirect URI').value).toBe(
       'http://localhost:8080/login/oauth2/code/microsoft',
     );
-    expect(screen.getByRole('status').textContent).toBe(
+    expect(screen.getByRole('note').textContent).toBe(
       'The public base URL is not configured. Taken from the address your browser used: http://localhost:8080 ' +
         '(the Host header). Set m365.public-base-url to fix it. ',
     );
@@ -46,14 +46,14 @@ describe('Redirect URI row', () => {
         onSave={vi.fn()}
       />,
     );
-    expect(screen.getByRole('status').textContent).toContain(
+    expect(screen.getByRole('note').textContent).toContain(
       'https://console.example.com (X-Forwarded-Host / Forwarded headers of your proxy, else the Host header).',
     );
   });
 
   it('says nothing more once the public base URL is configured', () => {
     render(<MicrosoftSettingsForm settings={testSettings({ redirectUriSource: 'CONFIGURED' })} onSave={vi.fn()} />);
-    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.queryByRole('note')).toBeNull();
     expect(redirectDescription()).not.toContain('not configured');
   });
 });

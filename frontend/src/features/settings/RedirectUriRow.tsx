@@ -21,7 +21,7 @@ export function RedirectUriRow({ value, source, requestBaseUrl, forwardedHeaders
       hint={
         <>
           {fromRequest && (
-            <span className="redirect-uri-warning" role="status">
+            <span className="redirect-uri-warning" role="note">
               {redirectFromRequest(requestBaseUrl, forwardedHeadersTrusted)}{' '}
             </span>
           )}
