@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.cloud.CloudPlatform;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties.ForwardHeadersStrategy;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -74,7 +75,8 @@ public class RedirectUris {
     }
 
     private static boolean forwardedHeadersTrusted(Environment environment) {
-        var strategy = environment.getProperty("server.forward-headers-strategy", ForwardHeadersStrategy.class);
+        var strategy = Binder.get(environment).bind("server.forward-headers-strategy", ForwardHeadersStrategy.class)
+                .orElse(null);
         if (strategy == null) {
             CloudPlatform platform = CloudPlatform.getActive(environment);
             return platform != null && platform.isUsingForwardHeaders();

@@ -33,6 +33,13 @@ class PublicBaseUrlValidationTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"FRAMEWORK, true", "framework, true", "native, true", "none, false"})
+    void forwardedHeadersAreTrustedExactlyWhenAStrategyIsSet(String strategy, boolean trusted) {
+        context.withPropertyValues("server.forward-headers-strategy=" + strategy).run(started ->
+                assertThat(started.getBean(RedirectUris.class).forwardedHeadersTrusted()).isEqualTo(trusted));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"https://console.example.com/", "http://localhost:8080", "https://example.com/console"})
     void aUsableValueIsTheBaseOfTheRedirectUri(String value) {
         context.withPropertyValues("m365.public-base-url=" + value).run(started -> {
