@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * The single Redirect URI registered in Azure. Sign-in and mailbox connection both come back to it, so an
  * admin registers one value; it is built from {@code m365.public-base-url}, checked at startup, or, while
  * that is unset, from the address of the request (which counts a proxy's forwarded headers only when
- * {@code server.forward-headers-strategy} says so).
+ * {@code server.forward-headers-strategy} says so). While unset, a request with another Host is not refused:
+ * Microsoft redirects only to a Redirect URI registered in Azure, so a stranger's Host gets Microsoft's
+ * AADSTS50011 rather than a code sent elsewhere, and the settings screen tells the admin to set the URL.
  */
 @Component
 public class RedirectUris {
