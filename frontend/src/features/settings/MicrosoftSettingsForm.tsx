@@ -96,7 +96,12 @@ export function MicrosoftSettingsForm(props: Props) {
           defaultValue={s.cloud.defaultValue}
           onChange={set('cloud')}
         />
-        <RedirectUriRow value={s.redirectUri} />
+        <RedirectUriRow
+          value={s.redirectUri}
+          source={s.redirectUriSource}
+          requestBaseUrl={s.requestBaseUrl}
+          forwardedHeadersTrusted={s.forwardedHeadersTrusted}
+        />
       </Fieldset>
       <Fieldset legend="Microsoft 365 Integrations">
         <BooleanSettingRow

@@ -8,6 +8,9 @@ export const MicrosoftSettingsFields = graphql(`
     tenant { value useDefault defaultValue }
     cloud { value useDefault defaultValue }
     redirectUri
+    redirectUriSource
+    requestBaseUrl
+    forwardedHeadersTrusted
     signInEnabled { value useDefault defaultValue }
     emailSyncEnabled { value useDefault defaultValue }
     signInAllowedDomains { value useDefault defaultValue }

@@ -23,6 +23,17 @@ export const TENANT_HINT =
   'A GUID, a verified domain such as contoso.onmicrosoft.com, or organizations / common / consumers';
 export const REDIRECT_HINT = "Add this exact value to your Azure application's redirect URIs (platform: Web)";
 
+/** Why the Redirect URI may be wrong while m365.public-base-url is unset, and what it was taken from. */
+export function redirectFromRequest(requestBaseUrl: string, forwardedHeadersTrusted: boolean): string {
+  const from = forwardedHeadersTrusted
+    ? 'X-Forwarded-Host / Forwarded headers of your proxy, else the Host header'
+    : 'the Host header';
+  return (
+    `The public base URL is not configured. Taken from the address your browser used: ${requestBaseUrl} (${from}). ` +
+    'Set m365.public-base-url to fix it.'
+  );
+}
+
 export const DOMAINS_HINT = 'One domain per line, such as contoso.com; empty: any domain';
 export const TEST_NEEDS_SAVE = 'Save the settings first: Test connection checks the saved settings.';
 

@@ -23,7 +23,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
@@ -42,13 +42,14 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonSignInHandlers signInHandlers,
             Customizer<ServerHttpSecurity.OAuth2LoginSpec> microsoftSignIn, ApiTokenService apiTokens,
-            MailboxCallbackWebFilter mailboxCallback, SignInThrottle signInThrottle) {
+            MailboxCallbackWebFilter mailboxCallback, SignInThrottle signInThrottle,
+            ServerCsrfTokenRepository csrfTokens, SecurityHeaders headers) {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/graphiql", "/graphiql/**", "/graphql/schema").authenticated()
                         .anyExchange().permitAll())
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
                                 CsrfWebFilter.DEFAULT_CSRF_MATCHER,
@@ -67,6 +68,7 @@ class SecurityConfiguration {
                         .logoutUrl("/logout")
                         .logoutHandler(new WebSessionServerLogoutHandler())
                         .logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .headers(headers::configure)
                 .anonymous(Customizer.withDefaults())
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .exceptionHandling(exceptions -> exceptions

@@ -66,4 +66,22 @@ class MicrosoftSettingsController {
     Mono<URI> redirectUri(@ContextValue(name = RequestBaseUrlInterceptor.REQUEST_BASE_URL) String requestBaseUrl) {
         return Mono.just(redirectUris.microsoft(requestBaseUrl));
     }
+
+    @SchemaMapping(typeName = "MicrosoftSettings")
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<RedirectUris.Source> redirectUriSource() {
+        return Mono.just(redirectUris.source());
+    }
+
+    @SchemaMapping(typeName = "MicrosoftSettings")
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<URI> requestBaseUrl(@ContextValue(name = RequestBaseUrlInterceptor.REQUEST_BASE_URL) String requestBaseUrl) {
+        return Mono.just(URI.create(requestBaseUrl));
+    }
+
+    @SchemaMapping(typeName = "MicrosoftSettings")
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<Boolean> forwardedHeadersTrusted() {
+        return Mono.just(redirectUris.forwardedHeadersTrusted());
+    }
 }

@@ -9,7 +9,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
-/** Puts the base URL the request came in on into the GraphQL context, for URLs the API hands out. */
+/**
+ * Puts the base URL the request came in on into the GraphQL context, for URLs the API hands out. It is the
+ * request's own address: its Host header, or a proxy's forwarded headers only when
+ * {@code server.forward-headers-strategy} makes the server apply them; a WebSocket's ws/wss becomes http/https.
+ */
 @Component
 public class RequestBaseUrlInterceptor implements WebGraphQlInterceptor {
 
@@ -18,9 +22,13 @@ public class RequestBaseUrlInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-        String baseUrl = UriComponentsBuilder.fromUri(request.getUri().toUri())
-                .replacePath(null).replaceQuery(null).fragment(null)
-                .build().toUriString();
+        var uri = UriComponentsBuilder.fromUri(request.getUri().toUri())
+                .replacePath(null).replaceQuery(null).fragment(null);
+        String scheme = request.getUri().getScheme();
+        if ("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme)) {
+            uri.scheme("wss".equalsIgnoreCase(scheme) ? "https" : "http");
+        }
+        String baseUrl = uri.build().toUriString();
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(Map.of(REQUEST_BASE_URL, baseUrl)).build());
         return chain.next(request);

@@ -23,7 +23,8 @@ class SpaRoutingFilter implements WebFilter {
     }
 
     private static boolean isClientRoute(String path) {
-        return !path.equals("/") && !path.startsWith("/graphql") && !path.startsWith("/assets/")
+        return !path.equals("/") && !path.startsWith("/graphql") && !path.startsWith("/graphiql")
+                && !path.startsWith("/assets/")
                 && !path.startsWith("/oauth2/") && !path.startsWith("/login/oauth2/")
                 && !path.substring(path.lastIndexOf('/') + 1).contains(".");
     }
