@@ -229,8 +229,8 @@ class BadInputTest {
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.error").value(String.class,
                         message -> assertThat(message).isEqualTo("The request body exceeds a JSON limit: Document nesting "
                                 + "depth (501) exceeds the maximum allowed (500)"));
-        String objects = "{\"query\":\"{__typename}\",\"variables\":" + "{\"a\":".repeat(50_000) + "1"
-                + "}".repeat(50_000) + "}";
+        String objects = "{\"query\":\"{__typename}\",\"variables\":" + "{\"a\":".repeat(30_000) + "1"
+                + "}".repeat(30_000) + "}";
         admin.client().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(objects)
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.error").exists();
     }

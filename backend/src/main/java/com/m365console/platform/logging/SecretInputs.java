@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import com.m365console.platform.graphql.InputValues;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorFragmentSpreadEnvironment;
+import graphql.analysis.QueryVisitorInlineFragmentEnvironment;
 import graphql.analysis.QueryVisitorStub;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -20,12 +22,14 @@ import graphql.schema.GraphQLSchema;
 /**
  * Finds the secret values in a GraphQL request: those the schema marks {@code @secret} (an argument or input
  * field), whether written inline in the document or passed in a variable of any name. When the request cannot
- * be analysed (it does not parse, or its variables do not fit), every string in it counts as secret.
+ * be analysed (it does not parse, its variables do not fit, its fragments form a cycle or expand beyond
+ * {@value #MAX_VISITS} selections), every string in it counts as secret.
  */
 final class SecretInputs {
 
     static final String SECRET = "secret";
     private static final int MAX_FALLBACK_STRINGS = 100;
+    private static final int MAX_VISITS = 10_000;
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private SecretInputs() {
@@ -39,29 +43,59 @@ final class SecretInputs {
         Map<String, Object> vars = variables == null ? Map.of() : variables;
         try {
             Document parsed = Parser.parse(document);
+            if (FragmentCycles.present(parsed)) {
+                throw new IllegalArgumentException("fragments spread each other in a cycle");
+            }
+            SecretFieldVisitor visitor = new SecretFieldVisitor(secrets);
             for (OperationDefinition operation : parsed.getDefinitionsOfType(OperationDefinition.class)) {
                 QueryTraverser.newQueryTraverser().schema(schema).document(parsed)
-                        .operationName(operation.getName()).variables(vars).build()
-                        .visitPreOrder(new QueryVisitorStub() {
-                            @Override
-                            public void visitField(QueryVisitorFieldEnvironment env) {
-                                if (env.getFieldDefinition() != null && !env.getFieldDefinition().getArguments().isEmpty()) {
-                                    InputValues.walk(env.getFieldDefinition().getArguments(), env.getArguments(),
-                                            (definition, path, text) -> {
-                                                if (definition.hasAppliedDirective(SECRET)) {
-                                                    secrets.add(text);
-                                                }
-                                                return true;
-                                            });
-                                }
-                            }
-                        });
+                        .operationName(operation.getName()).variables(vars).build().visitPreOrder(visitor);
             }
         }
         catch (RuntimeException ex) {
             everyString(document, vars).stream().limit(MAX_FALLBACK_STRINGS).forEach(secrets::add);
         }
         return secrets;
+    }
+
+    /** Collects the secret values of each field's arguments; gives up on a document that expands too far. */
+    private static final class SecretFieldVisitor extends QueryVisitorStub {
+
+        private final Set<String> secrets;
+        private int visits;
+
+        SecretFieldVisitor(Set<String> secrets) {
+            this.secrets = secrets;
+        }
+
+        @Override
+        public void visitField(QueryVisitorFieldEnvironment env) {
+            count();
+            if (env.getFieldDefinition() != null && !env.getFieldDefinition().getArguments().isEmpty()) {
+                InputValues.walk(env.getFieldDefinition().getArguments(), env.getArguments(), (definition, path, text) -> {
+                    if (definition.hasAppliedDirective(SECRET)) {
+                        secrets.add(text);
+                    }
+                    return true;
+                });
+            }
+        }
+
+        @Override
+        public void visitFragmentSpread(QueryVisitorFragmentSpreadEnvironment env) {
+            count();
+        }
+
+        @Override
+        public void visitInlineFragment(QueryVisitorInlineFragmentEnvironment env) {
+            count();
+        }
+
+        private void count() {
+            if (++visits > MAX_VISITS) {
+                throw new IllegalArgumentException("the document expands to more than " + MAX_VISITS + " selections");
+            }
+        }
     }
 
     private static List<String> everyString(String document, Map<String, Object> variables) {

@@ -49,18 +49,27 @@ final class SecretNoticingDecoder implements HttpMessageDecoder<Object> {
     @Override
     public Flux<Object> decode(Publisher<DataBuffer> input, ResolvableType elementType, @Nullable MimeType mimeType,
             @Nullable Map<String, Object> hints) {
+        if (!isGraphQl(elementType)) {
+            return delegate.decode(input, elementType, mimeType, hints);
+        }
         return delegate.decode(input, elementType, mimeType, quiet(hints)).doOnNext(value -> notice(value, hints));
     }
 
     @Override
     public Mono<Object> decodeToMono(Publisher<DataBuffer> input, ResolvableType elementType,
             @Nullable MimeType mimeType, @Nullable Map<String, Object> hints) {
+        if (!isGraphQl(elementType)) {
+            return delegate.decodeToMono(input, elementType, mimeType, hints);
+        }
         return delegate.decodeToMono(input, elementType, mimeType, quiet(hints)).doOnNext(value -> notice(value, hints));
     }
 
     @Override
     public @Nullable Object decode(DataBuffer buffer, ResolvableType targetType, @Nullable MimeType mimeType,
             @Nullable Map<String, Object> hints) {
+        if (!isGraphQl(targetType)) {
+            return delegate.decode(buffer, targetType, mimeType, hints);
+        }
         Object value = delegate.decode(buffer, targetType, mimeType, quiet(hints));
         notice(value, hints);
         return value;
@@ -102,6 +111,12 @@ final class SecretNoticingDecoder implements HttpMessageDecoder<Object> {
         }
     }
 
+    private static boolean isGraphQl(ResolvableType type) {
+        Class<?> target = type.toClass();
+        return target == SerializableGraphQlRequest.class || target == GraphQlWebSocketMessage.class;
+    }
+
+    /** The delegate must not log what it decoded: it would, before the secrets in it are known. */
     private static Map<String, Object> quiet(@Nullable Map<String, Object> hints) {
         Map<String, Object> quiet = hints == null ? new HashMap<>() : new HashMap<>(hints);
         quiet.put(Hints.SUPPRESS_LOGGING_HINT, true);

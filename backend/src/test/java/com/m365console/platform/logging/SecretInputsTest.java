@@ -77,6 +77,23 @@ class SecretInputsTest {
     }
 
     @Test
+    void survivesFragmentCyclesAndFragmentBombs() {
+        String cycle = "mutation { ...A } fragment A on Mutation { ...B } fragment B on Mutation { ...A "
+                + "changePassword(input: {currentPassword: \"pw1\", newPassword: \"pw2\"}) { errors { code } } }";
+        assertThat(SecretInputs.find(schema, cycle, Map.of())).containsExactlyInAnyOrder("pw1", "pw2");
+
+        StringBuilder bomb = new StringBuilder("mutation { ...F0 } ");
+        for (int i = 0; i < 40; i++) {
+            bomb.append("fragment F").append(i).append(" on Mutation { ...F").append(i + 1).append(" ...F")
+                    .append(i + 1).append(" } ");
+        }
+        bomb.append("fragment F40 on Mutation { changePassword(input: {currentPassword: \"deep\", newPassword: "
+                + "\"deeper\"}) { errors { code } } }");
+        assertThat(SecretInputs.find(schema, bomb.toString(), Map.of())).as("2^40 spreads")
+                .containsExactlyInAnyOrder("deep", "deeper");
+    }
+
+    @Test
     void masksRememberedValuesInAnyShapeAndShortOnesOnlyAsWords() {
         SecretValues.remember(List.of("pass\"word-long", "abc"));
         assertThat(SecretValues.mask("variables={p=pass\"word-long}, json {\"p\":\"pass\\\"word-long\"}"))
