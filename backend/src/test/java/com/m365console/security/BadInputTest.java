@@ -154,6 +154,15 @@ class BadInputTest {
                 raw("list literal nested 5,000 deep", "{\"query\":\"{ settingChanges(limit: " + "[".repeat(5000)
                         + "1" + "]".repeat(5000) + ") { id } }\"}"),
                 raw("100,000 aliases", "{\"query\":\"{" + "a: __typename ".repeat(100_000) + "}\"}"),
+                raw("fragment cycle", "{\"query\":\"mutation { ...A } fragment A on Mutation { ...B } fragment B on "
+                        + "Mutation { ...A changePassword(input: {currentPassword: \\\"a\\\", newPassword: \\\"b\\\"}) "
+                        + "{ errors { code } } }\"}"),
+                call("sendEmail", "sendEmail(input: $i) { errors { field code } }", "SendEmailInput!",
+                        Map.of("mailboxId", UUID, "to", Collections.nCopies(5_000, "a@b.co"), "subject", "s")),
+                call("updateMicrosoftSettings", "updateMicrosoftSettings(input: $i) { errors { field code } }",
+                        "UpdateMicrosoftSettingsInput!", Map.of("signInAllowedDomains",
+                                Map.of("value", java.util.stream.IntStream.range(0, 5_000).mapToObj(n -> "d" + n + ".com")
+                                        .toList()))),
                 raw("not JSON", "{\"query\": "),
                 raw("query not a string", "{\"query\": 5}"),
                 raw("variables not an object", "{\"query\":\"{ __typename }\",\"variables\":[1]}"));

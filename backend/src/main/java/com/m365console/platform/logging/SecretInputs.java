@@ -22,8 +22,8 @@ import graphql.schema.GraphQLSchema;
 /**
  * Finds the secret values in a GraphQL request: those the schema marks {@code @secret} (an argument or input
  * field), whether written inline in the document or passed in a variable of any name. When the request cannot
- * be analysed (it does not parse, its variables do not fit, its fragments form a cycle or expand beyond
- * {@value #MAX_VISITS} selections), every string in it counts as secret.
+ * be analysed (it does not parse, its variables do not fit, it expands beyond {@value #MAX_VISITS}
+ * selections), every string in it counts as secret.
  */
 final class SecretInputs {
 
@@ -43,9 +43,6 @@ final class SecretInputs {
         Map<String, Object> vars = variables == null ? Map.of() : variables;
         try {
             Document parsed = Parser.parse(document);
-            if (FragmentCycles.present(parsed)) {
-                throw new IllegalArgumentException("fragments spread each other in a cycle");
-            }
             SecretFieldVisitor visitor = new SecretFieldVisitor(secrets);
             for (OperationDefinition operation : parsed.getDefinitionsOfType(OperationDefinition.class)) {
                 QueryTraverser.newQueryTraverser().schema(schema).document(parsed)

@@ -91,6 +91,10 @@ class SecretInputsTest {
                 + "\"deeper\"}) { errors { code } } }");
         assertThat(SecretInputs.find(schema, bomb.toString(), Map.of())).as("2^40 spreads")
                 .containsExactlyInAnyOrder("deep", "deeper");
+
+        String wide = "{ " + "__typename ".repeat(10_001) + "}";
+        assertThat(SecretInputs.find(schema, wide, Map.of("v", "x"))).as("over the selection limit: every string")
+                .containsExactly("x");
     }
 
     @Test
