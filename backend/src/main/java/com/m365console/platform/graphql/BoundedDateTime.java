@@ -60,7 +60,8 @@ final class BoundedDateTime {
         }
 
         private static boolean inRange(Object value) {
-            return !(value instanceof OffsetDateTime time) || time.getYear() >= FIRST_YEAR && time.getYear() <= LAST_YEAR;
+            return !(value instanceof OffsetDateTime time)
+                    || time.getYear() >= FIRST_YEAR && time.getYear() <= LAST_YEAR;
         }
 
         private static String outOfRange() {

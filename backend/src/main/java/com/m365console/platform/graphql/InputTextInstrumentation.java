@@ -26,8 +26,8 @@ class InputTextInstrumentation extends SimplePerformantInstrumentation {
     static final String MULTILINE = "multiline";
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-            InstrumentationState state) {
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+            InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         if (parameters.getField().getArguments().isEmpty()) {
             return dataFetcher;
         }

@@ -18,7 +18,8 @@ public final class LogRedaction {
     private static final Pattern JSON_VALUE = Pattern.compile(
             "(\"" + KEYS + "\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\"?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ASSIGNED_VALUE = Pattern.compile(
-            "(?<![\\w\"])(" + KEYS + "\\s*=\\s*\\[?)(?!REDACTED\\])([^,&}\\]\\s{\\[][^,&}\\]\\s]*)", Pattern.CASE_INSENSITIVE);
+            "(?<![\\w\"])(" + KEYS + "\\s*=\\s*\\[?)(?!REDACTED\\])([^,&}\\]\\s{\\[][^,&}\\]\\s]*)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern BEARER = Pattern.compile("(Bearer\\s+)[A-Za-z0-9._~+/=-]+",
             Pattern.CASE_INSENSITIVE);
 

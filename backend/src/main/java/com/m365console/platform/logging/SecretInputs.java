@@ -69,12 +69,13 @@ final class SecretInputs {
         public void visitField(QueryVisitorFieldEnvironment env) {
             count();
             if (env.getFieldDefinition() != null && !env.getFieldDefinition().getArguments().isEmpty()) {
-                InputValues.walk(env.getFieldDefinition().getArguments(), env.getArguments(), (definition, path, text) -> {
-                    if (definition.hasAppliedDirective(SECRET)) {
-                        secrets.add(text);
-                    }
-                    return true;
-                });
+                InputValues.walk(env.getFieldDefinition().getArguments(), env.getArguments(),
+                        (definition, path, text) -> {
+                            if (definition.hasAppliedDirective(SECRET)) {
+                                secrets.add(text);
+                            }
+                            return true;
+                        });
             }
         }
 

@@ -61,7 +61,8 @@ final class SecretNoticingDecoder implements HttpMessageDecoder<Object> {
         if (!isGraphQl(elementType)) {
             return delegate.decodeToMono(input, elementType, mimeType, hints);
         }
-        return delegate.decodeToMono(input, elementType, mimeType, quiet(hints)).doOnNext(value -> notice(value, hints));
+        return delegate.decodeToMono(input, elementType, mimeType, quiet(hints))
+                .doOnNext(value -> notice(value, hints));
     }
 
     @Override

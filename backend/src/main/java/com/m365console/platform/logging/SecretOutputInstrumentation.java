@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 class SecretOutputInstrumentation extends SimplePerformantInstrumentation {
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-            InstrumentationState state) {
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+            InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         if (!parameters.getField().hasAppliedDirective(SecretInputs.SECRET)) {
             return dataFetcher;
         }

@@ -37,7 +37,8 @@ class RequestBodyErrorHandler implements WebExceptionHandler {
                             + constraint.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
         }
         if (causedBy(ex, DecodingException.class) != null) {
-            return JsonErrors.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
+            return JsonErrors.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
+                    "The request body is not valid JSON");
         }
         return Mono.error(ex);
     }
