@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Masks secret values in log messages, whoever logs them (our code, or a framework at DEBUG printing
- * request variables): values of secret-named keys in JSON and in Java map notation, and bearer tokens.
+ * request variables): values of secret-named keys in JSON and in Java map notation (also a form's
+ * {@code password=[value]}), and bearer tokens. A second net behind the schema-driven {@link SecretValues}.
  */
 public final class LogRedaction {
 
@@ -17,7 +18,8 @@ public final class LogRedaction {
     private static final Pattern JSON_VALUE = Pattern.compile(
             "(\"" + KEYS + "\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\"?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ASSIGNED_VALUE = Pattern.compile(
-            "(?<![\\w\"])(" + KEYS + "\\s*=\\s*)([^,&}\\]\\s{\\[][^,&}\\]\\s]*)", Pattern.CASE_INSENSITIVE);
+            "(?<![\\w\"])(" + KEYS + "\\s*=\\s*\\[?)(?!REDACTED\\])([^,&}\\]\\s{\\[][^,&}\\]\\s]*)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern BEARER = Pattern.compile("(Bearer\\s+)[A-Za-z0-9._~+/=-]+",
             Pattern.CASE_INSENSITIVE);
 
@@ -28,9 +30,9 @@ public final class LogRedaction {
         if (message == null || message.isEmpty()) {
             return message;
         }
-        String result = replace(JSON_VALUE, message, "$1" + MASK + "$3");
-        result = replace(ASSIGNED_VALUE, result, "$1" + MASK);
-        return replace(BEARER, result, "$1" + MASK);
+        String result = replace(BEARER, message, "$1" + MASK);
+        result = replace(JSON_VALUE, result, "$1" + MASK + "$3");
+        return replace(ASSIGNED_VALUE, result, "$1" + MASK);
     }
 
     private static String replace(Pattern pattern, String input, String replacement) {

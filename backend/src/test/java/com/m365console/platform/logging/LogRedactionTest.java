@@ -28,6 +28,15 @@ class LogRedactionTest {
     }
 
     @Test
+    void masksFormFieldListsAndAuthorizationEntries() {
+        assertThat(LogRedaction.redact("Read form fields {username=[alice], password=[hunter2hunter2]}"))
+                .isEqualTo("Read form fields {username=[alice], password=[[REDACTED]]}");
+        assertThat(LogRedaction.redact("{password=[REDACTED]}")).isEqualTo("{password=[REDACTED]}");
+        assertThat(LogRedaction.redact("payload={Authorization=Bearer m365_abc-DEF_123}"))
+                .doesNotContain("m365_abc-DEF_123");
+    }
+
+    @Test
     void masksBearerTokensAndXoauth2Strings() {
         assertThat(LogRedaction.redact("user=a@contoso.com\u0001auth=Bearer eyJ0eXAi.abc-_x\u0001\u0001"))
                 .isEqualTo("user=a@contoso.com\u0001auth=Bearer [REDACTED]\u0001\u0001");
