@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 import org.slf4j.Logger;
@@ -84,8 +85,9 @@ class FirstAdminInitializer implements ApplicationRunner {
                         saved.username(), password, expiresAt));
     }
 
+    /** In whole seconds: PostgreSQL rounds to microseconds, and rounding up would let the password outlive its day. */
     private OffsetDateTime expiry() {
-        return OffsetDateTime.now(clock).plus(validity);
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).plus(validity);
     }
 
     private static String randomPassword() {
