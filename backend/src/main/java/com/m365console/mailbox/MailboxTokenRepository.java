@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.m365console.platform.crypto.EncryptedValue;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** SQL for a mailbox's encrypted tokens. */
@@ -18,14 +19,29 @@ class MailboxTokenRepository {
         this.db = db;
     }
 
-    /** Reads the tokens and locks the row until the transaction ends, so one refresh runs at a time. */
+    /** Reads the tokens without a lock: what every use of a token that is not due for renewal needs. */
+    Mono<StoredTokens> find(UUID mailboxId) {
+        return select(mailboxId, "");
+    }
+
+    /** Reads the tokens and locks the row until the transaction ends, waiting for another holder of the lock. */
     Mono<StoredTokens> lock(UUID mailboxId) {
+        return select(mailboxId, " for update");
+    }
+
+    /** As {@link #lock(UUID)}, but empty at once when another transaction holds the lock (a refresh under way). */
+    Mono<StoredTokens> tryLock(UUID mailboxId) {
+        return select(mailboxId, " for update skip locked");
+    }
+
+    private Mono<StoredTokens> select(UUID mailboxId, String locking) {
         return db.sql("""
                 select access_token, access_key_id, access_expires_at, refresh_token, refresh_key_id
-                from mailbox_token where mailbox_id = :id for update""")
+                from mailbox_token where mailbox_id = :id""" + locking)
                 .bind("id", mailboxId)
                 .map(row -> new StoredTokens(
-                        new EncryptedValue(row.get("access_key_id", String.class), row.get("access_token", byte[].class)),
+                        new EncryptedValue(row.get("access_key_id", String.class),
+                                row.get("access_token", byte[].class)),
                         row.get("access_expires_at", OffsetDateTime.class),
                         row.get("refresh_key_id", String.class) == null ? null : new EncryptedValue(
                                 row.get("refresh_key_id", String.class), row.get("refresh_token", byte[].class))))
@@ -54,11 +70,12 @@ class MailboxTokenRepository {
         return db.sql("delete from mailbox_token where mailbox_id = :id").bind("id", mailboxId).then();
     }
 
-    /** Mailboxes whose access token expires within the given time: the ones to refresh ahead of use. */
-    reactor.core.publisher.Flux<UUID> expiringBefore(OffsetDateTime limit) {
+    /** Connected mailboxes whose access token expires before the limit (or has expired): to refresh ahead of use. */
+    Flux<UUID> expiringBefore(OffsetDateTime limit) {
         return db.sql("""
                 select t.mailbox_id from mailbox_token t join mailbox m on m.id = t.mailbox_id
-                where m.state = 'CONNECTED' and t.access_expires_at < :limit""")
+                where m.state = 'CONNECTED' and t.access_expires_at < :limit
+                order by t.access_expires_at""")
                 .bind("limit", limit).map(row -> row.get("mailbox_id", UUID.class)).all();
     }
 

@@ -27,7 +27,8 @@ import reactor.util.retry.Retry;
 /**
  * Keeps mailbox tokens alive: hands out a valid access token, refreshing it ahead of expiry under a row
  * lock (one refresh per mailbox at a time, across instances) and saving the rotated refresh token every
- * time. A grant Microsoft refuses for good moves the mailbox to NEEDS_REAUTH; outages are retried.
+ * time. Only a refresh takes the lock: a use of a token that is still good never waits for one. A grant
+ * Microsoft refuses for good moves the mailbox to NEEDS_REAUTH; outages are retried.
  */
 @Service
 public class MailboxTokens {
@@ -36,6 +37,8 @@ public class MailboxTokens {
     /** OAuth errors that no retry will cure: the user must reconnect (or the admin fix the registration). */
     private static final Set<String> PERMANENT = Set.of("invalid_grant", "interaction_required", "consent_required",
             "login_required", "invalid_client", "unauthorized_client", "invalid_scope");
+    /** While another caller refreshes, a token with at least this much life left is handed out instead of waiting. */
+    private static final Duration STILL_USABLE = Duration.ofMinutes(1);
 
     private final MailboxTokenRepository tokens;
     private final MailboxRepository mailboxes;
@@ -45,11 +48,13 @@ public class MailboxTokens {
     private final TransactionalOperator transaction;
     private final Duration refreshAhead;
     private final Duration retryBackoff;
+    private final Duration refreshTimeout;
 
     MailboxTokens(MailboxTokenRepository tokens, MailboxRepository mailboxes, MailboxOAuthClient oauth,
             MicrosoftSettingsService settings, SecretCipher cipher, TransactionalOperator transaction,
             @Value("${m365.mailbox.refresh-ahead:PT5M}") Duration refreshAhead,
-            @Value("${m365.mailbox.refresh-retry-backoff:PT0.5S}") Duration retryBackoff) {
+            @Value("${m365.mailbox.refresh-retry-backoff:PT0.5S}") Duration retryBackoff,
+            @Value("${m365.mailbox.refresh-timeout:PT20S}") Duration refreshTimeout) {
         this.tokens = tokens;
         this.mailboxes = mailboxes;
         this.oauth = oauth;
@@ -58,6 +63,7 @@ public class MailboxTokens {
         this.transaction = transaction;
         this.refreshAhead = refreshAhead;
         this.retryBackoff = retryBackoff;
+        this.refreshTimeout = refreshTimeout;
     }
 
     /** A valid access token for the mailbox, refreshed first when it expires soon. */
@@ -67,14 +73,41 @@ public class MailboxTokens {
 
     /** As {@link #accessToken(UUID)}, with the token's expiry, for a connection that must log in again before it. */
     public Mono<MailboxAccessToken> access(UUID mailboxId) {
-        Mono<TokenResult> locked = tokens.lock(mailboxId)
-                .flatMap(stored -> stored.accessExpiresAt().toInstant().isAfter(Instant.now().plus(refreshAhead))
-                        ? Mono.just(TokenResult.ok(new MailboxAccessToken(decrypt(stored.access(), mailboxId,
-                                "access"), stored.accessExpiresAt().toInstant())))
-                        : refresh(mailboxId, stored))
-                .defaultIfEmpty(TokenResult.failed(new MailboxUnavailableException(MailboxUnavailableException.Reason
-                        .NOT_CONNECTED, "The mailbox is not connected: connect it again.")));
+        return tokens.find(mailboxId)
+                .flatMap(stored -> fresh(stored) ? Mono.just(current(mailboxId, stored)) : renewed(mailboxId, stored))
+                .switchIfEmpty(Mono.error(MailboxTokens::notConnected));
+    }
+
+    /**
+     * Refreshes under the row lock. When another caller holds it (a refresh under way), a token still usable is
+     * handed out at once; only a caller whose token has (nearly) run out waits for the refresh and takes its result.
+     */
+    private Mono<MailboxAccessToken> renewed(UUID mailboxId, MailboxTokenRepository.StoredTokens seen) {
+        boolean usable = seen.accessExpiresAt().toInstant().isAfter(Instant.now().plus(STILL_USABLE));
+        Mono<TokenResult> locked = tokens.tryLock(mailboxId).map(stored -> refreshIfDue(mailboxId, stored))
+                .switchIfEmpty(Mono.fromSupplier(() -> usable ? Mono.just(TokenResult.ok(current(mailboxId, seen)))
+                        : tokens.lock(mailboxId).flatMap(stored -> refreshIfDue(mailboxId, stored))))
+                .flatMap(result -> result)
+                .defaultIfEmpty(TokenResult.failed(notConnected()));
         return transaction.transactional(locked).flatMap(TokenResult::toMono);
+    }
+
+    private Mono<TokenResult> refreshIfDue(UUID mailboxId, MailboxTokenRepository.StoredTokens stored) {
+        return fresh(stored) ? Mono.just(TokenResult.ok(current(mailboxId, stored))) : refresh(mailboxId, stored);
+    }
+
+    private boolean fresh(MailboxTokenRepository.StoredTokens stored) {
+        return stored.accessExpiresAt().toInstant().isAfter(Instant.now().plus(refreshAhead));
+    }
+
+    private MailboxAccessToken current(UUID mailboxId, MailboxTokenRepository.StoredTokens stored) {
+        return new MailboxAccessToken(decrypt(stored.access(), mailboxId, "access"),
+                stored.accessExpiresAt().toInstant());
+    }
+
+    private static MailboxUnavailableException notConnected() {
+        return new MailboxUnavailableException(MailboxUnavailableException.Reason.NOT_CONNECTED,
+                "The mailbox is not connected: connect it again.");
     }
 
     /** Stores the tokens of a fresh grant (connection or reconnection). */
@@ -90,12 +123,31 @@ public class MailboxTokens {
         return tokens.delete(mailboxId);
     }
 
-    /** Refreshes, ahead of use, the access tokens that expire within the next interval. */
+    /**
+     * Refreshes, ahead of use, the access tokens that expire within the refresh-ahead time (or have expired), one
+     * mailbox after the other; a mailbox whose refresh is already under way elsewhere is left to it.
+     */
     @Scheduled(fixedDelayString = "${m365.mailbox.refresh-check-interval:PT1M}",
             initialDelayString = "${m365.mailbox.refresh-check-interval:PT1M}")
     public Mono<Void> refreshExpiringTokens() {
         return tokens.expiringBefore(OffsetDateTime.now().plus(refreshAhead))
-                .concatMap(id -> accessToken(id).then().onErrorResume(ex -> Mono.empty()))
+                .concatMap(this::refreshAheadOfExpiry)
+                .onErrorResume(ex -> {
+                    log.warn("Could not look for mailbox access tokens to refresh: {}", ex.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private Mono<Void> refreshAheadOfExpiry(UUID mailboxId) {
+        Mono<TokenResult> locked = tokens.tryLock(mailboxId)
+                .flatMap(stored -> fresh(stored) ? Mono.empty() : refresh(mailboxId, stored));
+        return transaction.transactional(locked).flatMap(TokenResult::toMono)
+                .doOnNext(token -> log.info("Refreshed the access token of mailbox {} ahead of expiry; it now expires "
+                        + "at {}", mailboxId, token.expiresAt()))
+                .doOnError(ex -> log.warn("Could not refresh the access token of mailbox {} ahead of expiry: {}",
+                        mailboxId, ex.getMessage()))
+                .onErrorResume(ex -> Mono.empty())
                 .then();
     }
 
@@ -109,7 +161,7 @@ public class MailboxTokens {
         String refreshToken = decrypt(stored.refresh(), mailboxId, "refresh");
         return settings.credentials().filter(MicrosoftCredentials::hasSecret)
                 .flatMap(credentials -> oauth.refresh(credentials.settings(), credentials.clientSecret(), current,
-                        refreshToken))
+                        refreshToken).timeout(refreshTimeout))
                 .retryWhen(Retry.backoff(2, retryBackoff).filter(ex -> !permanent(ex))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .flatMap(response -> store(mailboxId, response)

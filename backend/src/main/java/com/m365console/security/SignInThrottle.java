@@ -94,8 +94,8 @@ class SignInThrottle {
     /** Forgets names and addresses quiet for longer than the forget-after time and no longer waiting. */
     @Scheduled(fixedDelayString = "${m365.sign-in.throttle.purge-interval:PT1H}",
             initialDelayString = "${m365.sign-in.throttle.purge-interval:PT1H}")
-    void purgeOnSchedule() {
-        purge().block();
+    Mono<Void> purgeOnSchedule() {
+        return purge().then();
     }
 
     Mono<Long> purge() {

@@ -47,8 +47,9 @@ class SessionConfiguration {
 
         @Scheduled(fixedDelayString = "${m365.session.purge-every:PT1M}",
                 initialDelayString = "${m365.session.purge-every:PT1M}")
-        void purge() {
-            sessions.purgeExpired()
+        Mono<Void> purge() {
+            return sessions.purgeExpired()
+                    .timeout(Duration.ofSeconds(30))
                     .doOnNext(count -> {
                         if (count > 0) {
                             log.info("Ended {} expired session(s)", count);
@@ -58,7 +59,7 @@ class SessionConfiguration {
                         log.warn("Could not purge expired sessions: {}", ex.toString());
                         return Mono.empty();
                     })
-                    .block(Duration.ofSeconds(30));
+                    .then();
         }
     }
 }

@@ -116,7 +116,12 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
         scripts.failNextToken(new AadError(httpStatus, error, aadsts, message));
     }
 
-    /** Replaces or adds claims in the next ID token, still validly signed; a null value removes the claim. */
+    /** Like a slow Microsoft: each token request from now on is answered this long after it came (ZERO: at once). */
+    public void delayTokenResponses(java.time.Duration delay) {
+        scripts.delayTokenResponses(delay);
+    }
+
+        /** Replaces or adds claims in the next ID token, still validly signed; a null value removes the claim. */
     public void overrideNextIdToken(Map<String, Object> claims) {
         scripts.overrideNextIdToken(claims);
     }

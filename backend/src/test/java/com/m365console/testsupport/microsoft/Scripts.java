@@ -15,6 +15,7 @@ final class Scripts {
     private final AtomicReference<Map<String, Object>> nextIdTokenClaims = new AtomicReference<>();
     private final List<Map<String, String>> authorizeRequests = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
+    private final AtomicReference<java.time.Duration> tokenDelay = new AtomicReference<>(java.time.Duration.ZERO);
 
     void failNextAuthorize(AadError error) {
         nextAuthorizeFailure.set(error);
@@ -30,6 +31,14 @@ final class Scripts {
 
     AadError takeTokenFailure() {
         return nextTokenFailures.poll();
+    }
+
+    void delayTokenResponses(java.time.Duration delay) {
+        tokenDelay.set(delay);
+    }
+
+    java.time.Duration tokenDelay() {
+        return tokenDelay.get();
     }
 
     void overrideNextIdToken(Map<String, Object> claims) {

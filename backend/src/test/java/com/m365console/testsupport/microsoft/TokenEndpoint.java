@@ -46,6 +46,12 @@ final class TokenEndpoint {
         Map<String, String> form = Http.form(exchange);
         scripts.recordToken(form);
         try {
+            Thread.sleep(scripts.tokenDelay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
             AadError scripted = scripts.takeTokenFailure();
             if (scripted != null) {
                 throw new Refusal(scripted);
