@@ -26,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,11 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The refresh ahead of expiry runs by itself, on time, with nobody using the mailbox, while another scheduled task
- * is stuck; and while a refresh waits on a slow Microsoft, pages and token users are answered at once.
+ * is stuck; and while a refresh waits on a slow Microsoft, pages and token users are answered at once. The context
+ * is closed after the class, so its one-second refresh check does not refresh other classes' tokens.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"m365.mailbox.refresh-check-interval=PT1S", "m365.mailbox.refresh-ahead=PT10M"})
 @Import(ScheduledTokenRefreshTest.StuckTask.class)
+@DirtiesContext
 class ScheduledTokenRefreshTest extends Microsoft365TestBase {
 
     /** More concurrent uses of a token than the connection pool has connections (10). */
