@@ -4,9 +4,10 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
+import com.m365console.testsupport.dovecot.DovecotInstalled;
 import com.m365console.testsupport.dovecot.DovecotServer;
 import com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * installed the subclasses are skipped (or fail, with {@code DOVECOT_REQUIRED=true}).
  */
 @IntegrationTest
+@ExtendWith(DovecotInstalled.class)
 public abstract class DovecotTestBase {
 
     protected static final String TENANT = "7d1c2e4a-0b5f-4c3e-9a8d-2f6b1e0c9d47";
@@ -30,7 +32,7 @@ public abstract class DovecotTestBase {
     protected static final FakeMicrosoftIdentityPlatform microsoft = FakeMicrosoftIdentityPlatform.start()
             .addTenant(TENANT, "contoso.com")
             .addAccount(TENANT, UUID.randomUUID().toString(), JANE, "Jane Doe");
-    /** Null when Dovecot is not installed; {@link #dovecotInstalled()} then skips the class before Spring starts. */
+    /** Null when Dovecot is not installed; {@link DovecotInstalled} then skips the class before Spring starts. */
     protected static final DovecotServer dovecot = DovecotServer.binary().isPresent()
             ? DovecotServer.start(microsoft.introspectionUrl()) : null;
 
@@ -44,11 +46,6 @@ public abstract class DovecotTestBase {
     protected DatabaseClient db;
 
     protected String clientId;
-
-    @BeforeAll
-    static void dovecotInstalled() {
-        DovecotServer.assumeInstalled();
-    }
 
     @DynamicPropertySource
     static void peers(DynamicPropertyRegistry registry) {

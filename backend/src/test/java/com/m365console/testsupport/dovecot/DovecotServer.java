@@ -67,19 +67,24 @@ public final class DovecotServer implements AutoCloseable {
     }
 
     /**
-     * For a test that needs Dovecot: skips it (a JUnit assumption) when Dovecot is not installed, or fails it when
-     * {@code DOVECOT_REQUIRED=true} (CI), so a machine without Dovecot never passes CI by skipping.
+     * Why Dovecot cannot be used here, or empty when it can; with {@code DOVECOT_REQUIRED=true} (CI) a missing
+     * Dovecot is an error instead, so a machine without it never passes by skipping.
      */
-    public static void assumeInstalled() {
+    public static Optional<String> missing() {
         if (binary().isPresent() && command("doveadm").isPresent()
                 && Files.isExecutable(Path.of("/usr/lib/dovecot/submission"))) {
-            return;
+            return Optional.empty();
         }
         String message = "Dovecot is not installed: apt-get install dovecot-imapd dovecot-submissiond";
         if ("true".equalsIgnoreCase(System.getenv("DOVECOT_REQUIRED"))) {
             throw new IllegalStateException(message + " (DOVECOT_REQUIRED=true)");
         }
-        Assumptions.abort(message + "; skipped (set DOVECOT_REQUIRED=true to fail instead)");
+        return Optional.of(message + "; skipped (set DOVECOT_REQUIRED=true to fail instead)");
+    }
+
+    /** For a test that needs Dovecot outside {@link DovecotInstalled}: a JUnit assumption over {@link #missing()}. */
+    public static void assumeInstalled() {
+        missing().ifPresent(Assumptions::abort);
     }
 
     /** Starts an instance whose oauth2 passdb asks {@code introspectionUrl} (RFC 7662, POST) about every token. */
