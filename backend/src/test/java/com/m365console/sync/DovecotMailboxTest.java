@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DovecotMailboxTest extends DovecotTestBase {
 
     private static final Duration LOG_WAIT = Duration.ofSeconds(10);
+    private static final String IMAP_REFUSED = "a NO [AUTHENTICATIONFAILED] Authentication failed.";
+    private static final String SMTP_REFUSED = "535 5.7.8 Authentication failed.";
 
     @Autowired
     MailboxTokens tokens;
@@ -88,19 +90,22 @@ class DovecotMailboxTest extends DovecotTestBase {
         dovecot.awaitLog(DovecotServer.refusedLoginOf(JANE), refusalsBefore + 1, LOG_WAIT);
         assertThat(dovecot.log()).contains("oauth2(" + JANE + ",").contains("Introspection failed");
         assertThat(dovecot.imapLogin(JANE, accessToken)).as("the old access token, presented as the app does")
-                .isEqualTo("a NO [AUTHENTICATIONFAILED] Authentication failed.");
+                .isEqualTo(IMAP_REFUSED);
+        assertThat(dovecot.submissionLogin(JANE, accessToken)).isEqualTo(SMTP_REFUSED);
     }
 
     @Test
     void anAccessTokenEndedEarlyIsRefusedByDovecot() {
         String accessToken = tokens.accessToken(mailboxId).block(Duration.ofSeconds(10));
         assertThat(dovecot.imapLogin(JANE, accessToken)).startsWith("a OK");
+        assertThat(dovecot.submissionLogin(JANE, accessToken)).startsWith("235 ");
 
         microsoft.expireAccessTokens();
 
-        assertThat(dovecot.imapLogin(JANE, accessToken)).isEqualTo("a NO [AUTHENTICATIONFAILED] Authentication failed.");
+        assertThat(dovecot.imapLogin(JANE, accessToken)).isEqualTo(IMAP_REFUSED);
+        assertThat(dovecot.submissionLogin(JANE, accessToken)).isEqualTo(SMTP_REFUSED);
         assertThat(dovecot.imapLogin(JANE, "not-a-token-the-platform-issued"))
-                .isEqualTo("a NO [AUTHENTICATIONFAILED] Authentication failed.");
+                .isEqualTo(IMAP_REFUSED);
         assertThat(dovecot.imapLogin("someone.else@contoso.com", tokens.accessToken(mailboxId)
                 .block(Duration.ofSeconds(10)))).as("a token is good only for the account it was issued to")
                 .startsWith("a NO");

@@ -180,13 +180,11 @@ public final class DovecotServer implements AutoCloseable {
      * {@code a OK [CAPABILITY ...] Logged in} or {@code a NO [AUTHENTICATIONFAILED] Authentication failed.}.
      */
     public String imapLogin(String address, String accessToken) {
-        String xoauth2 = java.util.Base64.getEncoder().encodeToString(("user=" + address + "\u0001auth=Bearer "
-                + accessToken + "\u0001\u0001").getBytes(StandardCharsets.UTF_8));
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), imapPort)) {
             socket.setSoTimeout(10_000);
             InputStream in = socket.getInputStream();
             firstLine(in);
-            socket.getOutputStream().write(("a AUTHENTICATE XOAUTH2 " + xoauth2 + "\r\n")
+            socket.getOutputStream().write(("a AUTHENTICATE XOAUTH2 " + xoauth2(address, accessToken) + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             while (true) {
                 String line = firstLine(in).trim();
@@ -204,6 +202,41 @@ public final class DovecotServer implements AutoCloseable {
     /** Everything Dovecot logged so far (logins, refused tokens with the reason, disconnects). */
     public String log() {
         return read(root.resolve("dovecot.log"));
+    }
+
+    /**
+     * Logs in to submission with {@code AUTH XOAUTH2} as a client would and answers the server's final reply, e.g.
+     * {@code 235 2.7.0 Logged in.} or {@code 535 5.7.8 Authentication failed.}.
+     */
+    public String submissionLogin(String address, String accessToken) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), submissionPort)) {
+            socket.setSoTimeout(10_000);
+            InputStream in = socket.getInputStream();
+            firstLine(in);
+            socket.getOutputStream().write("EHLO test\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (String line = firstLine(in); !line.startsWith("250 "); line = firstLine(in)) {
+                if (line.isEmpty()) {
+                    return line;
+                }
+            }
+            socket.getOutputStream().write(("AUTH XOAUTH2 " + xoauth2(address, accessToken) + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            while (true) {
+                String line = firstLine(in).trim();
+                if (line.startsWith("334")) {
+                    socket.getOutputStream().write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    return line;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String xoauth2(String address, String accessToken) {
+        return java.util.Base64.getEncoder().encodeToString(("user=" + address + "\u0001auth=Bearer " + accessToken
+                + "\u0001\u0001").getBytes(StandardCharsets.UTF_8));
     }
 
     /** How many lines of the log match. */
