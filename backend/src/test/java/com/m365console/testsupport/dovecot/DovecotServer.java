@@ -93,8 +93,9 @@ public final class DovecotServer implements AutoCloseable {
         MailUser user = MailUser.forThisProcess();
         GreenMail relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         relay.start();
+        Path root = null;
         try {
-            Path root = Files.createTempDirectory("dovecot-");
+            root = Files.createTempDirectory("dovecot-");
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path mail = Files.createDirectories(root.resolve("mail"));
             new Maildir(mail, user).own(mail);
@@ -113,22 +114,22 @@ public final class DovecotServer implements AutoCloseable {
                     awaitGreeting(master, submission, "220 ");
                     return new DovecotServer(root, user, relay, master, imap, submission);
                 } catch (IllegalStateException e) {
-                    master.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    terminate(master);
                     lastFailure = new IllegalStateException(e.getMessage() + "\n" + read(root.resolve("master.out"))
                             + read(root.resolve("dovecot.log")), e);
                 }
             }
             throw lastFailure;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | InterruptedException e) {
             relay.stop();
-            throw new UncheckedIOException("Could not start Dovecot", e);
-        } catch (InterruptedException e) {
-            relay.stop();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (RuntimeException e) {
-            relay.stop();
-            throw e;
+            if (root != null) {
+                deleteTree(root);
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("Could not start "
+                    + "Dovecot", e);
         }
     }
 
@@ -295,10 +296,17 @@ public final class DovecotServer implements AutoCloseable {
         deleteTree(root);
     }
 
-    /** Stops the master and waits for every process it had started (auth, imap, login...) to be gone too. */
     private synchronized void stopProcesses() {
-        if (!master.isAlive()) {
+        try {
+            terminate(master);
+        } finally {
             relay.stop();
+        }
+    }
+
+    /** Stops the master and waits for every process it had started (auth, imap, login...) to be gone too. */
+    private static void terminate(Process master) {
+        if (!master.isAlive()) {
             return;
         }
         List<ProcessHandle> children = master.descendants().toList();
@@ -316,8 +324,6 @@ public final class DovecotServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            relay.stop();
         }
     }
 
