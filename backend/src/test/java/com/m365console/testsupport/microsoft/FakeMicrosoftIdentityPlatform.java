@@ -38,6 +38,7 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
     private final AuthorizeEndpoint authorize;
     private final TokenEndpoint token;
     private final ControlEndpoints control;
+    private final IntrospectionEndpoint introspection;
 
     private FakeMicrosoftIdentityPlatform(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -46,6 +47,7 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
         authorize = new AuthorizeEndpoint(authority, directory, grants, scripts);
         token = new TokenEndpoint(authority, directory, grants, signer, scripts);
         control = new ControlEndpoints(this);
+        introspection = new IntrospectionEndpoint(grants);
         executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "fake-microsoft-identity");
             thread.setDaemon(true);
@@ -126,7 +128,10 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
         scripts.overrideNextIdToken(claims);
     }
 
-    /** Like an admin revoking the user's sessions: refresh tokens issued so far fail with AADSTS50173. */
+    /**
+     * Like an admin revoking the user's sessions: refresh tokens issued so far fail with AADSTS50173, and access
+     * tokens issued so far are inactive at the introspection endpoint.
+     */
     public void revokeGrants(String email) {
         grants.revokeGrants(email);
     }
@@ -134,6 +139,14 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
     /** Tells the listener about every access token issued from now on (e.g. to let a test mail server accept it). */
     public void onAccessTokenIssued(java.util.function.BiConsumer<String, AccessTokenGrant> listener) {
         grants.onAccessTokenIssued(listener);
+    }
+
+    /**
+     * The RFC 7662 introspection endpoint (POST, form {@code token=...}) a test mail server asks whether an access
+     * token is active: {@code {"active":true,"username":"<mailbox address>",...}} or {@code {"active":false}}.
+     */
+    public String introspectionUrl() {
+        return authority + "/_fake/introspect";
     }
 
     /** Access tokens issued from now on live this long (Entra's default: 3599 s). */
@@ -207,6 +220,12 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
                 metadata.keys(exchange, tenant);
             } else if (endpoint.endsWith("logout") && get) {
                 metadata.logout(exchange);
+            } else {
+                Http.empty(exchange, 405);
+            }
+        } else if (path.equals("/_fake/introspect")) {
+            if (method.equals("POST")) {
+                introspection.handle(exchange);
             } else {
                 Http.empty(exchange, 405);
             }

@@ -254,6 +254,35 @@ class FakeMicrosoftIdentityPlatformTest {
     }
 
     @Test
+    void introspectionSaysWhichAccessTokensAreActiveAndForWhom() {
+        String code = signIn(client.authorizeUrl(CONTOSO,
+                "offline_access https://outlook.office.com/IMAP.AccessAsUser.All", Map.of()),
+                "adele@contoso.com", "accept").get("code");
+        Map<String, Object> tokens = json(client.redeem(CONTOSO, code, null));
+        String accessToken = (String) tokens.get("access_token");
+        assertThat(accessToken.length()).as("short enough for Dovecot's 1 KB SMTP AUTH line").isLessThan(700);
+
+        assertThat(json(client.post(fake.introspectionUrl(), Map.of("token", accessToken))))
+                .containsEntry("active", true).containsEntry("username", "adele@contoso.com")
+                .containsEntry("client_id", CLIENT);
+        assertThat(json(client.post(fake.introspectionUrl(), Map.of("token", "never-issued"))))
+                .containsExactlyEntriesOf(Map.of("active", false));
+
+        fake.revokeGrants("adele@contoso.com");
+        assertThat(json(client.post(fake.introspectionUrl(), Map.of("token", accessToken))))
+                .containsExactlyEntriesOf(Map.of("active", false));
+        String code2 = signIn(client.authorizeUrl(CONTOSO, "https://outlook.office.com/IMAP.AccessAsUser.All",
+                Map.of()), "adele@contoso.com", "accept").get("code");
+        String afterRevocation = (String) json(client.redeem(CONTOSO, code2, null)).get("access_token");
+        assertThat(json(client.post(fake.introspectionUrl(), Map.of("token", afterRevocation))))
+                .as("issued after the revocation").containsEntry("active", true);
+
+        fake.expireAccessTokens();
+        assertThat(json(client.post(fake.introspectionUrl(), Map.of("token", afterRevocation))))
+                .containsExactlyEntriesOf(Map.of("active", false));
+    }
+
+    @Test
     void aCodeRedeemedConcurrentlySucceedsExactlyOnce() throws Exception {
         String code = signIn(client.authorizeUrl(CONTOSO, "openid", Map.of()), "adele@contoso.com", "accept")
                 .get("code");

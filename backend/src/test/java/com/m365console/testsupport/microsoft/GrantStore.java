@@ -30,6 +30,7 @@ final class GrantStore {
     private final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
     private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, AccessTokenGrant> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, Instant> accessTokensIssuedAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> tokensValidFrom = new ConcurrentHashMap<>();
     private final java.util.List<java.util.function.BiConsumer<String, AccessTokenGrant>> accessTokenListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -76,12 +77,24 @@ final class GrantStore {
                 ? new AccessTokenGrant(clientId, tenantId, null, null, scope, expiresAt)
                 : new AccessTokenGrant(clientId, tenantId, account.email(), account.oid(), scope, expiresAt);
         accessTokens.put(token, grant);
+        accessTokensIssuedAt.put(token, Instant.now());
         accessTokenListeners.forEach(listener -> listener.accept(token, grant));
         return token;
     }
 
     Optional<AccessTokenGrant> accessToken(String token) {
         return token == null ? Optional.empty() : Optional.ofNullable(accessTokens.get(token));
+    }
+
+    /**
+     * The token's grant while a resource server should accept it: issued here, not expired, and issued after the
+     * account's grants were last revoked (as Exchange Online checks with continuous access evaluation).
+     */
+    Optional<AccessTokenGrant> activeAccessToken(String token) {
+        Instant now = Instant.now();
+        return accessToken(token).filter(grant -> grant.validAt(now)).filter(grant -> grant.email() == null
+                || Optional.ofNullable(tokensValidFrom.get(grant.email().toLowerCase()))
+                        .map(validFrom -> accessTokensIssuedAt.get(token).isAfter(validFrom)).orElse(true));
     }
 
     Set<String> validAccessTokens() {
