@@ -1,5 +1,7 @@
 package com.m365console.mailbox;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -72,6 +74,26 @@ public class MailboxTokens {
                         ? Mono.just(TokenResult.ok(new MailboxAccessToken(decrypt(stored.access(), mailboxId,
                                 "access"), stored.accessExpiresAt().toInstant())))
                         : refresh(mailboxId, stored))
+                .defaultIfEmpty(TokenResult.failed(new MailboxUnavailableException(MailboxUnavailableException.Reason
+                        .NOT_CONNECTED, "The mailbox is not connected: connect it again.")));
+        return transaction.transactional(locked).flatMap(TokenResult::toMono);
+    }
+
+    /**
+     * A new access token after the mail server refused {@code refused} although its stored expiry is still ahead
+     * (Microsoft ended it early). Under the same row lock as {@link #access(UUID)}: when another caller has already
+     * replaced the refused token, its replacement is answered and Microsoft is not asked again.
+     */
+    public Mono<MailboxAccessToken> refreshRefused(UUID mailboxId, MailboxAccessToken refused) {
+        Mono<TokenResult> locked = tokens.lock(mailboxId)
+                .flatMap(stored -> {
+                    String current = decrypt(stored.access(), mailboxId, "access");
+                    boolean replaced = !MessageDigest.isEqual(current.getBytes(StandardCharsets.UTF_8),
+                            refused.value().getBytes(StandardCharsets.UTF_8));
+                    boolean fresh = stored.accessExpiresAt().toInstant().isAfter(Instant.now().plus(refreshAhead));
+                    return replaced && fresh ? Mono.just(TokenResult.ok(new MailboxAccessToken(current,
+                            stored.accessExpiresAt().toInstant()))) : refresh(mailboxId, stored);
+                })
                 .defaultIfEmpty(TokenResult.failed(new MailboxUnavailableException(MailboxUnavailableException.Reason
                         .NOT_CONNECTED, "The mailbox is not connected: connect it again.")));
         return transaction.transactional(locked).flatMap(TokenResult::toMono);
