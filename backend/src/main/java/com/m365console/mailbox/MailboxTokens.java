@@ -82,11 +82,17 @@ public class MailboxTokens {
     /**
      * A new access token after the mail server refused {@code refused} although its stored expiry is still ahead
      * (Microsoft ended it early). Under the same row lock as {@link #access(UUID)}: when another caller has already
-     * replaced the refused token, its replacement is answered and Microsoft is not asked again.
+     * replaced the refused token, its replacement is answered, and when its renewal was refused for good, that
+     * refusal; Microsoft is not asked again.
      */
     public Mono<MailboxAccessToken> refreshRefused(UUID mailboxId, MailboxAccessToken refused) {
-        Mono<TokenResult> locked = tokens.lock(mailboxId)
-                .flatMap(stored -> {
+        Mono<TokenResult> locked = tokens.lock(mailboxId).zipWith(mailboxes.find(mailboxId))
+                .flatMap(both -> {
+                    MailboxTokenRepository.StoredTokens stored = both.getT1();
+                    if (both.getT2().state() == MailboxState.NEEDS_REAUTH) {
+                        return Mono.just(TokenResult.failed(new MailboxUnavailableException(
+                                MailboxUnavailableException.Reason.NEEDS_REAUTH, both.getT2().lastError())));
+                    }
                     String current = decrypt(stored.access(), mailboxId, "access");
                     boolean replaced = !MessageDigest.isEqual(current.getBytes(StandardCharsets.UTF_8),
                             refused.value().getBytes(StandardCharsets.UTF_8));

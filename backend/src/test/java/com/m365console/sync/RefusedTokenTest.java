@@ -102,10 +102,13 @@ class RefusedTokenTest extends Microsoft365TestBase {
     void aCheckWhoseRenewalMicrosoftRefusesNeedsReconnecting() {
         endAccessTokenEarly(JANE);
         microsoft.revokeGrants(JANE);
+        long before = refreshes();
 
         check().path("checkMailboxConnection.errors[0].code").entity(String.class).isEqualTo("NEEDS_REAUTH")
                 .path("checkMailboxConnection.errors[0].message").entity(String.class).isEqualTo(REAUTH);
         assertThat(state()).isEqualTo("NEEDS_REAUTH");
+        assertThat(refreshes() - before).as("IMAP and SMTP were refused at once; Microsoft was asked once")
+                .isEqualTo(1);
     }
 
     @Test
