@@ -190,7 +190,7 @@ public class MailboxSynchronizer {
                 + ". Choose the folders again after Check connection.";
     }
 
-    /** A mailbox whose mail access was refused is still tried: a run that logs in again returns it to CONNECTED. */
+    /** A mailbox whose mail access was refused is still tried: an IMAP login that works again lifts its refusal. */
     private static boolean mayLogIn(MailboxView mailbox) {
         return mailbox.state() == MailboxState.CONNECTED || mailbox.state() == MailboxState.ACCESS_REFUSED;
     }
