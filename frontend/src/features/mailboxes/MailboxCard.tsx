@@ -20,11 +20,17 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
   const titleId = useId();
   const badge = stateBadge(m.state);
   const connected = m.state === 'CONNECTED';
+  const refused = m.state === 'ACCESS_REFUSED';
 
   const reconnectButton = (
     <button type="button" className={`btn${connected ? '' : ' btn-primary'}`} disabled={reconnect.busy}
       onClick={() => void reconnect.connect({ reconnect: { id: m.id, kind: m.kind } })}>
       Reconnect
+    </button>
+  );
+  const checkButton = (
+    <button type="button" className="btn" disabled={actions.checking} onClick={() => void actions.check()}>
+      {actions.checking ? 'Checking…' : 'Check connection'}
     </button>
   );
   function foldersSaved(names: string[]) {
@@ -48,20 +54,28 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
           {reconnectButton}
         </div>
       )}
-      {m.state !== 'NEEDS_REAUTH' && m.lastError && <p className="mailbox-last-error">Last error: {m.lastError}</p>}
+      {refused && (
+        <div className="flash flash-error mailbox-alert" role="alert">
+          <div>
+            <strong>Mail access refused: Microsoft accepts the sign-in, but the mail server refuses this mailbox.</strong>
+            {m.lastError && <p>{m.lastError}</p>}
+          </div>
+          {checkButton}
+          {reconnectButton}
+        </div>
+      )}
+      {!refused && m.state !== 'NEEDS_REAUTH' && m.lastError && (
+        <p className="mailbox-last-error">Last error: {m.lastError}</p>
+      )}
       {actions.feedback && <Flash type={actions.feedback.type}>{actions.feedback.text}</Flash>}
       {reconnect.errors.length > 0 && <Flash type="error">{reconnect.errors.map((e) => e.message).join(' ')}</Flash>}
       <MailboxDetails mailbox={m} />
       {m.state !== 'DISCONNECTED' && (
-        <MailboxSync mailboxId={m.id} lastSync={m.lastSync} canSync={connected} pushing={m.pushing}
+        <MailboxSync mailboxId={m.id} lastSync={m.lastSync} canSync={connected || refused} pushing={m.pushing}
           onRunEnded={m.pushing ? undefined : onChanged} />
       )}
       <div className="mailbox-actions">
-        {connected && (
-          <button type="button" className="btn" disabled={actions.checking} onClick={() => void actions.check()}>
-            {actions.checking ? 'Checking…' : 'Check connection'}
-          </button>
-        )}
+        {connected && checkButton}
         {connected && (
           <Link className="btn" to={`/mailboxes/${m.id}/compose`}>
             Compose

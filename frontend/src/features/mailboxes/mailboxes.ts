@@ -11,6 +11,7 @@ export type StateBadge = { label: string; className: string };
 const BADGES: Record<MailboxState, StateBadge> = {
   CONNECTED: { label: 'Connected', className: 'badge badge-connected' },
   NEEDS_REAUTH: { label: 'Needs reconnect', className: 'badge badge-needs-reauth' },
+  ACCESS_REFUSED: { label: 'Mail access refused', className: 'badge badge-access-refused' },
   DISCONNECTED: { label: 'Disconnected', className: 'badge badge-disconnected' },
 };
 

@@ -23,9 +23,8 @@ import jakarta.mail.SendFailedException;
  */
 final class MailFailureTranslator {
 
-    static final String TOKEN_REFUSED = "The mail server refused the token: IMAP/SMTP AUTH may be disabled for this"
-            + " mailbox (Exchange admin center > mailbox > Manage email apps: IMAP / Authenticated SMTP), or the"
-            + " token lacks the IMAP.AccessAsUser.All / SMTP.Send scope.";
+    /** Why is for the caller to say: a token ended early, or (refused again after a refresh) mail access is off. */
+    static final String TOKEN_REFUSED = "The mail server refused the access token";
 
     private static final String REDACTED = "[redacted]";
     private static final Pattern OPAQUE_RUN = Pattern.compile("[A-Za-z0-9+/=_-]{40,}");
@@ -57,7 +56,7 @@ final class MailFailureTranslator {
                     "The " + where + " does not offer XOAUTH2 login; check the mail server host and port.");
         }
         if (failure instanceof AuthenticationFailedException || SMTP_AUTH_REFUSED.matcher(reply).find()) {
-            return new MailServerException(MailFailure.AUTHENTICATION_REFUSED,
+            return new MailServerException(MailFailure.TOKEN_REFUSED,
                     TOKEN_REFUSED + " (" + where + " answered: " + reply + ")");
         }
         if (failure instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null

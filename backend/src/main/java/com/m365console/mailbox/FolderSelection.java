@@ -24,15 +24,15 @@ import reactor.core.publisher.Mono;
 class FolderSelection {
 
     private final MailboxRepository mailboxes;
-    private final MailboxTokens tokens;
+    private final MailboxLogin login;
     private final MailServerClient mail;
     private final MailHosts hosts;
     private final MicrosoftSettingsService settings;
 
-    FolderSelection(MailboxRepository mailboxes, MailboxTokens tokens, MailServerClient mail, MailHosts hosts,
+    FolderSelection(MailboxRepository mailboxes, MailboxLogin login, MailServerClient mail, MailHosts hosts,
             MicrosoftSettingsService settings) {
         this.mailboxes = mailboxes;
-        this.tokens = tokens;
+        this.login = login;
         this.mail = mail;
         this.hosts = hosts;
         this.settings = settings;
@@ -40,9 +40,9 @@ class FolderSelection {
 
     /** Selects the (trimmed, distinct, non-empty) folders, or changes nothing and says which the server lacks. */
     Mono<MailboxService.MailboxPayload> select(MailboxView mailbox, List<String> requested) {
-        return tokens.accessToken(mailbox.id())
-                .flatMap(token -> settings.current().flatMap(current ->
-                        mail.checkImap(hosts.imap(current.cloud().value()), mailbox.address(), token)))
+        return settings.current()
+                .flatMap(current -> login.run(mailbox.id(), MailboxLogin.Protocol.IMAP, token ->
+                        mail.checkImap(hosts.imap(current.cloud().value()), mailbox.address(), token.value())))
                 .flatMap(listed -> {
                     Map<String, MailFolder> byName = listed.stream()
                             .collect(Collectors.toMap(MailFolder::fullName, Function.identity(), (a, b) -> a));

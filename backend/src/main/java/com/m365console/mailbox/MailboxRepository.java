@@ -66,15 +66,40 @@ class MailboxRepository {
 
     Mono<Void> markConnected(UUID id, UUID connectedBy, String tenantId, String objectId) {
         return db.sql("""
-                update mailbox set state = 'CONNECTED', last_error = null, connected_by = :by, connected_at = now(),
-                    tenant_id = :tenant, object_id = :oid where id = :id""")
+                update mailbox set state = 'CONNECTED', last_error = null, access_refused_by = '{}',
+                    connected_by = :by, connected_at = now(), tenant_id = :tenant, object_id = :oid where id = :id""")
                 .bind("id", id).bind("by", connectedBy).bind("tenant", tenantId).bind("oid", objectId).then();
     }
 
     Mono<Void> setState(UUID id, MailboxState state, String lastError) {
-        var spec = db.sql("update mailbox set state = :state, last_error = :error where id = :id")
+        var spec = db.sql("update mailbox set state = :state, last_error = :error, access_refused_by = '{}' "
+                + "where id = :id")
                 .bind("id", id).bind("state", state.name());
         return (lastError == null ? spec.bindNull("error", String.class) : spec.bind("error", lastError)).then();
+    }
+
+    /** Marks mail access refused over one protocol, unless the mailbox needs reconnecting or is disconnected. */
+    Mono<Void> refuseAccess(UUID id, MailboxLogin.Protocol protocol, String advice) {
+        return db.sql("""
+                update mailbox m set state = 'ACCESS_REFUSED', last_error = :advice,
+                    access_refused_by = array_append(array_remove(m.access_refused_by, p.name), p.name)
+                from (select cast(:protocol as text) as name) p
+                where m.id = :id and m.state in ('CONNECTED', 'ACCESS_REFUSED')""")
+                .bind("id", id).bind("advice", advice).bind("protocol", protocol.name()).then();
+    }
+
+    /**
+     * Forgets the refusal of a protocol whose login worked; CONNECTED again once no protocol is refused. Concurrent
+     * calls compose: PostgreSQL evaluates the new values again on the row an earlier update changed.
+     */
+    Mono<Void> restoreAccess(UUID id, MailboxLogin.Protocol protocol) {
+        return db.sql("""
+                update mailbox m set access_refused_by = array_remove(m.access_refused_by, p.name),
+                    state = case when m.access_refused_by <@ array[p.name] then 'CONNECTED' else m.state end,
+                    last_error = case when m.access_refused_by <@ array[p.name] then null else m.last_error end
+                from (select cast(:protocol as text) as name) p
+                where m.id = :id and m.state = 'ACCESS_REFUSED' and p.name = any (m.access_refused_by)""")
+                .bind("id", id).bind("protocol", protocol.name()).then();
     }
 
     Mono<Void> saveCheck(UUID id, String imapCheck, String smtpCheck) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.m365console.mail.MailFailure;
 import com.m365console.mail.MailFolder;
 import com.m365console.mail.MailHosts;
 import com.m365console.mail.MailServerClient;
@@ -31,16 +32,19 @@ class MailboxService {
 
     private final MailboxRepository mailboxes;
     private final MailboxTokens tokens;
+    private final MailboxLogin login;
     private final MailServerClient mail;
     private final MailHosts hosts;
     private final MicrosoftSettingsService settings;
     private final OperationRateLimits limits;
     private final FolderSelection folderSelection;
 
-    MailboxService(MailboxRepository mailboxes, MailboxTokens tokens, MailServerClient mail, MailHosts hosts,
-            MicrosoftSettingsService settings, OperationRateLimits limits, FolderSelection folderSelection) {
+    MailboxService(MailboxRepository mailboxes, MailboxTokens tokens, MailboxLogin login, MailServerClient mail,
+            MailHosts hosts, MicrosoftSettingsService settings, OperationRateLimits limits,
+            FolderSelection folderSelection) {
         this.mailboxes = mailboxes;
         this.tokens = tokens;
+        this.login = login;
         this.mail = mail;
         this.hosts = hosts;
         this.settings = settings;
@@ -71,14 +75,16 @@ class MailboxService {
     }
 
     private Mono<CheckPayload> check(MailboxView mailbox) {
-        return tokens.accessToken(mailbox.id())
-                .flatMap(token -> settings.current().flatMap(current -> Mono.zip(
-                        mail.checkImap(hosts.imap(current.cloud().value()), mailbox.address(), token)
+        return settings.current().flatMap(current -> Mono.zip(
+                        login.run(mailbox.id(), MailboxLogin.Protocol.IMAP, token -> mail.checkImap(
+                                        hosts.imap(current.cloud().value()), mailbox.address(), token.value()))
                                 .map(Result::ok).onErrorResume(MailServerException.class, ex -> Mono.just(
                                         Result.<List<MailFolder>>failed(ex.getMessage()))),
-                        mail.checkSmtp(hosts.smtp(current.cloud().value()), mailbox.address(), token)
-                                .thenReturn(Result.ok(true)).onErrorResume(MailServerException.class, ex ->
-                                        Mono.just(Result.<Boolean>failed(ex.getMessage()))))))
+                        login.run(mailbox.id(), MailboxLogin.Protocol.SMTP, token -> mail.checkSmtp(
+                                        hosts.smtp(current.cloud().value()), mailbox.address(), token.value())
+                                        .thenReturn(Result.ok(true)))
+                                .onErrorResume(MailServerException.class, ex ->
+                                        Mono.just(Result.<Boolean>failed(ex.getMessage())))))
                 .flatMap(results -> mailboxes.saveCheck(mailbox.id(), results.getT1().summary(),
                                 results.getT2().summary())
                         .then(mailboxes.find(mailbox.id()))
@@ -115,9 +121,9 @@ class MailboxService {
     }
 
     private Mono<SendPayload> send(MailboxView mailbox, OutgoingMessage message, Actor actor) {
-        return tokens.accessToken(mailbox.id())
-                .flatMap(token -> settings.current().flatMap(current ->
-                        mail.send(hosts.smtp(current.cloud().value()), mailbox.address(), token, message)))
+        return settings.current()
+                .flatMap(current -> login.run(mailbox.id(), MailboxLogin.Protocol.SMTP, token ->
+                        mail.send(hosts.smtp(current.cloud().value()), mailbox.address(), token.value(), message)))
                 .flatMap(sent -> mailboxes.recordSent(mailbox.id(), sent.messageId(), actor.id(), sent.recipients(),
                                 message.subject(), sent.sentAt())
                         .map(sentId -> new SendPayload(new SentMessage(sentId, sent.messageId(), sent.recipients(),
@@ -141,8 +147,9 @@ class MailboxService {
     }
 
     static UserError mailServer(MailServerException ex) {
-        return new UserError(null, ex.failure() == com.m365console.mail.MailFailure.AUTHENTICATION_REFUSED
-                ? UserErrorCode.MAIL_SERVER_REFUSED : UserErrorCode.MAIL_SERVER_UNREACHABLE, ex.getMessage());
+        boolean refused = ex.failure() == MailFailure.AUTHENTICATION_REFUSED || ex.failure() == MailFailure.TOKEN_REFUSED;
+        return new UserError(null, refused ? UserErrorCode.MAIL_SERVER_REFUSED : UserErrorCode.MAIL_SERVER_UNREACHABLE,
+                ex.getMessage());
     }
 
     static UserError unavailable(MailboxUnavailableException ex) {

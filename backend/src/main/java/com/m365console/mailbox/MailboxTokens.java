@@ -1,5 +1,7 @@
 package com.m365console.mailbox;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -108,6 +110,30 @@ public class MailboxTokens {
     private static MailboxUnavailableException notConnected() {
         return new MailboxUnavailableException(MailboxUnavailableException.Reason.NOT_CONNECTED,
                 "The mailbox is not connected: connect it again.");
+    }
+
+    /**
+     * A new access token after the mail server refused {@code refused} although its stored expiry is still ahead
+     * (Microsoft ended it early). Under the same row lock as {@link #access(UUID)}: when another caller has already
+     * replaced the refused token, its replacement is answered, and when its renewal was refused for good, that
+     * refusal; Microsoft is not asked again.
+     */
+    public Mono<MailboxAccessToken> refreshRefused(UUID mailboxId, MailboxAccessToken refused) {
+        Mono<TokenResult> locked = tokens.lock(mailboxId).zipWith(mailboxes.find(mailboxId))
+                .flatMap(both -> {
+                    MailboxTokenRepository.StoredTokens stored = both.getT1();
+                    if (both.getT2().state() == MailboxState.NEEDS_REAUTH) {
+                        return Mono.just(TokenResult.failed(new MailboxUnavailableException(
+                                MailboxUnavailableException.Reason.NEEDS_REAUTH, both.getT2().lastError())));
+                    }
+                    boolean replaced = !MessageDigest.isEqual(decrypt(stored.access(), mailboxId, "access")
+                                    .getBytes(StandardCharsets.UTF_8),
+                            refused.value().getBytes(StandardCharsets.UTF_8));
+                    return replaced && fresh(stored) ? Mono.just(TokenResult.ok(current(mailboxId, stored)))
+                            : refresh(mailboxId, stored);
+                })
+                .defaultIfEmpty(TokenResult.failed(notConnected()));
+        return transaction.transactional(locked).flatMap(TokenResult::toMono);
     }
 
     /** Stores the tokens of a fresh grant (connection or reconnection). */

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.m365console.mail.ImapFolderReader;
+import com.m365console.mail.MailFailure;
+import com.m365console.mail.MailServerException;
 import com.m365console.mailbox.MailboxUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Keeps one mailbox's INBOX open in IMAP IDLE on a thread of its own and stores new mail as soon as the
  * server announces it. It logs in again with a fresh token before the current one expires, renews IDLE
- * regularly (RFC 2177 asks for less than 29 minutes), and after a failure reconnects with backoff.
+ * regularly (RFC 2177 asks for less than 29 minutes), and after a failure reconnects with backoff. It stops when the
+ * mailbox needs reconnecting or its mail access is refused (a renewed token was refused too): the watchers start it
+ * again once the mailbox is CONNECTED.
  */
 final class InboxPushWatcher implements Runnable {
 
@@ -70,6 +74,14 @@ final class InboxPushWatcher implements Runnable {
                         events.publish(SyncStatus.failed(mailboxId, SyncState.NEEDS_REAUTH, ex.getMessage()));
                     }
                     log.info("Stopped pushing new mail of mailbox {}: {}", mailboxId, ex.getMessage());
+                    stop();
+                    return;
+                }
+                failures = waitAfterFailure(failures, ex.getMessage());
+            } catch (MailServerException ex) {
+                if (ex.failure() == MailFailure.TOKEN_REFUSED) {
+                    events.publish(SyncStatus.failed(mailboxId, SyncState.FAILED, ex.getMessage()));
+                    log.info("Stopped pushing new mail of mailbox {}: its mail access is refused", mailboxId);
                     stop();
                     return;
                 }

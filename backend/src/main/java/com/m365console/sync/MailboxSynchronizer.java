@@ -14,8 +14,8 @@ import com.m365console.mail.MailHosts;
 import com.m365console.mail.MailServerClient;
 import com.m365console.mail.MailServerException;
 import com.m365console.mailbox.MailboxDirectory;
+import com.m365console.mailbox.MailboxLogin;
 import com.m365console.mailbox.MailboxState;
-import com.m365console.mailbox.MailboxTokens;
 import com.m365console.mailbox.MailboxUnavailableException;
 import com.m365console.mailbox.MailboxView;
 import com.m365console.settings.EmailSyncSettingsService;
@@ -39,7 +39,7 @@ public class MailboxSynchronizer {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final MailboxDirectory mailboxes;
-    private final MailboxTokens tokens;
+    private final MailboxLogin login;
     private final MailServerClient mail;
     private final MailHosts hosts;
     private final MicrosoftSettingsService settings;
@@ -51,12 +51,12 @@ public class MailboxSynchronizer {
     private final int batchSize;
     private final String instance = UUID.randomUUID().toString();
 
-    MailboxSynchronizer(MailboxDirectory mailboxes, MailboxTokens tokens, MailServerClient mail, MailHosts hosts,
+    MailboxSynchronizer(MailboxDirectory mailboxes, MailboxLogin login, MailServerClient mail, MailHosts hosts,
             MicrosoftSettingsService settings, MailStore store, SyncLeases leases, SyncEvents events,
             SyncSchedule schedule, EmailSyncSettingsService syncSettings,
             @Value("${m365.sync.batch-size:200}") int batchSize) {
         this.mailboxes = mailboxes;
-        this.tokens = tokens;
+        this.login = login;
         this.mail = mail;
         this.hosts = hosts;
         this.settings = settings;
@@ -92,7 +92,7 @@ public class MailboxSynchronizer {
     private Mono<SyncStatus> runNewMail(UUID mailboxId, ImapFolderReader reader, String folder) {
         long started = System.nanoTime();
         AtomicInteger stored = new AtomicInteger();
-        return mailboxes.find(mailboxId).flatMap(mailbox -> mailbox.state() != MailboxState.CONNECTED
+        return mailboxes.find(mailboxId).flatMap(mailbox -> !mayLogIn(mailbox)
                 ? publish(unavailable(mailbox))
                 : syncWith(reader, mailboxId, folder, stored, false).then(Mono.defer(() -> publish(
                         SyncStatus.succeeded(mailboxId, stored.get(),
@@ -105,7 +105,7 @@ public class MailboxSynchronizer {
         long started = System.nanoTime();
         AtomicInteger stored = new AtomicInteger();
         return mailboxes.find(mailboxId).flatMap(mailbox -> {
-            if (mailbox.state() != MailboxState.CONNECTED) {
+            if (!mayLogIn(mailbox)) {
                 return publish(unavailable(mailbox));
             }
             events.publish(SyncStatus.of(mailboxId, SyncState.CONNECTING));
@@ -125,9 +125,10 @@ public class MailboxSynchronizer {
     }
 
     private Mono<Void> syncFolder(MailboxView mailbox, String folder, AtomicInteger stored) {
-        return Mono.zip(tokens.accessToken(mailbox.id()), settings.current()).flatMap(access -> Mono.usingWhen(
-                Mono.fromCallable(() -> mail.openFolderReader(hosts.imap(access.getT2().cloud().value()),
-                        mailbox.address(), access.getT1(), folder)).subscribeOn(Schedulers.boundedElastic()),
+        return settings.current().flatMap(current -> Mono.usingWhen(
+                login.run(mailbox.id(), MailboxLogin.Protocol.IMAP, token -> Mono.fromCallable(() ->
+                        mail.openFolderReader(hosts.imap(current.cloud().value()), mailbox.address(), token.value(),
+                                folder)).subscribeOn(Schedulers.boundedElastic())),
                 reader -> syncWith(reader, mailbox.id(), folder, stored, true),
                 reader -> Mono.fromRunnable(reader::close).subscribeOn(Schedulers.boundedElastic()).then()));
     }
@@ -187,6 +188,11 @@ public class MailboxSynchronizer {
                 + String.join(", ", gone.stream().map(name -> "\"" + name + "\"").toList())
                 + ": the mail server no longer has " + (gone.size() == 1 ? "it" : "them")
                 + ". Choose the folders again after Check connection.";
+    }
+
+    /** A mailbox whose mail access was refused is still tried: an IMAP login that works again lifts its refusal. */
+    private static boolean mayLogIn(MailboxView mailbox) {
+        return mailbox.state() == MailboxState.CONNECTED || mailbox.state() == MailboxState.ACCESS_REFUSED;
     }
 
     private static SyncStatus unavailable(MailboxView mailbox) {

@@ -7,9 +7,8 @@ import java.util.UUID;
 import com.m365console.mail.ImapFolderReader;
 import com.m365console.mail.MailHosts;
 import com.m365console.mail.MailServerClient;
-import com.m365console.mailbox.MailboxAccessToken;
 import com.m365console.mailbox.MailboxDirectory;
-import com.m365console.mailbox.MailboxTokens;
+import com.m365console.mailbox.MailboxLogin;
 import com.m365console.mailbox.MailboxUnavailableException;
 import com.m365console.mailbox.MailboxView;
 import com.m365console.microsoft.Cloud;
@@ -28,28 +27,30 @@ class PushConnector {
     }
 
     private final MailboxDirectory mailboxes;
-    private final MailboxTokens tokens;
+    private final MailboxLogin login;
     private final MicrosoftSettingsService settings;
     private final MailHosts hosts;
     private final MailServerClient mail;
 
-    PushConnector(MailboxDirectory mailboxes, MailboxTokens tokens, MicrosoftSettingsService settings, MailHosts hosts,
+    PushConnector(MailboxDirectory mailboxes, MailboxLogin login, MicrosoftSettingsService settings, MailHosts hosts,
             MailServerClient mail) {
         this.mailboxes = mailboxes;
-        this.tokens = tokens;
+        this.login = login;
         this.settings = settings;
         this.hosts = hosts;
         this.mail = mail;
     }
 
-    /** Blocking: for the watcher's own thread. Fails with MailboxUnavailableException or MailServerException. */
+    /**
+     * Blocking: for the watcher's own thread. Logs in by {@link MailboxLogin}'s refuse-refresh-retry rule; fails with
+     * MailboxUnavailableException or MailServerException (TOKEN_REFUSED: mail access refused).
+     */
     Connection open(UUID mailboxId, Duration longestWait) {
         MailboxView mailbox = mailboxes.find(mailboxId).switchIfEmpty(Mono.error(() -> new MailboxUnavailableException(
                 MailboxUnavailableException.Reason.NOT_CONNECTED, "The mailbox no longer exists."))).block();
-        MailboxAccessToken access = tokens.access(mailboxId).block();
         Cloud cloud = settings.current().block().cloud().value();
-        ImapFolderReader reader = mail.openIdlingFolderReader(hosts.imap(cloud), mailbox.address(), access.value(),
-                INBOX, longestWait);
-        return new Connection(reader, access.expiresAt());
+        return login.run(mailboxId, MailboxLogin.Protocol.IMAP, access -> Mono.fromCallable(() -> new Connection(
+                mail.openIdlingFolderReader(hosts.imap(cloud), mailbox.address(), access.value(), INBOX, longestWait),
+                access.expiresAt()))).block();
     }
 }

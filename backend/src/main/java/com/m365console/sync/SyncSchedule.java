@@ -22,11 +22,12 @@ class SyncSchedule {
         this.db = db;
     }
 
-    /** Connected mailboxes whose next attempt is due, longest waiting first. */
+    /** Connected mailboxes (or refused mail access, tried until it works again) whose next attempt is due. */
     Flux<UUID> due(int limit) {
         return db.sql("""
                 select m.id from mailbox m left join mailbox_sync s on s.mailbox_id = m.id
-                where m.state = 'CONNECTED' and (s.next_attempt_at is null or s.next_attempt_at <= now())
+                where m.state in ('CONNECTED', 'ACCESS_REFUSED')
+                and (s.next_attempt_at is null or s.next_attempt_at <= now())
                 order by s.next_attempt_at nulls first limit :limit""")
                 .bind("limit", limit).map(row -> row.get("id", UUID.class)).all();
     }

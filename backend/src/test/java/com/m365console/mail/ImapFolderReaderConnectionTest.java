@@ -51,7 +51,7 @@ class ImapFolderReaderConnectionTest {
         try (CapturedOutput output = new CapturedOutput()) {
             assertThatThrownBy(() -> client.openFolderReader(imap(), ALICE, token, "INBOX"))
                     .isInstanceOfSatisfying(MailServerException.class, e -> {
-                        assertThat(e.failure()).isEqualTo(MailFailure.AUTHENTICATION_REFUSED);
+                        assertThat(e.failure()).isEqualTo(MailFailure.TOKEN_REFUSED);
                         assertThat(e.getMessage()).startsWith(MailFailureTranslator.TOKEN_REFUSED)
                                 .doesNotContain(token).doesNotContain(encoded);
                         assertThat(e.getCause()).isNull();

@@ -75,7 +75,7 @@ class MailServerClientTest {
         try (CapturedOutput output = new CapturedOutput()) {
             assertThatThrownBy(() -> client.checkImap(imap(), ALICE, token).block())
                     .isInstanceOfSatisfying(MailServerException.class, e -> {
-                        assertThat(e.failure()).isEqualTo(MailFailure.AUTHENTICATION_REFUSED);
+                        assertThat(e.failure()).isEqualTo(MailFailure.TOKEN_REFUSED);
                         assertThat(e.getMessage()).startsWith(MailFailureTranslator.TOKEN_REFUSED)
                                 .contains("IMAP server " + imap().hostAndPort())
                                 .doesNotContain(token).doesNotContain(encoded);
@@ -83,13 +83,13 @@ class MailServerClientTest {
                     });
             assertThatThrownBy(() -> client.checkSmtp(smtp(), ALICE, token).block())
                     .isInstanceOfSatisfying(MailServerException.class, e -> {
-                        assertThat(e.failure()).isEqualTo(MailFailure.AUTHENTICATION_REFUSED);
+                        assertThat(e.failure()).isEqualTo(MailFailure.TOKEN_REFUSED);
                         assertThat(e.getMessage()).startsWith(MailFailureTranslator.TOKEN_REFUSED).contains("535")
                                 .doesNotContain(token).doesNotContain(encoded);
                     });
             assertThatThrownBy(() -> client.send(smtp(), ALICE, token, textTo("bob@fabrikam.test")).block())
                     .isInstanceOfSatisfying(MailServerException.class,
-                            e -> assertThat(e.failure()).isEqualTo(MailFailure.AUTHENTICATION_REFUSED));
+                            e -> assertThat(e.failure()).isEqualTo(MailFailure.TOKEN_REFUSED));
             assertThat(output.text()).doesNotContain(token).doesNotContain(encoded).doesNotContain("canary-");
         }
         assertThat(greenMail.getReceivedMessages()).isEmpty();

@@ -36,7 +36,7 @@ class MailServerRepliesTest {
         }); CapturedOutput output = new CapturedOutput()) {
             assertThatThrownBy(() -> client.checkSmtp(server.endpoint(), ADDRESS, token).block())
                     .isInstanceOfSatisfying(MailServerException.class, e -> {
-                        assertThat(e.failure()).isEqualTo(MailFailure.AUTHENTICATION_REFUSED);
+                        assertThat(e.failure()).isEqualTo(MailFailure.TOKEN_REFUSED);
                         assertThat(e.getMessage()).startsWith(MailFailureTranslator.TOKEN_REFUSED)
                                 .contains("535 5.7.3 Authentication unsuccessful, you sent AUTH XOAUTH2 [redacted]")
                                 .doesNotContain(token).doesNotContain(encoded).doesNotContain("canary-");
@@ -62,7 +62,7 @@ class MailServerRepliesTest {
         }); CapturedOutput output = new CapturedOutput()) {
             assertThatThrownBy(() -> client.checkImap(server.endpoint(), ADDRESS, token).block())
                     .isInstanceOfSatisfying(MailServerException.class, e -> {
-                        assertThat(e.failure()).isEqualTo(MailFailure.AUTHENTICATION_REFUSED);
+                        assertThat(e.failure()).isEqualTo(MailFailure.TOKEN_REFUSED);
                         assertThat(e.getMessage()).contains("AUTHENTICATE failed: [redacted] / [redacted]")
                                 .doesNotContain("canary-").doesNotContain(encoded).doesNotContain("Bearer");
                     });

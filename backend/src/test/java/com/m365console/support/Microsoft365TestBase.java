@@ -2,7 +2,9 @@ package com.m365console.support;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -37,15 +39,44 @@ public abstract class Microsoft365TestBase {
             .addAccount(TENANT, UUID.randomUUID().toString(), JANE, "Jane Doe")
             .addAccount(TENANT, UUID.randomUUID().toString(), ADMIN_MS, "IT Admin");
 
+    /** Addresses whose mail server refuses every token, also newly issued ones (IMAP/SMTP AUTH disabled). */
+    private static final Set<String> refusing = ConcurrentHashMap.newKeySet();
+    /** The newest access token issued for each address, which the mail server accepts unless it refuses all. */
+    private static final Map<String, String> newestTokens = new ConcurrentHashMap<>();
+
     static {
         microsoft.onAccessTokenIssued((token, grant) -> {
             if (grant.email() != null) {
-                mailServer.setUser(grant.email(), grant.email(), token);
+                accept(grant.email(), token);
                 if (grant.email().equals(ADMIN_MS)) {
-                    mailServer.setUser(SHARED, SHARED, token);
+                    accept(SHARED, token);
                 }
             }
         });
+    }
+
+    private static void accept(String address, String token) {
+        newestTokens.put(address, token);
+        if (!refusing.contains(address)) {
+            mailServer.setUser(address, address, token);
+        }
+    }
+
+    /** As when Microsoft ends the access token early: the mail server refuses it, a newly issued one works. */
+    protected static void endAccessTokenEarly(String address) {
+        mailServer.setUser(address, address, "ended-" + UUID.randomUUID());
+    }
+
+    /** As with IMAP and SMTP AUTH disabled for the mailbox: every token is refused, also newly issued ones. */
+    protected static void refuseMailAccess(String address) {
+        refusing.add(address);
+        mailServer.setUser(address, address, "refused-" + UUID.randomUUID());
+    }
+
+    /** The admin turned mail access back on: the newest token issued works again. */
+    protected static void allowMailAccess(String address) {
+        refusing.remove(address);
+        mailServer.setUser(address, address, newestTokens.get(address));
     }
 
     @Autowired
@@ -82,6 +113,7 @@ public abstract class Microsoft365TestBase {
     /** Fresh accounts (alice ADMIN, jane and bob USER), a fresh app registration, Emails Sync enabled. */
     protected void resetWithRegisteredApp() throws Exception {
         accounts.reset();
+        refusing.clear();
         mailServer.purgeEmailFromAllMailboxes();
         accounts.create("alice", "ADMIN");
         accounts.create("jane", "USER");

@@ -166,6 +166,66 @@ class InboxPushTest extends Microsoft365TestBase {
         assertThat(pushLeaseHolders()).isZero();
     }
 
+    @Test
+    void aTokenTheServerEndedEarlyIsRenewedOnceAndPushingGoesOn() throws Exception {
+        connectJane();
+        endAccessTokenEarly(JANE);
+        long refreshesBefore = refreshTokenRequests();
+        startPushing();
+
+        awaitTrue(() -> watchers.connections(mailboxId) == 1, "the watcher logged in with a renewed token");
+        String subject = deliver();
+
+        awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored");
+        assertThat(refreshTokenRequests() - refreshesBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedTokenWhoseRenewalMicrosoftRefusesStopsPushingForReconnecting() throws Exception {
+        connectJane();
+        Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
+        steps.subscribe();
+        endAccessTokenEarly(JANE);
+        microsoft.revokeGrants(JANE);
+        setScheduledSync(true);
+        watchers.refresh().block(WITHIN);
+
+        SyncStatus reauth = steps.filter(status -> status.state() == SyncState.NEEDS_REAUTH).next().block(WITHIN);
+        assertThat(reauth.reason()).contains("reconnect the mailbox");
+        awaitTrue(() -> !watchers.isWatching(mailboxId), "the watcher stopped");
+        assertThat(mailboxState()).isEqualTo("NEEDS_REAUTH");
+    }
+
+    @Test
+    void mailAccessRefusedStopsPushingUntilACheckWorksAgain() throws Exception {
+        connectJane();
+        Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
+        steps.subscribe();
+        refuseMailAccess(JANE);
+        setScheduledSync(true);
+        watchers.refresh().block(WITHIN);
+
+        SyncStatus refused = steps.filter(status -> status.state() == SyncState.FAILED).next().block(WITHIN);
+        assertThat(refused.reason()).startsWith("Mail access refused").contains("IMAP");
+        awaitTrue(() -> !watchers.isWatching(mailboxId), "the watcher stopped");
+        assertThat(mailboxState()).isEqualTo("ACCESS_REFUSED");
+        watchers.refresh().block(WITHIN);
+        assertThat(pushLeaseHolders()).as("not watched while its mail access is refused").isZero();
+
+        allowMailAccess(JANE);
+        sessions.signIn("jane", TestAccounts.PASSWORD).graphQl().documentName("checkMailboxConnection")
+                .variable("input", Map.of("mailboxId", mailboxId.toString())).execute()
+                .path("checkMailboxConnection.mailbox.state").entity(String.class).isEqualTo("CONNECTED");
+        startPushing();
+        String subject = deliver();
+        awaitTrue(() -> storedSubjects().contains(subject), "pushed again once CONNECTED");
+    }
+
+    private String mailboxState() {
+        return db.sql("select state from mailbox where id = :id").bind("id", mailboxId)
+                .map(row -> row.get(0, String.class)).one().block();
+    }
+
     private void connectJane() {
         mailboxId = connect(sessions.signIn("jane", TestAccounts.PASSWORD), JANE, Map.of());
     }
