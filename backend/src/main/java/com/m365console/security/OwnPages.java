@@ -14,9 +14,9 @@ final class OwnPages {
 
     private final Optional<String> publicOrigin;
 
-    OwnPages(String publicBaseUrl) {
-        this.publicOrigin = publicBaseUrl == null || publicBaseUrl.isBlank() ? Optional.empty()
-                : Optional.of(origin(URI.create(publicBaseUrl.trim())));
+    /** @param publicBaseUrl {@code m365.public-base-url} as {@code RedirectUris} validated it, if set */
+    OwnPages(Optional<URI> publicBaseUrl) {
+        this.publicOrigin = publicBaseUrl.map(OwnPages::origin);
     }
 
     boolean sent(String origin, URI handshake) {

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import com.m365console.identity.ApiTokenService;
 import com.m365console.security.session.PostgresSessionRepository;
+import com.m365console.settings.RedirectUris;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -48,11 +48,11 @@ class WebSocketAuthenticationInterceptor implements WebSocketGraphQlInterceptor 
     private final String sessionCookie;
 
     WebSocketAuthenticationInterceptor(ApiTokenService tokens, PostgresSessionRepository sessions, OpenSockets sockets,
-            @Value("${m365.public-base-url:}") String publicBaseUrl, ObjectProvider<WebSessionIdResolver> resolver) {
+            RedirectUris redirectUris, ObjectProvider<WebSessionIdResolver> resolver) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.sockets = sockets;
-        this.ownPages = new OwnPages(publicBaseUrl);
+        this.ownPages = new OwnPages(redirectUris.publicBaseUrl());
         this.sessionCookie = resolver.getIfAvailable(CookieWebSessionIdResolver::new) instanceof
                 CookieWebSessionIdResolver cookies ? cookies.getCookieName() : "SESSION";
     }

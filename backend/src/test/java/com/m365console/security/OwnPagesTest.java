@@ -1,6 +1,7 @@
 package com.m365console.security;
 
 import java.net.URI;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class OwnPagesTest {
 
     @Test
     void withAPublicBaseUrlOnlyItsOriginCounts() {
-        OwnPages pages = new OwnPages("https://Console.Contoso.com/");
+        OwnPages pages = new OwnPages(Optional.of(URI.create("https://Console.Contoso.com")));
 
         assertThat(pages.sent("https://console.contoso.com", HANDSHAKE)).isTrue();
         assertThat(pages.sent("https://console.contoso.com:443", HANDSHAKE)).isTrue();
@@ -25,7 +26,7 @@ class OwnPagesTest {
 
     @Test
     void withoutOneTheOriginMustNameTheHandshakesHostAndPort() {
-        OwnPages pages = new OwnPages("");
+        OwnPages pages = new OwnPages(Optional.empty());
 
         assertThat(pages.sent("https://console.contoso.com", HANDSHAKE)).isTrue();
         assertThat(pages.sent("http://localhost:8080", URI.create("ws://localhost:8080/graphql"))).isTrue();
@@ -35,9 +36,9 @@ class OwnPagesTest {
 
     @Test
     void noOriginOrAMalformedOneNeverCounts() {
-        assertThat(new OwnPages("").sent(null, HANDSHAKE)).isFalse();
-        assertThat(new OwnPages("").sent("", HANDSHAKE)).isFalse();
-        assertThat(new OwnPages("").sent("null", HANDSHAKE)).isFalse();
-        assertThat(new OwnPages("https://console.contoso.com").sent("ht tp://x y", HANDSHAKE)).isFalse();
+        assertThat(new OwnPages(Optional.empty()).sent(null, HANDSHAKE)).isFalse();
+        assertThat(new OwnPages(Optional.empty()).sent("", HANDSHAKE)).isFalse();
+        assertThat(new OwnPages(Optional.empty()).sent("null", HANDSHAKE)).isFalse();
+        assertThat(new OwnPages(Optional.of(URI.create("https://console.contoso.com"))).sent("ht tp://x y", HANDSHAKE)).isFalse();
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.m365console.platform.crypto.EncryptedValue;
@@ -78,7 +79,7 @@ public class PostgresSessionRepository implements ReactiveSessionRepository<Stor
             else {
                 return Mono.empty();
             }
-            return write.then(Mono.fromRunnable(() -> session.stored(serialized)));
+            return write.then(Mono.fromRunnable(() -> session.markStored(serialized)));
         });
     }
 
@@ -112,15 +113,9 @@ public class PostgresSessionRepository implements ReactiveSessionRepository<Stor
 
     /** The signed-in session with this id (the cookie's value), if it is one; nothing is written. */
     public Mono<SignedInSession> signedIn(String sessionId) {
-        return findById(sessionId).flatMap(session -> {
-            Object context = session.getAttribute(
-                    WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME);
-            return context instanceof SecurityContext security && security.getAuthentication() != null
-                    && security.getAuthentication().isAuthenticated()
-                    ? Mono.just(new SignedInSession(SessionIds.key(sessionId), security.getAuthentication(),
-                            session.expiresAt()))
-                    : Mono.empty();
-        });
+        return findById(sessionId).flatMap(session -> Mono.justOrEmpty(authentication(session.attributes()))
+                .filter(Authentication::isAuthenticated)
+                .map(signedIn -> new SignedInSession(SessionIds.key(sessionId), signedIn, session.expiresAt())));
     }
 
     /** A session that carries a sign-in: the key notices name it by, who signed in, and when it ends if unused. */
@@ -224,13 +219,16 @@ public class PostgresSessionRepository implements ReactiveSessionRepository<Stor
 
     /** The signed-in account the session belongs to, so its sessions can be ended together. */
     private static UUID accountOf(Map<String, Object> attributes) {
-        Object context = attributes.get(
-                WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME);
-        if (context instanceof SecurityContext security && security.getAuthentication() != null
-                && security.getAuthentication().getPrincipal() instanceof SignedInAccount account) {
-            return account.accountId();
-        }
-        return null;
+        return authentication(attributes).map(Authentication::getPrincipal)
+                .filter(SignedInAccount.class::isInstance).map(account -> ((SignedInAccount) account).accountId())
+                .orElse(null);
+    }
+
+    /** The sign-in Spring Security keeps in the session, if any. */
+    private static Optional<Authentication> authentication(Map<String, Object> attributes) {
+        return attributes.get(WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME)
+                instanceof SecurityContext security ? Optional.ofNullable(security.getAuthentication())
+                : Optional.empty();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -58,7 +58,7 @@ final class StoredSession implements Session {
     }
 
     /** After a save: the row now holds this id, these attributes and this last access. */
-    void stored(byte[] serializedAttributes) {
+    void markStored(byte[] serializedAttributes) {
         storedId = id;
         storedAttributes = serializedAttributes;
         storedLastAccessedTime = lastAccessedTime;
