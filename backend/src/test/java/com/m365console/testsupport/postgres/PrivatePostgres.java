@@ -77,6 +77,11 @@ public final class PrivatePostgres implements AutoCloseable {
         return "r2dbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
+    /** The same database for JDBC (Flyway). */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
     /** Stops the server the way an operator does ({@code pg_ctl stop -m fast}): clients are disconnected. */
     public void stop() {
         asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w",
