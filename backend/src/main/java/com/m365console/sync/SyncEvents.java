@@ -40,7 +40,7 @@ public class SyncEvents {
     public Flux<SyncStatus> of(UUID mailboxId) {
         return Flux.defer(() -> live().filter(status -> status.mailboxId().equals(mailboxId))
                 .mergeWith(Mono.fromSupplier(() -> latest.getOrDefault(mailboxId,
-                        SyncStatus.of(mailboxId, SyncState.IDLE)))));
+                        SyncStatus.step(mailboxId, SyncState.IDLE)))));
     }
 
     public Flux<SyncStatus> all() {
