@@ -18,12 +18,17 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
 
-/** Reads one folder read-only (never marking mail seen) over one IMAP connection; blocking, calls run one at a time. */
-public final class ImapFolderReader implements AutoCloseable {
+/**
+ * Reads one folder read-only (never marking mail seen) over an IMAP connection, its own or an {@link ImapConnection}'s
+ * shared by the folders of one run; blocking, calls run one at a time.
+ */
+public final class ImapFolderReader implements FolderReader {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
     private final IMAPStore store;
+    /** Whether closing this reader logs out: false when an {@link ImapConnection} owns the login. */
+    private final boolean ownsStore;
     private final IMAPFolder folder;
     private final MailFailureTranslator failures;
     private final MessageWindow window;
@@ -34,9 +39,10 @@ public final class ImapFolderReader implements AutoCloseable {
     /** True while {@link #awaitChange()} runs: only then does ending IDLE need a command. */
     private final AtomicBoolean waiting = new AtomicBoolean();
 
-    private ImapFolderReader(IMAPStore store, IMAPFolder folder, boolean condstore, MailFailureTranslator failures,
-            int maxBodyBytes) {
+    private ImapFolderReader(IMAPStore store, boolean ownsStore, IMAPFolder folder, boolean condstore,
+            MailFailureTranslator failures, int maxBodyBytes) {
         this.store = store;
+        this.ownsStore = ownsStore;
         this.folder = folder;
         this.condstore = condstore;
         this.failures = failures;
@@ -53,16 +59,35 @@ public final class ImapFolderReader implements AutoCloseable {
     /** Logs in with XOAUTH2 only (never plain LOGIN); opens the folder read-only, enabling CONDSTORE when offered. */
     static ImapFolderReader open(Session session, MailEndpoint imap, InternetAddress user, String accessToken,
             String folderName, int maxBodyBytes) {
-        if (folderName == null || folderName.isBlank()) {
-            throw new IllegalArgumentException("folder name is required");
-        }
-        if (maxBodyBytes < 1) {
-            throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
-        }
+        checkArguments(folderName, maxBodyBytes);
         MailFailureTranslator failures = new MailFailureTranslator("IMAP", imap, user.getAddress(), accessToken);
+        IMAPStore store = login(session, imap, user, accessToken, failures);
+        try {
+            return openOn(store, true, imap, folderName, failures, maxBodyBytes);
+        } catch (RuntimeException e) {
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    /** Logs in with XOAUTH2 only; the caller owns the store and closes it. */
+    static IMAPStore login(Session session, MailEndpoint imap, InternetAddress user, String accessToken,
+            MailFailureTranslator failures) {
         IMAPStore store = new Xoauth2OnlyImapStore(session, imap);
         try {
             store.connect(imap.host(), imap.port(), user.getAddress(), accessToken);
+            return store;
+        } catch (MessagingException | RuntimeException e) {
+            closeQuietly(store);
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+        }
+    }
+
+    /** Opens a folder read-only on a logged-in store, enabling CONDSTORE when offered; closes nothing on failure. */
+    static ImapFolderReader openOn(IMAPStore store, boolean ownsStore, MailEndpoint imap, String folderName,
+            MailFailureTranslator failures, int maxBodyBytes) {
+        checkArguments(folderName, maxBodyBytes);
+        try {
             IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
             boolean condstore = store.hasCapability("CONDSTORE");
             if (condstore && store.hasCapability("ENABLE")) {
@@ -70,18 +95,25 @@ public final class ImapFolderReader implements AutoCloseable {
             } else {
                 folder.open(Folder.READ_ONLY);
             }
-            return new ImapFolderReader(store, folder, condstore, failures, maxBodyBytes);
+            return new ImapFolderReader(store, ownsStore, folder, condstore, failures, maxBodyBytes);
         } catch (FolderNotFoundException e) {
-            closeQuietly(store);
             throw new MailFolderNotFoundException("The folder \"" + folderName + "\" does not exist on the IMAP server "
                     + imap.hostAndPort() + " (renamed or deleted?).");
         } catch (MessagingException | RuntimeException e) {
-            closeQuietly(store);
             throw failures.translate(e, MailFailure.CONNECTION_FAILED);
         }
     }
 
-    /** UIDVALIDITY, UIDNEXT and HIGHESTMODSEQ as of opening; the message count as of now. */
+    private static void checkArguments(String folderName, int maxBodyBytes) {
+        if (folderName == null || folderName.isBlank()) {
+            throw new IllegalArgumentException("folder name is required");
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
+        }
+    }
+
+    @Override
     public synchronized FolderStatus status() {
         try {
             long highestModSeq = condstore ? folder.getHighestModSeq() : -1;
@@ -92,7 +124,7 @@ public final class ImapFolderReader implements AutoCloseable {
         }
     }
 
-    /** The next at most {@code batchSize} messages with a UID above {@code lastUid}, ascending; empty when none. */
+    @Override
     public synchronized List<FetchedMessage> fetchAfter(long lastUid, int batchSize) {
         if (lastUid < 0 || batchSize < 1) {
             throw new IllegalArgumentException("lastUid must be >= 0 and batchSize >= 1");
@@ -104,7 +136,8 @@ public final class ImapFolderReader implements AutoCloseable {
         }
     }
 
-    /** UID to flags for every message in [fromUid, toUid], with one FETCH: a UID missing from it was expunged. */
+    /** With one FETCH. */
+    @Override
     public synchronized Map<Long, Set<MessageFlag>> flags(long fromUid, long toUid) {
         long from = Math.max(fromUid, 1);
         long to = Math.min(toUid, UIDFolder.MAXUID);
@@ -172,7 +205,10 @@ public final class ImapFolderReader implements AutoCloseable {
         }
     }
 
-    /** Closes the folder and logs out; safe twice and after a failure (then open a new reader: this one is spent). */
+    /**
+     * Closes the folder, and logs out when the reader owns its login; safe twice and after a failure (then open a new
+     * reader: this one is spent).
+     */
     @Override
     public void close() {
         try {
@@ -182,10 +218,12 @@ public final class ImapFolderReader implements AutoCloseable {
         } catch (MessagingException | RuntimeException ignored) {
             // The connection is already gone; logging out below releases the rest.
         }
-        closeQuietly(store);
+        if (ownsStore) {
+            closeQuietly(store);
+        }
     }
 
-    private static void closeQuietly(IMAPStore store) {
+    static void closeQuietly(IMAPStore store) {
         try {
             store.close();
         } catch (MessagingException | RuntimeException ignored) {

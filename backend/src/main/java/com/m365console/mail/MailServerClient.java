@@ -41,6 +41,15 @@ public class MailServerClient {
     }
 
     /**
+     * Logs in to IMAP with XOAUTH2 once for a synchronisation run, whose folders are then opened on this connection,
+     * reading bodies of up to {@link ImapFolderReader#DEFAULT_MAX_BODY_BYTES} each. Blocking.
+     */
+    public ImapConnection connectImap(MailEndpoint imap, String address, String accessToken) {
+        return ImapConnection.login(sessions.imap(imap), imap, MimeMessages.address(address), accessToken,
+                ImapFolderReader.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
      * Logs in to IMAP with XOAUTH2 and opens one folder read-only for synchronisation, reading bodies of up to
      * {@link ImapFolderReader#DEFAULT_MAX_BODY_BYTES} each. Blocking: call it (and the reader) on boundedElastic.
      */

@@ -71,7 +71,7 @@ final class InboxPushWatcher implements Runnable {
             } catch (MailboxUnavailableException ex) {
                 if (ex.reason() != MailboxUnavailableException.Reason.MICROSOFT_UNAVAILABLE) {
                     if (ex.reason() == MailboxUnavailableException.Reason.NEEDS_REAUTH) {
-                        events.publish(SyncStatus.failed(mailboxId, SyncState.NEEDS_REAUTH, ex.getMessage()));
+                        events.publish(SyncStatus.ended(mailboxId, SyncState.NEEDS_REAUTH, ex.getMessage()));
                     }
                     log.info("Stopped pushing new mail of mailbox {}: {}", mailboxId, ex.getMessage());
                     stop();
@@ -80,7 +80,7 @@ final class InboxPushWatcher implements Runnable {
                 failures = waitAfterFailure(failures, ex.getMessage());
             } catch (MailServerException ex) {
                 if (ex.failure() == MailFailure.TOKEN_REFUSED) {
-                    events.publish(SyncStatus.failed(mailboxId, SyncState.FAILED, ex.getMessage()));
+                    events.publish(SyncStatus.ended(mailboxId, SyncState.ACCESS_REFUSED, ex.getMessage()));
                     log.info("Stopped pushing new mail of mailbox {}: its mail access is refused", mailboxId);
                     stop();
                     return;
@@ -163,22 +163,18 @@ final class InboxPushWatcher implements Runnable {
 
     /** Runs a new-mail sync over this connection, waiting (with backoff) while another run holds the mailbox. */
     private void storeNewMail(ImapFolderReader opened) {
-        SyncStatus status = synchronizer.syncNewMail(mailboxId, opened, PushConnector.INBOX)
-                .filter(result -> !result.isBusy())
+        SyncOutcome outcome = synchronizer.syncNewMail(mailboxId, opened, PushConnector.INBOX)
+                .filter(result -> !(result instanceof SyncOutcome.Busy))
                 .repeatWhenEmpty(attempts -> attempts.takeWhile(attempt -> !isStopped())
                         .concatMap(attempt -> Mono.delay(BUSY_RETRY.multipliedBy(1L << Math.min(attempt, 5)))))
                 .block();
-        if (status == null) {
-            return;
+        if (outcome instanceof SyncOutcome.Failed failed) {
+            throw new IllegalStateException(failed.reason());
         }
-        switch (status.state()) {
-            case FAILED -> throw new IllegalStateException(status.reason());
-            case NEEDS_REAUTH, DISABLED -> {
-                log.info("Stopped pushing new mail of mailbox {}: it is {}", mailboxId, status.state());
-                stop();
-            }
-            default -> {
-            }
+        if (outcome instanceof SyncOutcome.NeedsReauth || outcome instanceof SyncOutcome.NotConnected
+                || outcome instanceof SyncOutcome.AccessRefused) {
+            log.info("Stopped pushing new mail of mailbox {}: {}", mailboxId, outcome);
+            stop();
         }
     }
 

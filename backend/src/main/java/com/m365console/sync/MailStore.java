@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one transaction, so an interrupted sync resumes after the last stored batch and never stores a message twice.
  */
 @Repository
-class MailStore {
+class MailStore implements MessageStore {
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -31,8 +31,8 @@ class MailStore {
         this.transaction = transaction;
     }
 
-    /** The folder's row, created at its first sync. */
-    Mono<FolderCheckpoint> folder(UUID mailboxId, String fullName) {
+    @Override
+    public Mono<FolderCheckpoint> folder(UUID mailboxId, String fullName) {
         return db.sql("""
                 insert into mail_folder (mailbox_id, full_name) values (:mailbox, :name)
                 on conflict (mailbox_id, full_name) do update set full_name = excluded.full_name
@@ -43,16 +43,16 @@ class MailStore {
                 .one();
     }
 
-    /** UIDVALIDITY changed: the stored UIDs mean nothing any more, so the folder starts over. */
-    Mono<Void> restart(UUID folderId, long uidValidity) {
+    @Override
+    public Mono<Void> restart(UUID folderId, long uidValidity) {
         return transaction.transactional(db.sql("delete from mail_message where folder_id = :id").bind("id", folderId)
                 .then()
                 .then(db.sql("update mail_folder set uid_validity = :validity, last_uid = 0 where id = :id")
                         .bind("id", folderId).bind("validity", uidValidity).then()));
     }
 
-    /** Stores a batch and moves the checkpoint past it, atomically. */
-    Mono<Integer> store(UUID folderId, List<FetchedMessage> batch) {
+    @Override
+    public Mono<Integer> store(UUID folderId, List<FetchedMessage> batch) {
         if (batch.isEmpty()) {
             return Mono.just(0);
         }
@@ -124,8 +124,8 @@ class MailStore {
         return transaction.transactional(insert.flatMap(stored -> checkpoint.thenReturn(stored)));
     }
 
-    /** Brings stored flags in line with the server and removes messages the server no longer has. */
-    Mono<Void> reconcile(UUID folderId, long upToUid, Map<Long, Set<MessageFlag>> present) {
+    @Override
+    public Mono<Void> reconcile(UUID folderId, long upToUid, Map<Long, Set<MessageFlag>> present) {
         Long[] uids = present.keySet().toArray(Long[]::new);
         String[] flags = present.values().stream().map(set -> json.writeValueAsString(flagNames(set)))
                 .toArray(String[]::new);
@@ -141,7 +141,8 @@ class MailStore {
         return transaction.transactional(deleted.then(updated));
     }
 
-    Mono<Long> count(UUID folderId) {
+    @Override
+    public Mono<Long> count(UUID folderId) {
         return db.sql("select count(*) from mail_message where folder_id = :id").bind("id", folderId)
                 .map(row -> row.get(0, Long.class)).one();
     }
@@ -157,9 +158,5 @@ class MailStore {
 
     private static List<String> flagNames(Set<MessageFlag> flags) {
         return flags == null ? List.of() : flags.stream().map(Enum::name).sorted().toList();
-    }
-
-    /** Where a folder's sync stands. */
-    record FolderCheckpoint(UUID id, Long uidValidity, long lastUid) {
     }
 }

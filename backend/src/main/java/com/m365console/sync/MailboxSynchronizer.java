@@ -2,192 +2,204 @@ package com.m365console.sync;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import com.m365console.mail.FetchedMessage;
-import com.m365console.mail.FolderStatus;
-import com.m365console.mail.ImapFolderReader;
-import com.m365console.mail.MailFolderNotFoundException;
-import com.m365console.mail.MailHosts;
-import com.m365console.mail.MailServerClient;
-import com.m365console.mail.MailServerException;
+import com.m365console.mail.FolderReader;
 import com.m365console.mailbox.MailboxDirectory;
-import com.m365console.mailbox.MailboxLogin;
 import com.m365console.mailbox.MailboxState;
-import com.m365console.mailbox.MailboxUnavailableException;
 import com.m365console.mailbox.MailboxView;
 import com.m365console.settings.EmailSyncSettingsService;
-import com.m365console.settings.MicrosoftSettingsService;
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Synchronises a mailbox's selected folders (INBOX when none is selected) incrementally: per folder it
- * checks UIDVALIDITY, fetches the messages after the stored checkpoint in batches, stores each batch with
- * its checkpoint, then reconciles flags and deletions (unless the folder had nothing stored: a first sync);
- * a selected folder the server no longer has is skipped and named in the result; every step is published
- * to {@link SyncEvents}.
+ * Starts synchronisation runs ({@link SyncRun}) so that each mailbox has at most one at a time, everywhere: inside
+ * this instance a second request joins the running run, and across instances the SYNC lease in PostgreSQL keeps them
+ * apart (its holder renews it with a heartbeat and releases it on every outcome; a dead holder's lease lapses within
+ * its short TTL). Every run ends in a {@link SyncOutcome} that is published, recorded and logged, whatever stopped it.
+ * Runs are detached from whoever asked: a closed browser tab does not stop a sync.
  */
 @Service
 public class MailboxSynchronizer {
 
-    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(MailboxSynchronizer.class);
 
     private final MailboxDirectory mailboxes;
-    private final MailboxLogin login;
-    private final MailServerClient mail;
-    private final MailHosts hosts;
-    private final MicrosoftSettingsService settings;
-    private final MailStore store;
+    private final ImapConnector connector;
+    private final MessageStore store;
     private final SyncLeases leases;
     private final SyncEvents events;
     private final SyncSchedule schedule;
     private final EmailSyncSettingsService syncSettings;
-    private final int batchSize;
+    private final SyncRunProperties properties;
     private final String instance = UUID.randomUUID().toString();
+    private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
-    MailboxSynchronizer(MailboxDirectory mailboxes, MailboxLogin login, MailServerClient mail, MailHosts hosts,
-            MicrosoftSettingsService settings, MailStore store, SyncLeases leases, SyncEvents events,
-            SyncSchedule schedule, EmailSyncSettingsService syncSettings,
-            @Value("${m365.sync.batch-size:200}") int batchSize) {
+    MailboxSynchronizer(MailboxDirectory mailboxes, ImapConnector connector, MessageStore store, SyncLeases leases,
+            SyncEvents events, SyncSchedule schedule, EmailSyncSettingsService syncSettings,
+            SyncRunProperties properties) {
         this.mailboxes = mailboxes;
-        this.login = login;
-        this.mail = mail;
-        this.hosts = hosts;
-        this.settings = settings;
+        this.connector = connector;
         this.store = store;
         this.leases = leases;
         this.events = events;
         this.schedule = schedule;
         this.syncSettings = syncSettings;
-        this.batchSize = batchSize;
-    }
-
-    /** Runs one synchronisation; answers its last status (SUCCEEDED, FAILED, NEEDS_REAUTH, DISABLED or IDLE). */
-    public Mono<SyncStatus> sync(UUID mailboxId) {
-        return leases.acquire(mailboxId, SyncLeases.Purpose.SYNC, instance, LEASE).flatMap(acquired -> acquired
-                ? run(mailboxId).flatMap(last -> syncSettings.current()
-                        .flatMap(current -> schedule.record(last, Duration.ofMinutes(current.intervalMinutes())))
-                        .then(leases.release(mailboxId, SyncLeases.Purpose.SYNC, instance)).thenReturn(last))
-                : Mono.just(SyncStatus.busy(mailboxId)));
+        this.properties = properties;
     }
 
     /**
-     * Stores the mail that came into one folder since its checkpoint, over a reader the caller keeps open (the
-     * push watcher's IDLE connection): no flag reconciliation, and the next scheduled run stays where it is.
-     * Answers a busy status, publishing nothing, while another run holds the mailbox.
+     * Synchronises the mailbox's selected folders (INBOX when none is selected), or joins the full run this instance
+     * is running; after this instance's push run of the mailbox, when one is running. Busy while another instance
+     * holds the mailbox.
      */
-    public Mono<SyncStatus> syncNewMail(UUID mailboxId, ImapFolderReader reader, String folder) {
-        return leases.acquire(mailboxId, SyncLeases.Purpose.SYNC, instance, LEASE).flatMap(acquired -> acquired
-                ? runNewMail(mailboxId, reader, folder).flatMap(last -> schedule.recordUnscheduled(last)
-                        .then(leases.release(mailboxId, SyncLeases.Purpose.SYNC, instance)).thenReturn(last))
-                : Mono.just(SyncStatus.busy(mailboxId)));
-    }
-
-    private Mono<SyncStatus> runNewMail(UUID mailboxId, ImapFolderReader reader, String folder) {
-        long started = System.nanoTime();
-        AtomicInteger stored = new AtomicInteger();
-        return mailboxes.find(mailboxId).flatMap(mailbox -> !mayLogIn(mailbox)
-                ? publish(unavailable(mailbox))
-                : syncWith(reader, mailboxId, folder, stored, false).then(Mono.defer(() -> publish(
-                        SyncStatus.succeeded(mailboxId, stored.get(),
-                                Duration.ofNanos(System.nanoTime() - started).toMillis())))))
-                .onErrorResume(MailServerException.class, ex -> publish(SyncStatus.failed(mailboxId, SyncState.FAILED,
-                        ex.getMessage())));
-    }
-
-    private Mono<SyncStatus> run(UUID mailboxId) {
-        long started = System.nanoTime();
-        AtomicInteger stored = new AtomicInteger();
-        return mailboxes.find(mailboxId).flatMap(mailbox -> {
-            if (!mayLogIn(mailbox)) {
-                return publish(unavailable(mailbox));
+    public Mono<SyncOutcome> sync(UUID mailboxId) {
+        return Mono.defer(() -> {
+            Running[] started = new Running[1];
+            Running run = running.compute(mailboxId, (id, current) -> current != null && current.full ? current
+                    : (started[0] = new Running(true, current)));
+            if (started[0] != null) {
+                launch(mailboxId, started[0], this::fullRun,
+                        outcome -> syncSettings.current().flatMap(settings -> schedule.record(mailboxId, outcome,
+                                Duration.ofMinutes(settings.intervalMinutes()), properties.retryFirst())));
             }
-            events.publish(SyncStatus.of(mailboxId, SyncState.CONNECTING));
-            List<String> folders = mailbox.selectedFolders().isEmpty() ? List.of("INBOX") : mailbox.selectedFolders();
-            List<String> gone = new CopyOnWriteArrayList<>();
-            return Flux.fromIterable(folders)
-                    .concatMap(folder -> syncFolder(mailbox, folder, stored)
-                            .onErrorResume(MailFolderNotFoundException.class, ex -> Mono.fromRunnable(() ->
-                                    gone.add(folder))))
-                    .then(Mono.defer(() -> publish(SyncStatus.succeeded(mailboxId, stored.get(),
-                            Duration.ofNanos(System.nanoTime() - started).toMillis(), skipped(gone)))));
-        }).onErrorResume(MailboxUnavailableException.class, ex -> publish(SyncStatus.failed(mailboxId,
-                ex.reason() == MailboxUnavailableException.Reason.MICROSOFT_UNAVAILABLE ? SyncState.FAILED
-                        : SyncState.NEEDS_REAUTH, ex.getMessage())))
-                .onErrorResume(MailServerException.class, ex -> publish(SyncStatus.failed(mailboxId, SyncState.FAILED,
-                        ex.getMessage())));
+            return run.outcome();
+        });
     }
 
-    private Mono<Void> syncFolder(MailboxView mailbox, String folder, AtomicInteger stored) {
-        return settings.current().flatMap(current -> Mono.usingWhen(
-                login.run(mailbox.id(), MailboxLogin.Protocol.IMAP, token -> Mono.fromCallable(() ->
-                        mail.openFolderReader(hosts.imap(current.cloud().value()), mailbox.address(), token.value(),
-                                folder)).subscribeOn(Schedulers.boundedElastic())),
-                reader -> syncWith(reader, mailbox.id(), folder, stored, true),
-                reader -> Mono.fromRunnable(reader::close).subscribeOn(Schedulers.boundedElastic()).then()));
+    /**
+     * Stores the mail that came into one folder since its checkpoint, over a reader the caller keeps open (the push
+     * watcher's IDLE connection): no reconciliation, and the next scheduled run stays where it is. Busy, publishing
+     * nothing, while any other run holds the mailbox.
+     */
+    public Mono<SyncOutcome> syncNewMail(UUID mailboxId, FolderReader reader, String folder) {
+        return Mono.defer(() -> {
+            Running run = new Running(false, null);
+            if (running.putIfAbsent(mailboxId, run) != null) {
+                return Mono.just(new SyncOutcome.Busy());
+            }
+            launch(mailboxId, run, (mailbox, sync) -> Mono.fromCallable(() -> sync.syncNewMail(reader, folder)),
+                    outcome -> schedule.recordUnscheduled(mailboxId, outcome));
+            return run.outcome();
+        });
     }
 
-    private Mono<Void> syncWith(ImapFolderReader reader, UUID mailboxId, String folder, AtomicInteger stored,
-            boolean reconcile) {
-        return Mono.fromCallable(reader::status).subscribeOn(Schedulers.boundedElastic())
-                .zipWith(store.folder(mailboxId, folder))
-                .flatMap(both -> {
-                    FolderStatus status = both.getT1();
-                    MailStore.FolderCheckpoint checkpoint = both.getT2();
-                    boolean restart = checkpoint.uidValidity() == null
-                            || checkpoint.uidValidity() != status.uidValidity();
-                    Mono<Long> from = restart ? store.restart(checkpoint.id(), status.uidValidity()).thenReturn(0L)
-                            : Mono.just(checkpoint.lastUid());
-                    return from.flatMap(lastUid -> store.count(checkpoint.id()).flatMap(already ->
-                            fetchFrom(reader, checkpoint.id(), lastUid, mailboxId, folder, already.intValue(),
-                                    status.messageCount(), stored)
-                                    .filter(upTo -> reconcile && already > 0)
-                                    .flatMap(upTo -> Mono.fromCallable(() -> reader.flags(1, Math.max(upTo, 1)))
-                                            .subscribeOn(Schedulers.boundedElastic())
-                                            .flatMap(flags -> store.reconcile(checkpoint.id(), upTo, flags)))));
+    /** Stops this instance's runs before their next batch, releasing their leases for another instance. */
+    @PreDestroy
+    void stopAll() {
+        running.values().forEach(run -> run.stop("This instance of the console is shutting down; the "
+                + "synchronisation goes on from here at its next start or on another instance."));
+    }
+
+    private Mono<SyncOutcome> fullRun(MailboxView mailbox, SyncRun run) {
+        List<String> folders = mailbox.selectedFolders().isEmpty() ? List.of("INBOX") : mailbox.selectedFolders();
+        return Mono.fromCallable(() -> run.syncFolders(folders, () -> connector.connect(mailbox)));
+    }
+
+    /**
+     * Runs after the run it follows, under the lease; publishes, records and logs the outcome (also when the lease
+     * itself could not be had); forgets the run, then answers (so a request after the answer starts a new run) once
+     * the lease is released.
+     */
+    private void launch(UUID mailboxId, Running run, RunBody body, Function<SyncOutcome, Mono<Void>> record) {
+        Mono<Void> after = run.follows == null ? Mono.empty() : run.follows.outcome().then();
+        after.then(leased(mailboxId, run, body, record))
+                .onErrorResume(failure -> finish(mailboxId, ended(mailboxId, SyncFailures.outcome(failure, 0,
+                        Duration.ZERO), failure), record))
+                .flux().last()
+                .doOnSuccess(outcome -> running.remove(mailboxId, run))
+                .subscribe(run.result::tryEmitValue);
+    }
+
+    private Mono<SyncOutcome> leased(UUID mailboxId, Running run, RunBody body,
+            Function<SyncOutcome, Mono<Void>> record) {
+        return leases.acquire(mailboxId, SyncLeases.Purpose.SYNC, instance, properties.leaseTtl())
+                .flatMap(acquired -> !acquired ? Mono.just(new SyncOutcome.Busy()) : Mono.usingWhen(
+                        Mono.just(mailboxId),
+                        held -> attempt(mailboxId, run, body).flatMap(outcome -> finish(mailboxId, outcome, record)),
+                        held -> release(mailboxId),
+                        (held, failure) -> release(mailboxId),
+                        held -> release(mailboxId)));
+    }
+
+    /** The run itself on a thread of its own, with the lease's heartbeat beside it; every failure becomes an outcome. */
+    private Mono<SyncOutcome> attempt(UUID mailboxId, Running running, RunBody body) {
+        SyncRun run = new SyncRun(mailboxId, store, new PublishedProgress(mailboxId), properties.batchSize(),
+                properties.storeTimeout());
+        running.attach(run);
+        return mailboxes.find(mailboxId)
+                .flatMap(mailbox -> mayLogIn(mailbox) ? Mono.using(() -> heartbeat(mailboxId, run),
+                        beat -> body.run(mailbox, run).subscribeOn(Schedulers.boundedElastic()), Disposable::dispose)
+                        : Mono.just(notNow(mailbox)))
+                .defaultIfEmpty(new SyncOutcome.NotConnected("The mailbox no longer exists."))
+                .onErrorResume(failure -> Mono.just(ended(mailboxId, SyncFailures.outcome(failure, run.stored(),
+                        run.took()), failure)));
+    }
+
+    /** Renews the lease while the run works; a lease another holder took over stops the run. */
+    private Disposable heartbeat(UUID mailboxId, SyncRun run) {
+        return Flux.interval(properties.leaseRenewEvery())
+                .concatMap(tick -> leases.renew(mailboxId, SyncLeases.Purpose.SYNC, instance, properties.leaseTtl())
+                        .onErrorResume(failure -> {
+                            log.warn("Mailbox {}: could not renew the sync lease: {}", mailboxId, failure.toString());
+                            return Mono.just(true);
+                        }))
+                .filter(kept -> !kept).next()
+                .subscribe(lost -> {
+                    log.warn("Mailbox {}: another instance took over the sync lease; stopping this run", mailboxId);
+                    run.stop("This run lost its hold on the mailbox (the database did not answer for longer than "
+                            + properties.leaseTtl().toSeconds() + " s); another run goes on from its last checkpoint.");
                 });
     }
 
-    /**
-     * Fetches and stores batch after batch; answers the highest UID stored. The next batch is read from IMAP
-     * while the previous one is written to PostgreSQL, with at most two batches in memory.
-     */
-    private Mono<Long> fetchFrom(ImapFolderReader reader, UUID folderId, long lastUid, UUID mailboxId, String folder,
-            int alreadyStored, int total, AtomicInteger stored) {
-        AtomicInteger done = new AtomicInteger(alreadyStored);
-        events.publish(SyncStatus.progress(mailboxId, folder, done.get(), total));
-        Flux<List<FetchedMessage>> batches = Flux.<List<FetchedMessage>, Long>generate(() -> lastUid,
-                        (cursor, sink) -> {
-                            List<FetchedMessage> batch = reader.fetchAfter(cursor, batchSize);
-                            if (batch.isEmpty()) {
-                                sink.complete();
-                                return cursor;
-                            }
-                            sink.next(batch);
-                            return batch.stream().mapToLong(FetchedMessage::uid).max().orElse(cursor);
-                        })
-                .subscribeOn(Schedulers.boundedElastic());
-        return batches.concatMap(messages -> store.store(folderId, messages).map(count -> {
-                    stored.addAndGet(count);
-                    done.addAndGet(count);
-                    events.publish(SyncStatus.progress(mailboxId, folder, done.get(), Math.max(total, done.get())));
-                    return messages.stream().mapToLong(FetchedMessage::uid).max().orElse(0L);
-                }), 1)
-                .reduce(lastUid, Math::max);
+    private Mono<SyncOutcome> finish(UUID mailboxId, SyncOutcome outcome, Function<SyncOutcome, Mono<Void>> record) {
+        log(mailboxId, outcome);
+        events.publish(outcome.status(mailboxId));
+        return record.apply(outcome)
+                .onErrorResume(failure -> {
+                    log.error("Mailbox {}: could not record the sync's outcome ({}): {}", mailboxId,
+                            outcome.getClass().getSimpleName(), failure.toString());
+                    return Mono.empty();
+                })
+                .thenReturn(outcome);
     }
 
-    /** A selected folder the server no longer has is skipped, not a failure of the whole mailbox's run. */
-    private static String skipped(List<String> gone) {
-        return gone.isEmpty() ? null : "Skipped " + (gone.size() == 1 ? "folder " : "folders ")
-                + String.join(", ", gone.stream().map(name -> "\"" + name + "\"").toList())
-                + ": the mail server no longer has " + (gone.size() == 1 ? "it" : "them")
-                + ". Choose the folders again after Check connection.";
+    private Mono<Void> release(UUID mailboxId) {
+        return leases.release(mailboxId, SyncLeases.Purpose.SYNC, instance).onErrorResume(failure -> {
+            log.warn("Mailbox {}: could not release the sync lease ({}); it lapses within {} s", mailboxId,
+                    failure.toString(), properties.leaseTtl().toSeconds());
+            return Mono.empty();
+        });
+    }
+
+    /** An outcome reached without the run's own steps (the lease or the mailbox could not be read): published too. */
+    private SyncOutcome ended(UUID mailboxId, SyncOutcome outcome, Throwable failure) {
+        if (SyncFailures.isUnexpected(failure)) {
+            log.error("Mailbox {}: the sync stopped on an unexpected error", mailboxId, failure);
+        }
+        return outcome;
+    }
+
+    private static void log(UUID mailboxId, SyncOutcome outcome) {
+        if (outcome instanceof SyncOutcome.Succeeded done) {
+            log.info("Mailbox {}: sync succeeded in {} ms, {} new messages{}", mailboxId, done.took().toMillis(),
+                    done.newMessages(), done.skippedFolders().isEmpty() ? "" : ", skipped " + done.skippedFolders());
+        } else if (outcome instanceof SyncOutcome.Failed failed) {
+            log.warn("Mailbox {}: sync failed after {} ms and {} stored messages: {}", mailboxId,
+                    failed.took().toMillis(), failed.storedBeforeFailure(), failed.reason());
+        } else {
+            log.info("Mailbox {}: sync ended {}", mailboxId, outcome);
+        }
     }
 
     /** A mailbox whose mail access was refused is still tried: an IMAP login that works again lifts its refusal. */
@@ -195,13 +207,66 @@ public class MailboxSynchronizer {
         return mailbox.state() == MailboxState.CONNECTED || mailbox.state() == MailboxState.ACCESS_REFUSED;
     }
 
-    private static SyncStatus unavailable(MailboxView mailbox) {
-        return SyncStatus.failed(mailbox.id(), mailbox.state() == MailboxState.NEEDS_REAUTH ? SyncState.NEEDS_REAUTH
-                : SyncState.DISABLED, mailbox.lastError());
+    private static SyncOutcome notNow(MailboxView mailbox) {
+        return mailbox.state() == MailboxState.NEEDS_REAUTH ? new SyncOutcome.NeedsReauth(mailbox.lastError())
+                : new SyncOutcome.NotConnected(mailbox.lastError() != null ? mailbox.lastError()
+                        : "The mailbox is not connected.");
     }
 
-    private Mono<SyncStatus> publish(SyncStatus status) {
-        events.publish(status);
-        return Mono.just(status);
+    /** What a run does once it holds the mailbox. */
+    private interface RunBody {
+        Mono<SyncOutcome> run(MailboxView mailbox, SyncRun run);
+    }
+
+    /** Publishes a run's steps as they happen. */
+    private final class PublishedProgress implements SyncProgress {
+        private final UUID mailboxId;
+
+        PublishedProgress(UUID mailboxId) {
+            this.mailboxId = mailboxId;
+        }
+
+        @Override
+        public void connecting() {
+            events.publish(SyncStatus.step(mailboxId, SyncState.CONNECTING));
+        }
+
+        @Override
+        public void folder(String folder, int done, int total) {
+            events.publish(SyncStatus.progress(mailboxId, folder, done, total));
+        }
+    }
+
+    /** A run this instance started (full, or a push run's new mail), and the run it waits for first, if any. */
+    private static final class Running {
+        private final boolean full;
+        private final Running follows;
+        private final Sinks.One<SyncOutcome> result = Sinks.one();
+        private volatile SyncRun run;
+        private volatile String stopReason;
+
+        Running(boolean full, Running follows) {
+            this.full = full;
+            this.follows = follows;
+        }
+
+        Mono<SyncOutcome> outcome() {
+            return result.asMono();
+        }
+
+        void attach(SyncRun attached) {
+            run = attached;
+            if (stopReason != null) {
+                attached.stop(stopReason);
+            }
+        }
+
+        void stop(String reason) {
+            stopReason = reason;
+            SyncRun current = run;
+            if (current != null) {
+                current.stop(reason);
+            }
+        }
     }
 }

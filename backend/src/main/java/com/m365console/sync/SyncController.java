@@ -55,6 +55,12 @@ class SyncController {
 
     @SchemaMapping(typeName = "Mailbox")
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
+    Mono<SyncStatus> lastFailure(MailboxView mailbox) {
+        return schedule.lastFailure(mailbox.id());
+    }
+
+    @SchemaMapping(typeName = "Mailbox")
+    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
     Mono<Boolean> pushing(MailboxView mailbox) {
         return leases.held(mailbox.id(), SyncLeases.Purpose.PUSH);
     }
@@ -65,7 +71,8 @@ class SyncController {
         return mailboxes.findVisible(input.mailboxId(), authentication)
                 .flatMap(mailbox -> limits.within(RateLimitedOperation.SYNC_MAILBOX, mailbox.id().toString(),
                         error -> new SyncMailboxPayload(null, List.of(error)),
-                        () -> synchronizer.sync(mailbox.id()).map(status -> new SyncMailboxPayload(status, List.of()))))
+                        () -> synchronizer.sync(mailbox.id()).map(outcome -> new SyncMailboxPayload(
+                                outcome.status(mailbox.id()), List.of()))))
                 .defaultIfEmpty(new SyncMailboxPayload(null, List.of(new UserError("mailboxId",
                         UserErrorCode.NOT_FOUND, "You have no mailbox with this id."))));
     }

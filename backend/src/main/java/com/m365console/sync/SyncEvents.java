@@ -32,7 +32,9 @@ public class SyncEvents {
         this.delivery = bus.received().subscribe(this::deliver);
     }
 
+    /** Delivers the step to this instance's subscribers now, and sends it to the other instances' ones. */
     void publish(SyncStatus status) {
+        deliver(status);
         bus.send(status);
     }
 
@@ -40,7 +42,7 @@ public class SyncEvents {
     public Flux<SyncStatus> of(UUID mailboxId) {
         return Flux.defer(() -> live().filter(status -> status.mailboxId().equals(mailboxId))
                 .mergeWith(Mono.fromSupplier(() -> latest.getOrDefault(mailboxId,
-                        SyncStatus.of(mailboxId, SyncState.IDLE)))));
+                        SyncStatus.step(mailboxId, SyncState.IDLE)))));
     }
 
     public Flux<SyncStatus> all() {

@@ -43,6 +43,19 @@ class SyncLeases {
                 .map(holder::equals).defaultIfEmpty(false);
     }
 
+    /**
+     * The holder's heartbeat: moves its lease's expiry on; false when the lease is no longer its own (it lapsed and
+     * another holder took it), so the holder must stop.
+     */
+    Mono<Boolean> renew(UUID mailboxId, Purpose purpose, String holder, Duration ttl) {
+        return db.sql("""
+                update sync_lease set expires_at = now() + make_interval(secs => :seconds)
+                where mailbox_id = :id and purpose = :purpose and holder = :holder""")
+                .bind("id", mailboxId).bind("purpose", purpose.name()).bind("holder", holder)
+                .bind("seconds", (double) ttl.toMillis() / 1000)
+                .fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
     /** Whether someone holds the mailbox's lease for this purpose now. */
     Mono<Boolean> held(UUID mailboxId, Purpose purpose) {
         return db.sql("""

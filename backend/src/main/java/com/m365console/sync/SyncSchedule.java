@@ -10,8 +10,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * When each mailbox is due for its next scheduled synchronisation, and how its last one went: after a
- * success, one interval later; after failures, sooner but backing off (1, 2, 4 ... minutes, at most the interval).
+ * When each mailbox is due for its next scheduled synchronisation, and how its last one (and last failed one) went:
+ * after a success, one interval later; after a failure, soon (the first retry), doubling while failures continue, at
+ * most the interval; a failed run that stored messages first counts as progress, so its retry comes soon again.
  */
 @Repository
 class SyncSchedule {
@@ -22,12 +23,14 @@ class SyncSchedule {
         this.db = db;
     }
 
-    /** Connected mailboxes (or refused mail access, tried until it works again) whose next attempt is due. */
+    /** Connected mailboxes (or refused mail access, tried until it works again) due now that no run holds. */
     Flux<UUID> due(int limit) {
         return db.sql("""
                 select m.id from mailbox m left join mailbox_sync s on s.mailbox_id = m.id
                 where m.state in ('CONNECTED', 'ACCESS_REFUSED')
                 and (s.next_attempt_at is null or s.next_attempt_at <= now())
+                and not exists (select 1 from sync_lease l where l.mailbox_id = m.id and l.purpose = 'SYNC'
+                    and l.expires_at > now())
                 order by s.next_attempt_at nulls first limit :limit""")
                 .bind("limit", limit).map(row -> row.get("id", UUID.class)).all();
     }
@@ -40,45 +43,62 @@ class SyncSchedule {
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
-    /** Records the result of a run between schedules (pushed mail) without moving the next scheduled one. */
-    Mono<Void> recordUnscheduled(SyncStatus status) {
+    /** Records a scheduled or requested run and when the next one is due. */
+    Mono<Void> record(UUID mailboxId, SyncOutcome outcome, Duration interval, Duration retryFirst) {
+        SyncStatus status = outcome.status(mailboxId);
+        boolean succeeded = outcome instanceof SyncOutcome.Succeeded;
+        boolean progress = outcome instanceof SyncOutcome.Failed failed && failed.storedBeforeFailure() > 0;
         return db.sql("""
                 insert into mailbox_sync (mailbox_id, last_started_at, last_finished_at, last_state, last_reason,
-                    new_messages)
-                values (:id, :started, now(), :state, :reason, :newMessages)
-                on conflict (mailbox_id) do update set last_started_at = excluded.last_started_at,
-                    last_finished_at = excluded.last_finished_at, last_state = excluded.last_state,
-                    last_reason = excluded.last_reason, new_messages = excluded.new_messages""")
-                .bind("id", status.mailboxId())
-                .bind("started", started(status))
-                .bind("state", status.state().name())
-                .bind("reason", status.reason() == null ? "" : status.reason())
-                .bind("newMessages", status.newMessages() == null ? 0 : status.newMessages())
-                .then();
-    }
-
-    Mono<Void> record(SyncStatus status, Duration interval) {
-        boolean succeeded = status.state() == SyncState.SUCCEEDED;
-        return db.sql("""
-                insert into mailbox_sync (mailbox_id, last_started_at, last_finished_at, last_state, last_reason,
-                    new_messages, failures, next_attempt_at)
-                values (:id, :started, now(), :state, :reason, :newMessages, :failures,
-                    now() + make_interval(secs => :delay))
+                    new_messages, failures, next_attempt_at, last_failure_state, last_failure_reason, last_failed_at)
+                values (:id, :started, now(), :state, :reason, :newMessages, case when :succeeded then 0 else 1 end,
+                    now() + make_interval(secs => case when :succeeded then :interval else :retry end),
+                    case when :succeeded then null else :state end, case when :succeeded then null else :reason end,
+                    case when :succeeded then null else now() end)
                 on conflict (mailbox_id) do update set last_started_at = excluded.last_started_at,
                     last_finished_at = excluded.last_finished_at, last_state = excluded.last_state,
                     last_reason = excluded.last_reason, new_messages = excluded.new_messages,
-                    failures = case when :succeeded then 0 else mailbox_sync.failures + 1 end,
+                    failures = case when :succeeded then 0 when :progress then 1 else mailbox_sync.failures + 1 end,
                     next_attempt_at = now() + make_interval(secs => case when :succeeded then :interval
-                        else least(:interval, 60 * power(2, least(mailbox_sync.failures, 10))) end)""")
-                .bind("id", status.mailboxId())
+                        when :progress then :retry
+                        else least(:interval, :retry * power(2, least(mailbox_sync.failures, 20))) end),
+                    last_failure_state = coalesce(excluded.last_failure_state, mailbox_sync.last_failure_state),
+                    last_failure_reason = coalesce(excluded.last_failure_reason, mailbox_sync.last_failure_reason),
+                    last_failed_at = coalesce(excluded.last_failed_at, mailbox_sync.last_failed_at)""")
+                .bind("id", mailboxId)
                 .bind("started", started(status))
                 .bind("state", status.state().name())
                 .bind("reason", status.reason() == null ? "" : status.reason())
                 .bind("newMessages", status.newMessages() == null ? 0 : status.newMessages())
-                .bind("failures", succeeded ? 0 : 1)
-                .bind("delay", (double) (succeeded ? interval.toSeconds() : Math.min(60, interval.toSeconds())))
                 .bind("succeeded", succeeded)
+                .bind("progress", progress)
                 .bind("interval", (double) interval.toSeconds())
+                .bind("retry", (double) Math.min(retryFirst.toMillis(), interval.toMillis()) / 1000)
+                .then();
+    }
+
+    /** Records a run between schedules (pushed mail) without moving the next scheduled one. */
+    Mono<Void> recordUnscheduled(UUID mailboxId, SyncOutcome outcome) {
+        SyncStatus status = outcome.status(mailboxId);
+        boolean succeeded = outcome instanceof SyncOutcome.Succeeded;
+        return db.sql("""
+                insert into mailbox_sync (mailbox_id, last_started_at, last_finished_at, last_state, last_reason,
+                    new_messages, last_failure_state, last_failure_reason, last_failed_at)
+                values (:id, :started, now(), :state, :reason, :newMessages,
+                    case when :succeeded then null else :state end, case when :succeeded then null else :reason end,
+                    case when :succeeded then null else now() end)
+                on conflict (mailbox_id) do update set last_started_at = excluded.last_started_at,
+                    last_finished_at = excluded.last_finished_at, last_state = excluded.last_state,
+                    last_reason = excluded.last_reason, new_messages = excluded.new_messages,
+                    last_failure_state = coalesce(excluded.last_failure_state, mailbox_sync.last_failure_state),
+                    last_failure_reason = coalesce(excluded.last_failure_reason, mailbox_sync.last_failure_reason),
+                    last_failed_at = coalesce(excluded.last_failed_at, mailbox_sync.last_failed_at)""")
+                .bind("id", mailboxId)
+                .bind("started", started(status))
+                .bind("state", status.state().name())
+                .bind("reason", status.reason() == null ? "" : status.reason())
+                .bind("newMessages", status.newMessages() == null ? 0 : status.newMessages())
+                .bind("succeeded", succeeded)
                 .then();
     }
 
@@ -92,15 +112,29 @@ class SyncSchedule {
                 select last_state, last_reason, new_messages, last_started_at, last_finished_at
                 from mailbox_sync where mailbox_id = :id and last_state is not null""")
                 .bind("id", mailboxId)
-                .map(row -> {
-                    OffsetDateTime started = row.get("last_started_at", OffsetDateTime.class);
-                    OffsetDateTime finished = row.get("last_finished_at", OffsetDateTime.class);
-                    String reason = row.get("last_reason", String.class);
-                    return new SyncStatus(mailboxId, SyncState.valueOf(row.get("last_state", String.class)), null,
-                            null, null, row.get("new_messages", Integer.class),
-                            Duration.between(started, finished).toMillis(), reason == null || reason.isEmpty()
-                            ? null : reason, finished);
-                })
+                .map(row -> SyncStatus.recorded(mailboxId, SyncState.valueOf(row.get("last_state", String.class)),
+                        row.get("new_messages", Integer.class),
+                        Duration.between(row.get("last_started_at", OffsetDateTime.class),
+                                row.get("last_finished_at", OffsetDateTime.class)).toMillis(),
+                        emptyToNull(row.get("last_reason", String.class)),
+                        row.get("last_finished_at", OffsetDateTime.class)))
                 .one();
+    }
+
+    /** The last run of a mailbox that did not succeed, as a status; empty if none. */
+    Mono<SyncStatus> lastFailure(UUID mailboxId) {
+        return db.sql("""
+                select last_failure_state, last_failure_reason, last_failed_at
+                from mailbox_sync where mailbox_id = :id and last_failure_state is not null""")
+                .bind("id", mailboxId)
+                .map(row -> SyncStatus.recorded(mailboxId,
+                        SyncState.valueOf(row.get("last_failure_state", String.class)), null, 0,
+                        emptyToNull(row.get("last_failure_reason", String.class)),
+                        row.get("last_failed_at", OffsetDateTime.class)))
+                .one();
+    }
+
+    private static String emptyToNull(String reason) {
+        return reason == null || reason.isEmpty() ? null : reason;
     }
 }

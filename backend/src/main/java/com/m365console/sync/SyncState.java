@@ -1,6 +1,6 @@
 package com.m365console.sync;
 
-/** The steps of a mailbox synchronisation, as published to subscribers. */
+/** The steps and ends of a mailbox synchronisation, as published to subscribers (BUSY only answers a request). */
 public enum SyncState {
     IDLE,
     CONNECTING,
@@ -8,5 +8,7 @@ public enum SyncState {
     SUCCEEDED,
     FAILED,
     NEEDS_REAUTH,
-    DISABLED
+    ACCESS_REFUSED,
+    DISABLED,
+    BUSY
 }

@@ -61,7 +61,8 @@ public final class SyncBenchmark {
             sampler.setDaemon(true);
             sampler.start();
             long syncStart = System.nanoTime();
-            SyncStatus status = app.getBean(MailboxSynchronizer.class).sync(mailboxId).block(Duration.ofMinutes(30));
+            SyncStatus status = app.getBean(MailboxSynchronizer.class).sync(mailboxId).block(Duration.ofMinutes(30))
+                    .status(mailboxId);
             double syncSeconds = (System.nanoTime() - syncStart) / 1e9;
             sampler.interrupt();
 

@@ -205,7 +205,7 @@ class InboxPushTest extends Microsoft365TestBase {
         setScheduledSync(true);
         watchers.refresh().block(WITHIN);
 
-        SyncStatus refused = steps.filter(status -> status.state() == SyncState.FAILED).next().block(WITHIN);
+        SyncStatus refused = steps.filter(status -> status.state() == SyncState.ACCESS_REFUSED).next().block(WITHIN);
         assertThat(refused.reason()).startsWith("Mail access refused").contains("IMAP");
         awaitTrue(() -> !watchers.isWatching(mailboxId), "the watcher stopped");
         assertThat(mailboxState()).isEqualTo("ACCESS_REFUSED");

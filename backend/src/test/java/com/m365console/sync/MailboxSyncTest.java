@@ -173,7 +173,7 @@ class MailboxSyncTest extends Microsoft365TestBase {
                 .bind("id", mailboxId).then().block();
 
         SyncStatus refused = sync();
-        assertThat(refused.state()).isEqualTo(SyncState.IDLE);
+        assertThat(refused.state()).isEqualTo(SyncState.BUSY);
         assertThat(storedCount()).isZero();
 
         db.sql("update sync_lease set expires_at = now() - interval '1 second' where mailbox_id = :id")
@@ -282,7 +282,7 @@ class MailboxSyncTest extends Microsoft365TestBase {
     }
 
     private SyncStatus sync() {
-        return synchronizer.sync(mailboxId).block(Duration.ofSeconds(60));
+        return synchronizer.sync(mailboxId).block(Duration.ofSeconds(60)).status(mailboxId);
     }
 
     private long storedCount() {

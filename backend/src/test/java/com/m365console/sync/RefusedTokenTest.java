@@ -130,7 +130,7 @@ class RefusedTokenTest extends Microsoft365TestBase {
 
         SyncStatus status = sync();
 
-        assertThat(status.state()).isEqualTo(SyncState.FAILED);
+        assertThat(status.state()).isEqualTo(SyncState.ACCESS_REFUSED);
         assertThat(status.reason()).startsWith("Mail access refused").contains("Manage email apps: IMAP")
                 .contains("IMAP.AccessAsUser.All").doesNotContain("shared mailbox");
         assertThat(refreshes() - before).isEqualTo(1);
@@ -205,7 +205,7 @@ class RefusedTokenTest extends Microsoft365TestBase {
     }
 
     private SyncStatus sync() {
-        return synchronizer.sync(mailboxId).block(Duration.ofSeconds(60));
+        return synchronizer.sync(mailboxId).block(Duration.ofSeconds(60)).status(mailboxId);
     }
 
     private GraphQlTester.Response check() {

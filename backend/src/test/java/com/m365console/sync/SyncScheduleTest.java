@@ -54,18 +54,29 @@ class SyncScheduleTest extends Microsoft365TestBase {
     }
 
     @Test
-    void aFailedRunIsRetriedSoonerAndBacksOff() throws Exception {
+    void aFailedRunIsRetriedWithinSecondsAndBacksOff() throws Exception {
         imapLink.cutNextConnectionAfter(0);
         scheduler.synchroniseDueMailboxes().block(Duration.ofSeconds(60));
-        assertThat(minutesUntilNextAttempt()).isBetween(0.9, 1.1);
+        assertThat(minutesUntilNextAttempt() * 60).as("first retry, seconds").isBetween(4.0, 5.1);
 
         db.sql("update mailbox_sync set next_attempt_at = now() where mailbox_id = :id").bind("id", mailboxId)
                 .then().block();
         imapLink.cutNextConnectionAfter(0);
         scheduler.synchroniseDueMailboxes().block(Duration.ofSeconds(60));
-        assertThat(minutesUntilNextAttempt()).isBetween(1.9, 2.1);
+        assertThat(minutesUntilNextAttempt() * 60).as("second retry, seconds").isBetween(9.0, 10.1);
         jane.graphQl().document("{ myMailboxes { lastSync { state reason } } }").execute()
                 .path("myMailboxes[0].lastSync.state").entity(String.class).isEqualTo("FAILED");
+
+        db.sql("update mailbox_sync set next_attempt_at = now() where mailbox_id = :id").bind("id", mailboxId)
+                .then().block();
+        scheduler.synchroniseDueMailboxes().block(Duration.ofSeconds(60));
+        jane.graphQl().document("{ myMailboxes { lastSync { state } lastFailure { state reason at } } }").execute()
+                .path("myMailboxes[0].lastSync.state").entity(String.class).isEqualTo("SUCCEEDED")
+                .path("myMailboxes[0].lastFailure.state").entity(String.class)
+                .isEqualTo("FAILED")
+                .path("myMailboxes[0].lastFailure.reason").entity(String.class).satisfies(reason ->
+                        assertThat(reason).isNotBlank());
+        assertThat(minutesUntilNextAttempt()).as("a success resets the backoff").isBetween(4.0, 5.1);
     }
 
     @Test

@@ -90,7 +90,7 @@ class TwoInstancesTest extends Microsoft365TestBase {
         MailboxSynchronizer secondSynchronizer = second.getBean(MailboxSynchronizer.class);
 
         List<SyncStatus> results = Flux.merge(firstSynchronizer.sync(mailboxId), secondSynchronizer.sync(mailboxId))
-                .collectList().block(Duration.ofSeconds(120));
+                .map(outcome -> outcome.status(mailboxId)).collectList().block(Duration.ofSeconds(120));
 
         List<SyncStatus> ran = results.stream().filter(status -> status.state() == SyncState.SUCCEEDED).toList();
         assertThat(ran).isNotEmpty();
@@ -102,7 +102,7 @@ class TwoInstancesTest extends Microsoft365TestBase {
         }
         else {
             assertThat(results).extracting(SyncStatus::state).containsExactlyInAnyOrder(SyncState.SUCCEEDED,
-                    SyncState.IDLE);
+                    SyncState.BUSY);
         }
         assertThat(ran.stream().mapToInt(SyncStatus::newMessages).sum()).isEqualTo(40);
         assertThat(db.sql("select count(*) from mail_message m join mail_folder f on f.id = m.folder_id "
