@@ -71,6 +71,7 @@ class HolderKilledTest extends DovecotTestBase {
         Eventually.until("another instance fetches the rest", Duration.ofSeconds(60),
                 () -> imapLink.fetchingConnections() >= 2);
         Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+        imapLink.throttle(0);
         Eventually.until("every message is stored", Duration.ofSeconds(120),
                 () -> SeededMail.stored(db, mailboxId) >= MESSAGES, () -> SeededMail.stored(db, mailboxId)
                         + " stored");
@@ -80,7 +81,8 @@ class HolderKilledTest extends DovecotTestBase {
         var stored = mail.compare(db, mailboxId);
         long fetchedBySurvivor = fetchedByTheLastSession();
         System.out.println(stored.figures("kill -9 of the holder mid-sync", imapLink.fetchingConnections(),
-                "takeover " + takeover.toMillis() + " ms, all stored " + recovered.toMillis() + " ms after the kill ("
+                "takeover " + takeover.toMillis() + " ms, all stored " + recovered.toMillis() + " ms after the kill, "
+                        + "unthrottled after the takeover ("
                         + storedAtKill + " stored at the kill, " + fetchedBySurvivor + " fetched after)"));
         assertThat(takeover).as("within the TTL and a schedule check").isLessThan(TTL.plus(CHECK_EVERY)
                 .plusSeconds(6));
