@@ -103,11 +103,6 @@ public final class AppInstance implements AutoCloseable {
         return baseUrl;
     }
 
-    /** The process's id; only for an instance started by {@link #process}. */
-    public long pid() {
-        return process.pid();
-    }
-
     /** SIGKILL, as a crashed node: no shutdown hook, no lease released, sockets closed by the kernel. */
     public void kill() {
         try {

@@ -94,7 +94,8 @@ class HolderKilledTest extends DovecotTestBase {
 
     /** Bodies fetched in the session that finished the mailbox, by Dovecot's logout line. */
     private static long fetchedByTheLastSession() {
-        String last = dovecot.log().lines().filter(HolderKilledTest::loggedOut).reduce((first, second) -> second).orElseThrow();
+        String last = dovecot.log().lines().filter(HolderKilledTest::loggedOut).reduce((first, second) -> second)
+                .orElseThrow();
         Matcher count = FETCHED.matcher(last);
         assertThat(count.find()).as(last).isTrue();
         return Long.parseLong(count.group(1));

@@ -15,8 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
  * A PostgreSQL cluster of a test's own (Debian's binaries under {@code /usr/lib/postgresql/<version>/bin}), on
  * 127.0.0.1 and a free port with everything under a temp directory, so a test can stop the database under a
@@ -43,7 +41,8 @@ public final class PrivatePostgres implements AutoCloseable {
     public static Optional<Path> binaries() {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.map(version -> version.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb"))
+                            && Files.isExecutable(bin.resolve("pg_ctl")))
                     .max(Comparator.comparing(Path::toString));
         }
         catch (IOException ex) {
@@ -53,8 +52,8 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /** Creates and starts a cluster whose superuser {@code postgres} is trusted from 127.0.0.1. */
     public static PrivatePostgres start() {
-        Path bin = binaries().orElse(null);
-        Assumptions.assumeTrue(bin != null, "PostgreSQL server binaries not installed under /usr/lib/postgresql");
+        Path bin = binaries().orElseThrow(() -> new IllegalStateException("No PostgreSQL server under "
+                + "/usr/lib/postgresql/*/bin: apt-get install postgresql"));
         try {
             Path root = Files.createTempDirectory("private-postgres-");
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
