@@ -186,7 +186,7 @@ class MailboxConnections {
     }
 
     private static MailboxConnectionResult fail(String code, String message) {
-        return MailboxConnectionResult.failed(new MicrosoftError(code, null, message, null, null, null));
+        return MailboxConnectionResult.failed(MicrosoftError.local(code, message));
     }
 
     /** The account that consented is not the one of the mailbox being reconnected. */
