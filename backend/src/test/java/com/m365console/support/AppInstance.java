@@ -1,5 +1,6 @@
 package com.m365console.support;
 
+import com.m365console.M365ConsoleApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.m365console.M365ConsoleApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -32,11 +31,23 @@ public final class AppInstance implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /** What an instance needs to share the test instance's database, peers and key. */
-    private static final List<String> SHARED = List.of("spring.r2dbc.url", "spring.r2dbc.username",
-            "spring.r2dbc.password", "m365.microsoft.authority-host", "m365.mail.imap.host", "m365.mail.imap.port",
-            "m365.mail.imap.security", "m365.mail.smtp.host", "m365.mail.smtp.port", "m365.mail.smtp.security",
-            "m365.mailbox.refresh-retry-backoff", "m365.sync.batch-size", "m365.rate-limit.sync-mailbox",
-            "m365.sync.lease-ttl", "m365.sync.lease-renew-every", "m365.sync.retry-first",
+    private static final List<String> SHARED = List.of(
+            "spring.r2dbc.url",
+            "spring.r2dbc.username",
+            "spring.r2dbc.password",
+            "m365.microsoft.authority-host",
+            "m365.mail.imap.host",
+            "m365.mail.imap.port",
+            "m365.mail.imap.security",
+            "m365.mail.smtp.host",
+            "m365.mail.smtp.port",
+            "m365.mail.smtp.security",
+            "m365.mailbox.refresh-retry-backoff",
+            "m365.sync.batch-size",
+            "m365.rate-limit.sync-mailbox",
+            "m365.sync.lease-ttl",
+            "m365.sync.lease-renew-every",
+            "m365.sync.retry-first",
             "m365.sync.push.enabled");
 
     private final String baseUrl;
@@ -60,8 +71,11 @@ public final class AppInstance implements AutoCloseable {
                 properties.put(name, value);
             }
         });
-        properties.put("m365.data-dir", Path.of(test.getRequiredProperty("m365.data-dir")).toAbsolutePath()
-                .toString());
+        properties.put(
+                "m365.data-dir",
+                Path.of(test.getRequiredProperty("m365.data-dir"))
+                        .toAbsolutePath()
+                        .toString());
         return properties;
     }
 
@@ -70,9 +84,13 @@ public final class AppInstance implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(M365ConsoleApplication.class)
-                .profiles("test").run(args.toArray(String[]::new));
-        return new AppInstance("http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port"),
-                context, null, null);
+                .profiles("test")
+                .run(args.toArray(String[]::new));
+        return new AppInstance(
+                "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port"),
+                context,
+                null,
+                null);
     }
 
     /**
@@ -83,18 +101,25 @@ public final class AppInstance implements AutoCloseable {
         Path target = Path.of("target").toAbsolutePath();
         Path log = target.resolve(name + ".log");
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classpath(target),
-                M365ConsoleApplication.class.getName(), "--spring.profiles.active=test", "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath(target),
+                M365ConsoleApplication.class.getName(),
+                "--spring.profiles.active=test",
+                "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
                     .start();
             AppInstance instance = new AppInstance("http://localhost:" + port, null, process, log);
             instance.awaitServing();
             return instance;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -107,8 +132,7 @@ public final class AppInstance implements AutoCloseable {
     public void kill() {
         try {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }
@@ -117,8 +141,7 @@ public final class AppInstance implements AutoCloseable {
     public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -134,32 +157,32 @@ public final class AppInstance implements AutoCloseable {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     kill();
                 }
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
     private void awaitServing() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The app process exited with " + process.exitValue() + ":\n"
-                        + log());
+                throw new IllegalStateException("The app process exited with " + process.exitValue() + ":\n" + log());
             }
             try {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() == 200) {
                     return;
                 }
-            }
-            catch (IOException notYet) {
+            } catch (IOException notYet) {
                 waitFor(Duration.ofMillis(250));
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(ex);
             }
@@ -172,8 +195,7 @@ public final class AppInstance implements AutoCloseable {
     private void waitFor(Duration pause) {
         try {
             process.waitFor(pause.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
@@ -181,21 +203,21 @@ public final class AppInstance implements AutoCloseable {
 
     private static String classpath(Path target) {
         try {
-            return String.join(java.io.File.pathSeparator, target.resolve("classes").toString(),
+            return String.join(
+                    java.io.File.pathSeparator,
+                    target.resolve("classes").toString(),
                     target.resolve("test-classes").toString(),
                     Files.readString(target.resolve("test-classpath.txt")).trim());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new IllegalStateException("No target/test-classpath.txt: build the backend with Maven first", ex);
         }
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }

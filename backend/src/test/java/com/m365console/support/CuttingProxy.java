@@ -42,8 +42,7 @@ public final class CuttingProxy implements AutoCloseable {
         this.targetPort = targetPort;
         try {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         daemon(this::serve, "cutting-proxy");
@@ -110,8 +109,7 @@ public final class CuttingProxy implements AutoCloseable {
                 long limit = nextCutAfter.getAndSet(NEVER);
                 daemon(() -> pumpDown(server, client, limit), "cutting-proxy-down");
                 daemon(() -> pumpUp(client, server), "cutting-proxy-up");
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 return;
             }
         }
@@ -119,7 +117,8 @@ public final class CuttingProxy implements AutoCloseable {
 
     /** Server to client: where the proxy slows and cuts. */
     private void pumpDown(Socket from, Socket to, long limit) {
-        try (from; to) {
+        try (from;
+                to) {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             byte[] buffer = new byte[1024];
@@ -143,8 +142,7 @@ public final class CuttingProxy implements AutoCloseable {
                 }
                 pace(n);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // One side hung up; closing both ends the connection.
         }
     }
@@ -161,8 +159,7 @@ public final class CuttingProxy implements AutoCloseable {
         }
         try {
             TimeUnit.NANOSECONDS.sleep(TimeUnit.SECONDS.toNanos(1) * bytes / rate);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }
@@ -170,7 +167,8 @@ public final class CuttingProxy implements AutoCloseable {
     /** Client to server: passed through as it comes, watched for the first FETCH. */
     private void pumpUp(Socket from, Socket to) {
         AtomicBoolean fetched = new AtomicBoolean();
-        try (from; to) {
+        try (from;
+                to) {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             byte[] buffer = new byte[4096];
@@ -184,11 +182,9 @@ public final class CuttingProxy implements AutoCloseable {
                 out.write(buffer, 0, n);
                 out.flush();
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // One side hung up; closing both ends the connection.
-        }
-        finally {
+        } finally {
             if (fetched.get()) {
                 fetchingNow.decrementAndGet();
             }
@@ -196,7 +192,9 @@ public final class CuttingProxy implements AutoCloseable {
     }
 
     private static boolean isFetch(byte[] buffer, int length) {
-        return new String(buffer, 0, length, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT).contains(" FETCH ");
+        return new String(buffer, 0, length, StandardCharsets.ISO_8859_1)
+                .toUpperCase(Locale.ROOT)
+                .contains(" FETCH ");
     }
 
     private static void daemon(Runnable task, String name) {

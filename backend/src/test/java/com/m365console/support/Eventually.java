@@ -14,8 +14,7 @@ public final class Eventually {
 
     private static final Duration LOOK_EVERY = Duration.ofMillis(100);
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Returns once {@code condition} holds; an {@link AssertionError} naming {@code what} after the timeout. */
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
@@ -31,8 +30,7 @@ public final class Eventually {
                 if (condition.getAsBoolean()) {
                     return;
                 }
-            }
-            catch (RuntimeException notYet) {
+            } catch (RuntimeException notYet) {
                 last = notYet;
             }
             pause();
@@ -47,8 +45,7 @@ public final class Eventually {
     private static void pause() {
         try {
             Thread.sleep(LOOK_EVERY.toMillis());
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

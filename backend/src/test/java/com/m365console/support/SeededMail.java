@@ -1,5 +1,11 @@
 package com.m365console.support;
 
+import com.m365console.testsupport.dovecot.DovecotServer;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -10,13 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.m365console.testsupport.dovecot.DovecotServer;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -26,8 +25,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 public final class SeededMail {
 
     /** About 1 KB of body, so a few hundred messages make a run that a throttled link stretches over seconds. */
-    private static final String BODY = "The quarterly figures are attached; please review them before Friday. "
-            .repeat(12);
+    private static final String BODY =
+            "The quarterly figures are attached; please review them before Friday. ".repeat(12);
 
     private final Set<String> subjects;
 
@@ -55,19 +54,31 @@ public final class SeededMail {
     /** How many messages of the mailbox the app has stored (all folders, every copy). */
     public static long stored(DatabaseClient db, UUID mailboxId) {
         return db.sql("select count(*) from mail_message m join mail_folder f on f.id = m.folder_id "
-                + "where f.mailbox_id = :id").bind("id", mailboxId).map(row -> row.get(0, Long.class)).one()
-                .blockOptional().orElse(0L);
+                        + "where f.mailbox_id = :id")
+                .bind("id", mailboxId)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .blockOptional()
+                .orElse(0L);
     }
 
     /** The stored copy of the mailbox against this set. */
     public Comparison compare(DatabaseClient db, UUID mailboxId) {
         List<String> stored = db.sql("select m.subject from mail_message m join mail_folder f on f.id = m.folder_id "
-                + "where f.mailbox_id = :id").bind("id", mailboxId).map(row -> row.get(0, String.class)).all()
-                .collectList().blockOptional().orElse(List.of());
-        Map<String, Long> copies = stored.stream().collect(Collectors.groupingBy(Function.identity(),
-                Collectors.counting()));
-        int lost = (int) subjects.stream().filter(subject -> !copies.containsKey(subject)).count();
-        int duplicated = (int) copies.values().stream().mapToLong(count -> count - 1).sum();
+                        + "where f.mailbox_id = :id")
+                .bind("id", mailboxId)
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collectList()
+                .blockOptional()
+                .orElse(List.of());
+        Map<String, Long> copies =
+                stored.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        int lost = (int) subjects.stream()
+                .filter(subject -> !copies.containsKey(subject))
+                .count();
+        int duplicated =
+                (int) copies.values().stream().mapToLong(count -> count - 1).sum();
         List<String> stale = new ArrayList<>(copies.keySet());
         stale.removeAll(subjects);
         return new Comparison(subjects.size(), stored.size(), lost, duplicated, stale.size());
@@ -82,8 +93,8 @@ public final class SeededMail {
 
         /** The line a fault test prints for the closing note. */
         public String figures(String fault, int runs, String recovery) {
-            return "FAULT " + fault + ": runs=" + runs + " messages=" + expected + " stored=" + stored + " lost="
-                    + lost + " duplicated=" + duplicated + " stale=" + stale + " recovery=" + recovery;
+            return "FAULT " + fault + ": runs=" + runs + " messages=" + expected + " stored=" + stored + " lost=" + lost
+                    + " duplicated=" + duplicated + " stale=" + stale + " recovery=" + recovery;
         }
     }
 
@@ -96,8 +107,7 @@ public final class SeededMail {
             message.setSentDate(new Date());
             message.setText(subject + "\n\n" + BODY);
             return message;
-        }
-        catch (MessagingException | java.io.UnsupportedEncodingException ex) {
+        } catch (MessagingException | java.io.UnsupportedEncodingException ex) {
             throw new IllegalStateException(ex);
         }
     }

@@ -1,10 +1,6 @@
 package com.m365console.sync;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.AppInstance;
 import com.m365console.support.DovecotTestBase;
@@ -13,6 +9,11 @@ import com.m365console.support.SeededMail;
 import com.m365console.support.Sessions;
 import com.m365console.support.SyncNow;
 import com.m365console.support.TestAccounts;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,16 +21,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * One run per mailbox, everywhere (issue 10, point 2), against Dovecot with two app instances on one database: a
  * double-clicked Sync now joins the running run, the other instance is told BUSY, and a run that lasts many lease
  * TTLs (short leases, a slow link) is never doubled. Runs are counted where the mail server sees them: the IMAP
  * connections that fetched messages.
  */
-@TestPropertySource(properties = {"m365.sync.lease-ttl=PT3S", "m365.sync.lease-renew-every=PT1S",
-        "m365.rate-limit.sync-mailbox=1000", "m365.sync.push.enabled=false"})
+@TestPropertySource(
+        properties = {
+            "m365.sync.lease-ttl=PT3S",
+            "m365.sync.lease-renew-every=PT1S",
+            "m365.rate-limit.sync-mailbox=1000",
+            "m365.sync.push.enabled=false"
+        })
 class SyncFaultsTest extends DovecotTestBase {
 
     private static final Duration TTL = Duration.ofSeconds(3);
@@ -70,15 +74,22 @@ class SyncFaultsTest extends DovecotTestBase {
         SyncNow.Answer joined = doubleClick.join();
 
         var stored = mail.compare(db, mailboxId);
-        System.out.println(stored.figures("double-clicked Sync now + second instance", imapLink.fetchingConnections(),
+        System.out.println(stored.figures(
+                "double-clicked Sync now + second instance",
+                imapLink.fetchingConnections(),
                 "n/a (busy answered in " + elsewhere.took().toMillis() + " ms)"));
-        assertThat(elsewhere.state()).as("the other instance, while the run works").isEqualTo("BUSY");
+        assertThat(elsewhere.state())
+                .as("the other instance, while the run works")
+                .isEqualTo("BUSY");
         assertThat(elsewhere.took()).as("answered at once, not after the run").isLessThan(Duration.ofSeconds(3));
         assertThat(List.of(first, joined)).extracting(SyncNow.Answer::state).containsOnly("SUCCEEDED");
-        assertThat(List.of(first, joined)).as("the double click got the run's own result")
-                .extracting(SyncNow.Answer::newMessages).containsOnly(200);
-        assertThat(imapLink.fetchingConnections()).as("IMAP connections that fetched mail: runs; Dovecot saw:\n%s",
-                imapSessions()).isEqualTo(1);
+        assertThat(List.of(first, joined))
+                .as("the double click got the run's own result")
+                .extracting(SyncNow.Answer::newMessages)
+                .containsOnly(200);
+        assertThat(imapLink.fetchingConnections())
+                .as("IMAP connections that fetched mail: runs; Dovecot saw:\n%s", imapSessions())
+                .isEqualTo(1);
         assertThat(stored.exact()).as(stored.toString()).isTrue();
     }
 
@@ -99,24 +110,37 @@ class SyncFaultsTest extends DovecotTestBase {
         SyncNow.Answer result = run.join();
 
         var stored = mail.compare(db, mailboxId);
-        long busy = asked.stream().filter(answer -> "BUSY".equals(answer.state())).count();
-        System.out.println(stored.figures("run of " + result.took().toSeconds() + " s under a " + TTL.toSeconds()
-                + " s lease, other instance asking " + asked.size() + " times (" + busy + " BUSY)",
-                imapLink.fetchingConnections(), "n/a"));
+        long busy =
+                asked.stream().filter(answer -> "BUSY".equals(answer.state())).count();
+        System.out.println(stored.figures(
+                "run of " + result.took().toSeconds() + " s under a " + TTL.toSeconds()
+                        + " s lease, other instance asking " + asked.size() + " times (" + busy + " BUSY)",
+                imapLink.fetchingConnections(),
+                "n/a"));
         assertThat(result.state()).isEqualTo("SUCCEEDED");
-        assertThat(result.took()).as("the run outlived its lease's TTL many times").isGreaterThan(TTL.multipliedBy(4));
-        assertThat(asked).as("every ask of the other instance during the run").isNotEmpty()
-                .extracting(SyncNow.Answer::state).containsOnly("BUSY");
-        assertThat(imapLink.fetchingConnections()).as("IMAP connections that fetched mail: runs; Dovecot saw:\n%s",
-                imapSessions()).isEqualTo(1);
+        assertThat(result.took())
+                .as("the run outlived its lease's TTL many times")
+                .isGreaterThan(TTL.multipliedBy(4));
+        assertThat(asked)
+                .as("every ask of the other instance during the run")
+                .isNotEmpty()
+                .extracting(SyncNow.Answer::state)
+                .containsOnly("BUSY");
+        assertThat(imapLink.fetchingConnections())
+                .as("IMAP connections that fetched mail: runs; Dovecot saw:\n%s", imapSessions())
+                .isEqualTo(1);
         assertThat(imapLink.mostFetchingAtOnce()).isEqualTo(1);
         assertThat(stored.exact()).as(stored.toString()).isTrue();
     }
 
     /** Dovecot's line for each IMAP session of Jane's: how much it read and sent, how it ended. */
     private static String imapSessions() {
-        return String.join("\n", dovecot.log().lines().filter(line -> line.contains("imap(" + JANE + ")")
-                && line.contains("Disconnected")).toList());
+        return String.join(
+                "\n",
+                dovecot.log()
+                        .lines()
+                        .filter(line -> line.contains("imap(" + JANE + ")") && line.contains("Disconnected"))
+                        .toList());
     }
 
     private CompletableFuture<SyncNow.Answer> press(String instance, UUID mailboxId) {
@@ -127,8 +151,7 @@ class SyncFaultsTest extends DovecotTestBase {
     private static void pauseBetweenClicks() {
         try {
             Thread.sleep(500);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

@@ -41,19 +41,19 @@ public final class PrivatePostgres implements AutoCloseable {
     public static Optional<Path> binaries() {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.map(version -> version.resolve("bin"))
-                    .filter(bin -> Files.isExecutable(bin.resolve("initdb"))
-                            && Files.isExecutable(bin.resolve("pg_ctl")))
+                    .filter(bin ->
+                            Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
                     .max(Comparator.comparing(Path::toString));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return Optional.empty();
         }
     }
 
     /** Creates and starts a cluster whose superuser {@code postgres} is trusted from 127.0.0.1. */
     public static PrivatePostgres start() {
-        Path bin = binaries().orElseThrow(() -> new IllegalStateException("No PostgreSQL server under "
-                + "/usr/lib/postgresql/*/bin: apt-get install postgresql"));
+        Path bin = binaries()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No PostgreSQL server under " + "/usr/lib/postgresql/*/bin: apt-get install postgresql"));
         try {
             Path root = Files.createTempDirectory("private-postgres-");
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -61,12 +61,19 @@ public final class PrivatePostgres implements AutoCloseable {
                 run(List.of("chown", SYSTEM_USER + ":", root.toString()));
             }
             PrivatePostgres server = new PrivatePostgres(bin, root, freePort());
-            server.asServerUser(List.of(bin.resolve("initdb").toString(), "-D", server.data().toString(), "-U",
-                    "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"));
+            server.asServerUser(List.of(
+                    bin.resolve("initdb").toString(),
+                    "-D",
+                    server.data().toString(),
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--no-sync"));
             server.startServer();
             return server;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -83,14 +90,21 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /** Stops the server the way an operator does ({@code pg_ctl stop -m fast}): clients are disconnected. */
     public void stop() {
-        asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w",
-                "stop"));
+        asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "fast", "-w", "stop"));
     }
 
     /** Starts the stopped server again on the same port, with the same data. */
     public void startServer() {
-        asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-l",
-                root.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+        asServerUser(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data().toString(),
+                "-l",
+                root.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
                 "-p " + port + " -k " + root + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60",
                 "start"));
     }
@@ -99,8 +113,7 @@ public final class PrivatePostgres implements AutoCloseable {
     public void close() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        }
-        catch (IllegalStateException shuttingDown) {
+        } catch (IllegalStateException shuttingDown) {
             // The hook is running or ran already.
         }
         stopAndDelete();
@@ -108,15 +121,14 @@ public final class PrivatePostgres implements AutoCloseable {
 
     private void stopAndDelete() {
         if (Files.exists(data().resolve("postmaster.pid"))) {
-            run(List.of(asServerUserPrefix(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m",
-                    "immediate", "-w", "stop")));
+            run(List.of(asServerUserPrefix(
+                    bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-m", "immediate", "-w", "stop")));
         }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Could not delete " + root, ex);
         }
     }
@@ -128,8 +140,8 @@ public final class PrivatePostgres implements AutoCloseable {
     private void asServerUser(List<String> command) {
         Result result = run(List.of(asServerUserPrefix(command.toArray(String[]::new))));
         if (result.exitCode() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (" + result.exitCode() + "): "
-                    + result.output());
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed (" + result.exitCode() + "): " + result.output());
         }
     }
 
@@ -146,23 +158,21 @@ public final class PrivatePostgres implements AutoCloseable {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish in 90 s");
             }
             return new Result(process.exitValue(), output);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
