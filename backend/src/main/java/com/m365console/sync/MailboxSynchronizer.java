@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import com.m365console.mail.FolderReader;
 import com.m365console.mailbox.MailboxDirectory;
@@ -73,7 +72,7 @@ public class MailboxSynchronizer {
                     : (started[0] = new Running(true, current)));
             if (started[0] != null) {
                 launch(mailboxId, started[0], this::fullRun,
-                        outcome -> syncSettings.current().flatMap(settings -> schedule.record(mailboxId, outcome,
+                        (outcome, ended) -> syncSettings.current().flatMap(settings -> schedule.record(outcome, ended,
                                 Duration.ofMinutes(settings.intervalMinutes()), properties.retryFirst())));
             }
             return run.outcome();
@@ -92,7 +91,7 @@ public class MailboxSynchronizer {
                 return Mono.just(new SyncOutcome.Busy());
             }
             launch(mailboxId, run, (mailbox, sync) -> Mono.fromCallable(() -> sync.syncNewMail(reader, folder)),
-                    outcome -> schedule.recordUnscheduled(mailboxId, outcome));
+                    (outcome, ended) -> schedule.recordUnscheduled(outcome, ended));
             return run.outcome();
         });
     }
@@ -114,7 +113,7 @@ public class MailboxSynchronizer {
      * itself could not be had); forgets the run, then answers (so a request after the answer starts a new run) once
      * the lease is released.
      */
-    private void launch(UUID mailboxId, Running run, RunBody body, Function<SyncOutcome, Mono<Void>> record) {
+    private void launch(UUID mailboxId, Running run, RunBody body, Recorder record) {
         Mono<Void> after = run.follows == null ? Mono.empty() : run.follows.outcome().then();
         after.then(leased(mailboxId, run, body, record))
                 .onErrorResume(failure -> finish(mailboxId, ended(mailboxId, SyncFailures.outcome(failure, 0,
@@ -125,7 +124,7 @@ public class MailboxSynchronizer {
     }
 
     private Mono<SyncOutcome> leased(UUID mailboxId, Running run, RunBody body,
-            Function<SyncOutcome, Mono<Void>> record) {
+            Recorder record) {
         return leases.acquire(mailboxId, SyncLeases.Purpose.SYNC, instance, properties.leaseTtl())
                 .flatMap(acquired -> !acquired ? Mono.just(new SyncOutcome.Busy()) : Mono.usingWhen(
                         schedule.started(mailboxId, properties.leaseTtl()).thenReturn(mailboxId),
@@ -165,14 +164,15 @@ public class MailboxSynchronizer {
                 });
     }
 
-    private Mono<SyncOutcome> finish(UUID mailboxId, SyncOutcome outcome, Function<SyncOutcome, Mono<Void>> record) {
+    private Mono<SyncOutcome> finish(UUID mailboxId, SyncOutcome outcome, Recorder record) {
         log(mailboxId, outcome);
-        events.publish(outcome.status(mailboxId));
-        return record.apply(outcome)
+        SyncStatus ended = outcome.status(mailboxId);
+        events.publish(ended);
+        return record.record(outcome, ended)
                 .onErrorResume(failure -> {
                     log.error("Mailbox {}: could not record the sync's outcome ({}): {}; recording it once the "
                             + "database answers", mailboxId, outcome.getClass().getSimpleName(), failure.toString());
-                    recordWhenTheDatabaseIsBack(mailboxId, outcome, record);
+                    recordWhenTheDatabaseIsBack(mailboxId, outcome, ended, record);
                     return Mono.empty();
                 })
                 .thenReturn(outcome);
@@ -182,9 +182,9 @@ public class MailboxSynchronizer {
      * A failure the database could not record would leave the mailbox's next attempt where it was (maybe an interval
      * away): recording it later makes the schedule retry soon after the database is back.
      */
-    private void recordWhenTheDatabaseIsBack(UUID mailboxId, SyncOutcome outcome,
-            Function<SyncOutcome, Mono<Void>> record) {
-        Mono.defer(() -> record.apply(outcome))
+    private void recordWhenTheDatabaseIsBack(UUID mailboxId, SyncOutcome outcome, SyncStatus ended,
+            Recorder record) {
+        Mono.defer(() -> record.record(outcome, ended))
                 .retryWhen(Retry.backoff(RECORD_ATTEMPTS, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
                 .subscribe(recorded -> { }, failure -> log.error("Mailbox {}: gave up recording the sync's outcome: {}",
                         mailboxId, failure.toString()), () -> log.info("Mailbox {}: recorded the sync's outcome "
@@ -228,6 +228,11 @@ public class MailboxSynchronizer {
         return mailbox.state() == MailboxState.NEEDS_REAUTH ? new SyncOutcome.NeedsReauth(mailbox.lastError())
                 : new SyncOutcome.NotConnected(mailbox.lastError() != null ? mailbox.lastError()
                         : "The mailbox is not connected.");
+    }
+
+    /** Records how a run ended, as of the time it ended (a late record never hides a newer run's). */
+    private interface Recorder {
+        Mono<Void> record(SyncOutcome outcome, SyncStatus ended);
     }
 
     /** What a run does once it holds the mailbox. */

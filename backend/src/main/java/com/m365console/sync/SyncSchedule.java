@@ -56,33 +56,33 @@ class SyncSchedule {
                 .bind("id", mailboxId).bind("ttl", (double) leaseTtl.toMillis() / 1000).then();
     }
 
-    /** Records a scheduled or requested run and when the next one is due. */
-    Mono<Void> record(UUID mailboxId, SyncOutcome outcome, Duration interval, Duration retryFirst) {
-        SyncStatus status = outcome.status(mailboxId);
+    /**
+     * Records a scheduled or requested run as of when it ended, and when the next one is due. A record that comes late
+     * (the database was down) keeps a newer run's result and only adds its failure, if that is newer.
+     */
+    Mono<Void> record(SyncOutcome outcome, SyncStatus ended, Duration interval, Duration retryFirst) {
         boolean succeeded = outcome instanceof SyncOutcome.Succeeded;
         boolean progress = outcome instanceof SyncOutcome.Failed failed && failed.storedBeforeFailure() > 0;
         return db.sql("""
                 insert into mailbox_sync (mailbox_id, last_started_at, last_finished_at, last_state, last_reason,
                     new_messages, failures, next_attempt_at, last_failure_state, last_failure_reason, last_failed_at)
-                values (:id, :started, now(), :state, :reason, :newMessages, case when :succeeded then 0 else 1 end,
+                values (:id, :started, :finished, :state, :reason, :newMessages, case when :succeeded then 0 else 1 end,
                     now() + make_interval(secs => case when :succeeded then :interval else :retry end),
                     case when :succeeded then null else :state end, case when :succeeded then null else :reason end,
-                    case when :succeeded then null else now() end)
-                on conflict (mailbox_id) do update set last_started_at = excluded.last_started_at,
-                    last_finished_at = excluded.last_finished_at, last_state = excluded.last_state,
-                    last_reason = excluded.last_reason, new_messages = excluded.new_messages,
-                    failures = case when :succeeded then 0 when :progress then 1 else mailbox_sync.failures + 1 end,
-                    next_attempt_at = now() + make_interval(secs => case when :succeeded then :interval
-                        when :progress then :retry
-                        else least(:interval, :retry * power(2, least(mailbox_sync.failures, 20))) end),
-                    last_failure_state = coalesce(excluded.last_failure_state, mailbox_sync.last_failure_state),
-                    last_failure_reason = coalesce(excluded.last_failure_reason, mailbox_sync.last_failure_reason),
-                    last_failed_at = coalesce(excluded.last_failed_at, mailbox_sync.last_failed_at)""")
-                .bind("id", mailboxId)
-                .bind("started", started(status))
-                .bind("state", status.state().name())
-                .bind("reason", status.reason() == null ? "" : status.reason())
-                .bind("newMessages", status.newMessages() == null ? 0 : status.newMessages())
+                    case when :succeeded then null else :finished end)
+                on conflict (mailbox_id) do update set
+                    failures = case when not newer_run then mailbox_sync.failures when :succeeded then 0
+                        when :progress then 1 else mailbox_sync.failures + 1 end,
+                    next_attempt_at = case when not newer_run then mailbox_sync.next_attempt_at
+                        else now() + make_interval(secs => case when :succeeded then :interval when :progress then :retry
+                        else least(:interval, :retry * power(2, least(mailbox_sync.failures, 20))) end) end,
+                """.replace("newer_run", NEWER_RUN) + LATEST_RESULT)
+                .bind("id", ended.mailboxId())
+                .bind("started", started(ended))
+                .bind("finished", ended.at())
+                .bind("state", ended.state().name())
+                .bind("reason", ended.reason() == null ? "" : ended.reason())
+                .bind("newMessages", ended.newMessages() == null ? 0 : ended.newMessages())
                 .bind("succeeded", succeeded)
                 .bind("progress", progress)
                 .bind("interval", (double) interval.toSeconds())
@@ -91,29 +91,45 @@ class SyncSchedule {
     }
 
     /** Records a run between schedules (pushed mail) without moving the next scheduled one. */
-    Mono<Void> recordUnscheduled(UUID mailboxId, SyncOutcome outcome) {
-        SyncStatus status = outcome.status(mailboxId);
+    Mono<Void> recordUnscheduled(SyncOutcome outcome, SyncStatus ended) {
         boolean succeeded = outcome instanceof SyncOutcome.Succeeded;
         return db.sql("""
                 insert into mailbox_sync (mailbox_id, last_started_at, last_finished_at, last_state, last_reason,
                     new_messages, last_failure_state, last_failure_reason, last_failed_at)
-                values (:id, :started, now(), :state, :reason, :newMessages,
+                values (:id, :started, :finished, :state, :reason, :newMessages,
                     case when :succeeded then null else :state end, case when :succeeded then null else :reason end,
-                    case when :succeeded then null else now() end)
-                on conflict (mailbox_id) do update set last_started_at = excluded.last_started_at,
-                    last_finished_at = excluded.last_finished_at, last_state = excluded.last_state,
-                    last_reason = excluded.last_reason, new_messages = excluded.new_messages,
-                    last_failure_state = coalesce(excluded.last_failure_state, mailbox_sync.last_failure_state),
-                    last_failure_reason = coalesce(excluded.last_failure_reason, mailbox_sync.last_failure_reason),
-                    last_failed_at = coalesce(excluded.last_failed_at, mailbox_sync.last_failed_at)""")
-                .bind("id", mailboxId)
-                .bind("started", started(status))
-                .bind("state", status.state().name())
-                .bind("reason", status.reason() == null ? "" : status.reason())
-                .bind("newMessages", status.newMessages() == null ? 0 : status.newMessages())
+                    case when :succeeded then null else :finished end)
+                on conflict (mailbox_id) do update set
+                """ + LATEST_RESULT)
+                .bind("id", ended.mailboxId())
+                .bind("started", started(ended))
+                .bind("finished", ended.at())
+                .bind("state", ended.state().name())
+                .bind("reason", ended.reason() == null ? "" : ended.reason())
+                .bind("newMessages", ended.newMessages() == null ? 0 : ended.newMessages())
                 .bind("succeeded", succeeded)
                 .then();
     }
+
+    private static final String NEWER_RUN = "(mailbox_sync.last_finished_at is null"
+            + " or mailbox_sync.last_finished_at <= excluded.last_finished_at)";
+
+    /** The last result and the last failure, each replaced only by a newer one. */
+    private static final String LATEST_RESULT = """
+                last_started_at = case when newer_run then excluded.last_started_at else mailbox_sync.last_started_at end,
+                last_finished_at = case when newer_run then excluded.last_finished_at
+                    else mailbox_sync.last_finished_at end,
+                last_state = case when newer_run then excluded.last_state else mailbox_sync.last_state end,
+                last_reason = case when newer_run then excluded.last_reason else mailbox_sync.last_reason end,
+                new_messages = case when newer_run then excluded.new_messages else mailbox_sync.new_messages end,
+                last_failure_state = case when newer_failure then excluded.last_failure_state
+                    else mailbox_sync.last_failure_state end,
+                last_failure_reason = case when newer_failure then excluded.last_failure_reason
+                    else mailbox_sync.last_failure_reason end,
+                last_failed_at = case when newer_failure then excluded.last_failed_at else mailbox_sync.last_failed_at end
+            """.replace("newer_run", NEWER_RUN)
+            .replace("newer_failure", "(excluded.last_failed_at is not null and (mailbox_sync.last_failed_at is null"
+                    + " or mailbox_sync.last_failed_at <= excluded.last_failed_at))");
 
     private static OffsetDateTime started(SyncStatus status) {
         return status.at().minus(Duration.ofMillis(status.durationMs() == null ? 0 : status.durationMs()));
