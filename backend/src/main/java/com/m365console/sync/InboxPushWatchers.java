@@ -18,7 +18,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Decides which mailboxes this instance pushes new mail for: connected mailboxes that synchronise their
  * INBOX, while Email Synchronization is enabled, each held by one instance through a PUSH lease that the
- * holder renews on every check. Starts and stops one {@link InboxPushWatcher} thread per mailbox.
+ * holder renews on every check. Starts and stops one {@link InboxPushWatcher} thread per mailbox, each writing its
+ * push state under this instance's name (the lease holder), which counts while the lease lives.
  */
 @Component
 public class InboxPushWatchers {
@@ -34,12 +35,13 @@ public class InboxPushWatchers {
     private final MailboxSynchronizer synchronizer;
     private final SyncEvents events;
     private final PushProperties properties;
+    private final PushStatusStore pushStates;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, InboxPushWatcher> watchers = new ConcurrentHashMap<>();
 
     InboxPushWatchers(EmailSyncSettingsService settings, SyncSchedule schedule, SyncLeases leases,
             PushConnector connector, MailboxSynchronizer synchronizer, SyncEvents events,
-            PushProperties properties) {
+            PushProperties properties, PushStatusStore pushStates) {
         this.settings = settings;
         this.schedule = schedule;
         this.leases = leases;
@@ -47,6 +49,7 @@ public class InboxPushWatchers {
         this.synchronizer = synchronizer;
         this.events = events;
         this.properties = properties;
+        this.pushStates = pushStates;
     }
 
     /** Renews this instance's leases, then starts the watchers it now should run and stops the others. */
@@ -106,7 +109,8 @@ public class InboxPushWatchers {
     }
 
     private InboxPushWatcher start(UUID mailboxId) {
-        InboxPushWatcher watcher = new InboxPushWatcher(mailboxId, connector, synchronizer, events, properties);
+        InboxPushWatcher watcher = new InboxPushWatcher(mailboxId, connector, synchronizer, events, properties,
+                new PushStateWriter(mailboxId, instance, pushStates));
         Thread thread = new Thread(watcher, "inbox-push-" + mailboxId);
         thread.setDaemon(true);
         thread.start();

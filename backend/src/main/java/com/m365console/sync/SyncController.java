@@ -33,16 +33,14 @@ class SyncController {
     private final SyncEvents events;
     private final SyncSchedule schedule;
     private final MailboxDirectory mailboxes;
-    private final SyncLeases leases;
     private final OperationRateLimits limits;
 
     SyncController(MailboxSynchronizer synchronizer, SyncEvents events, SyncSchedule schedule,
-            MailboxDirectory mailboxes, SyncLeases leases, OperationRateLimits limits) {
+            MailboxDirectory mailboxes, OperationRateLimits limits) {
         this.synchronizer = synchronizer;
         this.events = events;
         this.schedule = schedule;
         this.mailboxes = mailboxes;
-        this.leases = leases;
         this.limits = limits;
     }
 
@@ -57,12 +55,6 @@ class SyncController {
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
     Mono<SyncStatus> lastFailure(MailboxView mailbox) {
         return schedule.lastFailure(mailbox.id());
-    }
-
-    @SchemaMapping(typeName = "Mailbox")
-    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<Boolean> pushing(MailboxView mailbox) {
-        return leases.held(mailbox.id(), SyncLeases.Purpose.PUSH);
     }
 
     @MutationMapping

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +26,9 @@ public final class CuttingProxy implements AutoCloseable {
     private final AtomicLong nextCutAfter = new AtomicLong(NEVER);
     private final AtomicInteger cuts = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
+    /** Connections passing through now, client side, so a test can cut them wherever they are. */
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean refusing;
 
     public CuttingProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -46,6 +51,21 @@ public final class CuttingProxy implements AutoCloseable {
         nextCutAfter.set(bytes);
     }
 
+    /** Drops every connection open now (an idle one too), as a network outage would; counted as cuts. */
+    public void cutOpenConnections() {
+        for (Socket client : Set.copyOf(open)) {
+            if (open.remove(client) && !client.isClosed()) {
+                cuts.incrementAndGet();
+                closeQuietly(client);
+            }
+        }
+    }
+
+    /** While on, every new connection is dropped as soon as it is made: the server looks unreachable. */
+    public void dropEveryConnection(boolean on) {
+        refusing = on;
+    }
+
     /** How many connections were dropped so far. */
     public int cuts() {
         return cuts.get();
@@ -61,6 +81,13 @@ public final class CuttingProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 connections.incrementAndGet();
+                if (refusing) {
+                    cuts.incrementAndGet();
+                    closeQuietly(client);
+                    continue;
+                }
+                open.removeIf(Socket::isClosed);
+                open.add(client);
                 Socket server = new Socket(targetHost, targetPort);
                 long limit = nextCutAfter.getAndSet(NEVER);
                 daemon(() -> pump(server, client, limit), "cutting-proxy-down");
@@ -91,6 +118,15 @@ public final class CuttingProxy implements AutoCloseable {
         }
         catch (IOException ex) {
             // One side hung up; closing both ends the connection.
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        }
+        catch (IOException ex) {
+            // Already closed.
         }
     }
 
