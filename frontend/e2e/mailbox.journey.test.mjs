@@ -250,7 +250,7 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     const cells = await row.getByRole('cell').allTextContents();
     assert.deepEqual(cells.slice(0, 5), [JANE, 'Personal', 'jane', 'Connected', '—']);
     assert.match(cells[6], /IMAP ✓.*SMTP ✓/);
-    assert.equal(cells[7], 'New mail: on schedule', 'scheduled synchronization, and so push, is off');
+    assert.equal(cells.at(-1), 'New mail: on schedule', 'scheduled synchronization, and so push, is off');
     await table.getByRole('row').filter({ hasText: BOB }).getByText('Connected').waitFor();
     await screenshot('system-mailboxes.png');
   });

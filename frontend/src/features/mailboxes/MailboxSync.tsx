@@ -1,7 +1,7 @@
 // A mailbox card's synchronisation row: "Sync now", how new mail arrives, and the live line (progress or last result).
 import { useId } from 'react';
 import { HelpTooltip } from '../../components/HelpTooltip';
-import type { SyncStatusFieldsFragment } from '../../gql/graphql';
+import type { MailboxFieldsFragment, SyncStatusFieldsFragment } from '../../gql/graphql';
 import { pushBadge } from './mailboxes';
 import { SyncProgress } from './SyncProgress';
 import { syncLine } from './sync';
@@ -11,15 +11,15 @@ type Props = {
   mailboxId: string;
   lastSync?: SyncStatusFieldsFragment | null;
   canSync: boolean;
-  pushing: boolean;
+  push: MailboxFieldsFragment['push'];
   onRunEnded?: () => void;
 };
 
-export function MailboxSync({ mailboxId, lastSync, canSync, pushing, onRunEnded }: Props) {
+export function MailboxSync({ mailboxId, lastSync, canSync, push: pushStatus, onRunEnded }: Props) {
   const { step, running, problem, liveError, syncNow } = useMailboxSync(mailboxId, lastSync, onRunEnded);
   const helpId = useId();
   const line = step && step.state !== 'SYNCING' ? syncLine(step) : null;
-  const push = pushBadge(pushing);
+  const push = pushBadge(pushStatus);
   return (
     <div className="mailbox-sync">
       {canSync && (
