@@ -1,15 +1,19 @@
 // Renders a mailbox's health as it is on its card and on the admin overview: the push state (instant only while
 // watched, reconnecting or failing since when and why), the last sync, the last failed one, the synced folders, and
 // the answers ACCESS_REFUSED and BUSY of Sync now.
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatusFieldsFragment } from '../../gql/graphql';
 import { renderWithStubs } from '../../lib/testing';
 import { MyMailboxesPage } from './MyMailboxesPage';
 import { SystemMailboxesPage } from './SystemMailboxesPage';
 import { mailbox, watched } from './testing';
+import { HEALTH_REFRESH_MS } from './useHealthRefresh';
 
-afterEach(cleanup);
+afterEach(() => {
+  vi.useRealTimers();
+  cleanup();
+});
 
 const today = (h: number, m: number) => { const d = new Date(); d.setHours(h, m, 0, 0); return d.toISOString(); };
 const status = (more: Partial<SyncStatusFieldsFragment>): SyncStatusFieldsFragment => ({ mailboxId: 'x',
@@ -84,6 +88,20 @@ describe('mailbox health on the cards', () => {
     const refused = await card('bob@contoso.com').findByText(/^Last sync refused at 09:50: Mail access refused/);
     expect(refused.className).toBe('sync-error');
     expect(refused.textContent).toContain('use Check connection');
+  });
+});
+
+describe('mailbox health kept current', () => {
+  it('reads the mailboxes again while the page is open, so a watcher that reconnected shows instant', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let reads = 0;
+    const { of } = renderWithStubs(<MyMailboxesPage />, {
+      MyMailboxes: () => ({ myMailboxes: [(reads += 1) > 1 ? { ...RECONNECTING, ...watched() } : RECONNECTING] }),
+    }, { path: '/mailboxes', url: '/mailboxes' });
+    await screen.findByText('New mail: reconnecting since 09:41');
+    act(() => vi.advanceTimersByTime(HEALTH_REFRESH_MS));
+    await card('jane@contoso.com').findByText('New mail: instant');
+    expect(of('MyMailboxes')).toHaveLength(2);
   });
 });
 
