@@ -2,7 +2,7 @@
 // sync and the last failed one, and how new mail arrives as it is (instant, reconnecting, failing, on schedule).
 import type { MailboxFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { checkOutcome, KIND_LABEL, pushBadge, stateBadge } from './mailboxes';
+import { checkOutcome, KIND_LABEL, pushBadge, pushProblem, stateBadge } from './mailboxes';
 import { ProtocolCheck } from './ProtocolCheck';
 import { failureLine, syncLine } from './sync';
 
@@ -64,5 +64,11 @@ export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFi
 
 function NewMailBadge({ push }: { push: MailboxFieldsFragment['push'] }) {
   const badge = pushBadge(push);
-  return <span className={badge.className} title={badge.help}>{badge.label}</span>;
+  const problem = pushProblem(push);
+  return (
+    <>
+      <span className={badge.className} title={badge.help}>{badge.label}</span>
+      {problem && <span className="push-problem">{problem}</span>}
+    </>
+  );
 }

@@ -55,6 +55,9 @@ describe('mailbox health on the cards', () => {
     const reconnecting = card('jane@contoso.com').getByText('New mail: reconnecting since 09:41');
     expect(reconnecting.className).toBe('badge badge-reconnecting');
     expect(card('jane@contoso.com').getByRole('tooltip').textContent).toContain(DROPPED);
+    expect(card('jane@contoso.com').getByText(DROPPED).className).toBe('push-problem');
+    expect(card('bob@contoso.com').getByText(DROPPED).className).toBe('push-problem');
+    expect(card('ann@contoso.com').queryByText(DROPPED)).toBeNull();
     const failing = card('bob@contoso.com').getByText('New mail: failing since 09:42');
     expect(failing.className).toBe('badge badge-push-failing');
     expect(card('bob@contoso.com').getByRole('tooltip').textContent)
@@ -120,8 +123,9 @@ describe('mailbox health on the admin overview', () => {
     expect(cell('bob@contoso.com', 'Last failed sync').className).toBe('cell-error');
     const failing = within(cell('bob@contoso.com', 'New mail')).getByText('New mail: failing since 09:42');
     expect(failing.title).toContain(DROPPED);
+    expect(within(cell('bob@contoso.com', 'New mail')).getByText(DROPPED).className).toBe('push-problem');
     expect(cell('jane@contoso.com', 'Last sync').textContent).toBe('Never');
-    expect(cell('jane@contoso.com', 'New mail').textContent).toBe('New mail: reconnecting since 09:41');
+    expect(cell('jane@contoso.com', 'New mail').textContent).toBe(`New mail: reconnecting since 09:41${DROPPED}`);
     expect(cell('ann@contoso.com', 'New mail').textContent).toBe('New mail: instant');
   });
 });

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { HelpTooltip } from '../../components/HelpTooltip';
 import type { MailboxFieldsFragment, SyncStatusFieldsFragment } from '../../gql/graphql';
-import { pushBadge } from './mailboxes';
+import { pushBadge, pushProblem } from './mailboxes';
 import { SyncProgress } from './SyncProgress';
 import { syncLine } from './sync';
 import { useMailboxSync } from './useMailboxSync';
@@ -33,6 +33,7 @@ export function MailboxSync({ mailboxId, lastSync, canSync, push: pushStatus, on
           <HelpTooltip id={helpId} text={push.help} />
         </span>
       )}
+      {canSync && pushProblem(pushStatus) && <span className="push-problem">{pushProblem(pushStatus)}</span>}
       <span className="sync-line" aria-live="polite">
         {step?.state === 'SYNCING' && <SyncProgress step={step} />}
         {line && <span className={`sync-${line.tone}`}>{line.text}</span>}

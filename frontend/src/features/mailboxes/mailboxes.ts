@@ -53,6 +53,11 @@ export function pushBadge(push: Push, now: Date = new Date()): PushBadge {
   }
 }
 
+/** The failure to show beside the badge while push reconnects or keeps failing; null otherwise. */
+export function pushProblem(push: Push): string | null {
+  return push.state === 'RECONNECTING' || push.state === 'FAILING' ? push.reason ?? null : null;
+}
+
 const sentences = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' ');
 
 /** The folders a mailbox synchronises: the chosen ones, or INBOX when none was chosen. */
