@@ -151,6 +151,27 @@ class PushHealthTest extends Microsoft365TestBase {
     }
 
     @Test
+    void whatTheInstanceHoldingTheLeaseWroteIsWhatEveryInstanceShows() {
+        setEmailSync(true);
+        OffsetDateTime since = OffsetDateTime.parse("2030-01-02T09:42:00Z");
+        db.sql("insert into sync_lease (mailbox_id, purpose, holder, expires_at) "
+                + "values (:id, 'PUSH', 'instance B', now() + interval '1 minute')").bind("id", mailboxId).then()
+                .block();
+        db.sql("insert into mailbox_push (mailbox_id, holder, state, since, reason) "
+                + "values (:id, 'instance B', 'FAILING', :since, 'Connection refused.')").bind("id", mailboxId)
+                .bind("since", since).then().block();
+
+        Health failing = health();
+        assertThat(failing).isEqualTo(new Health("FAILING", failing.since(), "Connection refused.", false));
+        assertThat(failing.since().toInstant()).isEqualTo(since.toInstant());
+
+        db.sql("update mailbox_push set holder = 'instance A', state = 'WATCHING' where mailbox_id = :id")
+                .bind("id", mailboxId).then().block();
+        assertThat(health()).as("what a former holder wrote does not count: B holds the lease, has written nothing")
+                .isEqualTo(new Health("CONNECTING", null, null, false));
+    }
+
+    @Test
     void aUserReadsTheHealthOfTheirOwnMailboxesOnlyAndAdminsOfAll() {
         Sessions.Browser alice = sessions.signIn("alice", TestAccounts.PASSWORD);
         UUID shared = connect(alice, ADMIN_MS, Map.of("kind", "SYSTEM", "sharedAddress", SHARED));
