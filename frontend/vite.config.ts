@@ -21,6 +21,8 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'eslint/**/*.test.js'],
+    // jsdom renders of whole pages take several seconds on a loaded 2-core CI machine; 5 s (the default) flaked
+    testTimeout: 15_000,
   },
 });

@@ -1,7 +1,8 @@
 // Browser journey with a local Microsoft 365: jane connects her mailbox, checks it, picks folders, sends bob a message;
 // with scheduled synchronization off, bob fetches it with Sync now, watching its live progress, and reads it; once the
 // admin turns scheduled synchronization back on, his new mail is pushed: a message he sends himself appears in his open
-// reader by itself.
+// reader by itself. Last, jane's sign-in is revoked at Microsoft: one Sync now shows "Needs reconnect" on her card and
+// in the admin's overview, and Reconnect makes the mailbox work again.
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -384,5 +385,41 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     } finally {
       await otherContext.close();
     }
+  });
+
+  step('jane\'s sign-in is revoked at Microsoft: her next Sync now shows Needs reconnect on her card, with Reconnect',
+    async () => {
+      await fake('revoke-grants', { email: JANE });
+      await openMyMailboxes('jane');
+      await janeCard().getByText('Connected', { exact: true }).waitFor();
+      await janeCard().getByRole('button', { name: 'Sync now' }).click();
+      await janeCard().getByText('Needs reconnect', { exact: true }).waitFor();
+      const alert = janeCard().getByRole('alert').filter({ hasText: 'Reconnect this mailbox' });
+      await alert.getByRole('button', { name: 'Reconnect' }).waitFor();
+      assert.match(await alert.textContent(), /Microsoft no longer accepts its sign-in/);
+      await screenshot('mailbox-needs-reconnect.png');
+      await signOut(page);
+    });
+
+  step('admin sees jane\'s mailbox as Needs reconnect in the overview of System > Mailboxes', async () => {
+    admin.password = await signInAsAdmin(page, baseUrl, admin);
+    await page.getByRole('button', { name: 'System' }).click();
+    await page.locator('#system-menu').getByRole('link', { name: 'Mailboxes' }).click();
+    const row = page.getByRole('table', { name: 'All mailboxes' }).getByRole('row').filter({ hasText: JANE });
+    await row.getByText('Needs reconnect').waitFor();
+    await signOut(page);
+  });
+
+  step('jane reconnects at Microsoft: her card is Connected again and Sync now works', async () => {
+    await openMyMailboxes('jane');
+    await janeCard().getByRole('button', { name: 'Reconnect' }).click();
+    await page.waitForURL(`${authority}/**`);
+    await page.getByLabel('Email, phone, or Skype').fill(JANE);
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('status').filter({ hasText: `Mailbox ${JANE} connected.` }).waitFor();
+    await janeCard().getByText('Connected', { exact: true }).waitFor();
+    await janeCard().getByRole('button', { name: 'Sync now' }).click();
+    await janeCard().getByText(/^Last sync: (\d+ new messages?|no new messages) in [\d.]+ m?s, at \d\d:\d\d$/).waitFor();
+    assert.equal(await janeCard().getByRole('alert').count(), 0);
   });
 });

@@ -169,7 +169,9 @@ export async function signIn(page, baseUrl, username, password) {
   await field(page, 'Username').fill(username);
   await field(page, 'Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Welcome, ').or(page.getByRole('heading', { name: 'Choose a new password' })).waitFor();
+  // Signed in: the top bar is shown (on the Dashboard, or on the page asked for before signing in)
+  await page.getByRole('button', { name: 'Sign out everywhere' })
+    .or(page.getByRole('heading', { name: 'Choose a new password' })).waitFor();
 }
 
 /** Signs in locally; replaces a one-time password if the app asks for it. Resolves to the password in use. */
@@ -181,7 +183,7 @@ export async function signInAsAdmin(page, baseUrl, { username, password }) {
   await field(page, 'New password').fill(newPassword);
   await field(page, 'Repeat new password').fill(newPassword);
   await page.getByRole('button', { name: 'Change password' }).click();
-  await page.getByText('Welcome, ').waitFor();
+  await page.getByRole('button', { name: 'Sign out everywhere' }).waitFor();
   return newPassword;
 }
 

@@ -3,15 +3,16 @@ import { useEffect, useRef, useState } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 
 export function SystemMenu() {
-  const [open, setOpen] = useState(false);
   const location = useLocation();
+  /** The page the menu was opened on: going to another page closes it. */
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === location.pathname;
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setOpen(false), [location.pathname]);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+      if (!ref.current?.contains(e.target as Node)) setOpenOn(null);
     };
     document.addEventListener('mousedown', close);
     return () => document.removeEventListener('mousedown', close);
@@ -25,7 +26,7 @@ export function SystemMenu() {
         aria-expanded={open}
         aria-controls="system-menu"
         className={location.pathname.startsWith('/system') ? 'active' : undefined}
-        onClick={() => setOpen(!open)}
+        onClick={() => setOpenOn(open ? null : location.pathname)}
       >
         System
       </button>

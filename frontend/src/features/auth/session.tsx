@@ -30,6 +30,8 @@ async function loadMe(client: Client): Promise<Me | null> {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const ended = useRef<() => void>(() => {});
+  // The client calls this back when its socket closes, never during render, so it reads the ref only then.
+  // eslint-disable-next-line react-hooks/refs
   const [client, setClient] = useState(() => createGraphqlClient(() => ended.current()));
   const [me, setMe] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);

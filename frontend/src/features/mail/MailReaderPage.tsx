@@ -1,5 +1,5 @@
 // Read mail: a mailbox's synchronised folders, the open folder's messages, the open message; new mail shows live.
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { Flash } from '../../components/Flash';
@@ -22,8 +22,9 @@ export function MailReaderPage() {
   const folder = folders.find((f) => f.id === folderId) ?? firstFolder(folders);
   const back = mailbox?.kind === 'SYSTEM' ? '/system/mailboxes' : '/mailboxes';
 
+  const reloadForNewMail = useEffectEvent(() => reload({ requestPolicy: 'network-only' }));
   useEffect(() => {
-    if (newMail > 0) reload({ requestPolicy: 'network-only' });
+    if (newMail > 0) reloadForNewMail();
   }, [newMail]);
 
   function openFolder(next: string) {

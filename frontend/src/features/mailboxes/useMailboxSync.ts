@@ -1,5 +1,5 @@
 // A mailbox's synchronisation: the last recorded run, its live steps and "Sync now", whose answer counts as a step too.
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useMutation, useSubscription } from 'urql';
 import type { SyncState, SyncStatusFieldsFragment } from '../../gql/graphql';
 import { MailboxSyncStatusSubscription, SyncMailboxMutation } from './documents';
@@ -33,8 +33,9 @@ export function useMailboxSync(mailboxId: string, lastSync: Step | null | undefi
   const running = fetching || step?.state === 'CONNECTING' || step?.state === 'SYNCING';
   const runsEnded = live.data?.runsEnded ?? 0;
 
+  const runEnded = useEffectEvent(() => onRunEnded?.());
   useEffect(() => {
-    if (runsEnded > 0) onRunEnded?.();
+    if (runsEnded > 0) runEnded();
   }, [runsEnded]);
 
   async function syncNow() {

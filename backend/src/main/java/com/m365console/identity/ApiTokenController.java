@@ -1,10 +1,5 @@
 package com.m365console.identity;
 
-import java.util.UUID;
-
-import com.m365console.identity.ApiTokenService.CreateApiTokenInput;
-import com.m365console.identity.ApiTokenService.CreateApiTokenPayload;
-import com.m365console.identity.ApiTokenService.RevokeApiTokenPayload;
 import com.m365console.security.SignedInAccount;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -43,8 +38,5 @@ class ApiTokenController {
     Mono<RevokeApiTokenPayload> revokeApiToken(@Argument RevokeApiTokenInput input,
             @AuthenticationPrincipal SignedInAccount principal) {
         return service.revoke(principal.accountId(), input.id());
-    }
-
-    record RevokeApiTokenInput(UUID id) {
     }
 }

@@ -19,11 +19,16 @@ interface ApiTokenRepository extends ReactiveCrudRepository<ApiToken, UUID> {
     @Query("select * from api_token where user_id = :userId order by created_at desc")
     Flux<ApiToken> findByUserId(UUID userId);
 
-    /** A token that is neither revoked nor expired, marking it used. */
+    /**
+     * A token that is neither revoked nor expired, marking it used at most once a minute: a write (its row lock and WAL
+     * flush) on every request queued concurrent requests of one token behind each other.
+     */
     @Query("""
-            update api_token set last_used_at = now()
-            where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > now())
-            returning id, user_id, expires_at""")
+            with active as (select id, user_id, expires_at, last_used_at from api_token
+                where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > now())),
+            touched as (update api_token t set last_used_at = now() from active a
+                where t.id = a.id and (a.last_used_at is null or a.last_used_at < now() - interval '1 minute'))
+            select id, user_id, expires_at from active""")
     Mono<UsedToken> useToken(byte[] hash);
 
     /** The token while it is active; empty once revoked or expired. */

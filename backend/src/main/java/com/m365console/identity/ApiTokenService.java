@@ -102,22 +102,7 @@ public class ApiTokenService {
         }
     }
 
-    /** Schema input for {@code createApiToken}. */
-    record CreateApiTokenInput(String name, OffsetDateTime expiresAt) {
-    }
-
-    /** Result of {@code createApiToken}: the token's secret is in this payload and nowhere else, ever. */
-    record CreateApiTokenPayload(ApiToken token, String secret, List<UserError> errors) {
-        static CreateApiTokenPayload refused(UserError error) {
-            return new CreateApiTokenPayload(null, null, List.of(error));
-        }
-    }
-
     /** A valid token as presented: its id, its owner, and when it expires. */
     public record AuthenticatedToken(UUID tokenId, UserAccount owner, Instant validUntil) {
-    }
-
-    /** Result of {@code revokeApiToken}. */
-    record RevokeApiTokenPayload(ApiToken token, List<UserError> errors) {
     }
 }

@@ -38,13 +38,13 @@ class UserController {
 
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")
-    Mono<UserPayload> createUser(@Argument CreateUserInput input) {
+    Mono<CreateUserPayload> createUser(@Argument CreateUserInput input) {
         return userService.create(input);
     }
 
     @MutationMapping
     @PreAuthorize("isAuthenticated()")
-    Mono<UserPayload> changePassword(@Argument ChangePasswordInput input,
+    Mono<ChangePasswordPayload> changePassword(@Argument ChangePasswordInput input,
             @AuthenticationPrincipal SignedInAccount principal) {
         return CurrentExchange.session().map(WebSession::getId).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(current -> userService.changePassword(principal.accountId(), input, current.orElse(null)));

@@ -45,18 +45,18 @@ public class UserService {
         return users.findAllOrderByUsername();
     }
 
-    public Mono<UserPayload> create(CreateUserInput input) {
+    public Mono<CreateUserPayload> create(CreateUserInput input) {
         List<UserError> errors = validate(input);
         if (!errors.isEmpty()) {
-            return Mono.just(UserPayload.refused(errors));
+            return Mono.just(CreateUserPayload.refused(errors));
         }
         String username = input.username().trim();
         String displayName = blankToNull(input.displayName()) == null ? username : input.displayName().trim();
         return hash(input.password())
                 .flatMap(hash -> users.save(UserAccount.create(username, displayName, blankToNull(input.email()),
                         hash, input.role())))
-                .map(UserPayload::of)
-                .onErrorResume(DuplicateKeyException.class, ex -> Mono.just(UserPayload.refused(List.of(
+                .map(CreateUserPayload::of)
+                .onErrorResume(DuplicateKeyException.class, ex -> Mono.just(CreateUserPayload.refused(List.of(
                         new UserError("username", UserErrorCode.CONFLICT, "A user with this name already exists.")))));
     }
 
@@ -64,16 +64,17 @@ public class UserService {
      * Replaces the password; the account's other sessions end and its API tokens are revoked, only the session
      * that made the change ({@code currentSessionId}, null when there is none) stays signed in.
      */
-    public Mono<UserPayload> changePassword(UUID userId, ChangePasswordInput input, String currentSessionId) {
+    public Mono<ChangePasswordPayload> changePassword(UUID userId, ChangePasswordInput input,
+            String currentSessionId) {
         return users.findById(userId).flatMap(user -> {
             Optional<UserError> refusal = checkPasswordChange(user, input);
             if (refusal.isPresent()) {
-                return Mono.just(UserPayload.refused(List.of(refusal.get())));
+                return Mono.just(ChangePasswordPayload.refused(List.of(refusal.get())));
             }
             return hash(input.newPassword())
                     .<UserAccount>flatMap(hash -> users.save(user.withPassword(hash)))
                     .flatMap(saved -> revocations.passwordChanged(saved.id(), currentSessionId).thenReturn(saved))
-                    .map(UserPayload::of);
+                    .map(ChangePasswordPayload::of);
         });
     }
 

@@ -17,4 +17,10 @@ public record FetchedMessage(long uid, String messageId, String inReplyTo, Strin
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
+
+    /** A message the server refuses to give: stored with its UID and listed attachments only, marked incomplete. */
+    public static FetchedMessage unreadable(long uid, List<Attachment> attachments) {
+        return new FetchedMessage(uid, null, null, null, null, null, null, null, null, 0, null, null, null, true,
+                attachments);
+    }
 }

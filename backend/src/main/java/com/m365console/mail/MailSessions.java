@@ -8,6 +8,18 @@ import jakarta.mail.Session;
 /** Builds the Jakarta Mail sessions for XOAUTH2 logins, so every connection gets the same timeouts, TLS and silence. */
 final class MailSessions {
 
+    /** The system property Jakarta Mail's FactoryFinder reads before it falls back to a ServiceLoader scan. */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail finds its StreamProvider anew for every body part, header block and encoded word, each time
+        // with a ServiceLoader scan unless the property names it (jakartaee/mail-api issues 699 and 861); inside the
+        // Spring Boot jar that scan took most of a sync's CPU. Naming Angus' provider makes each lookup a class load.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private final MailServerProperties properties;
 
     MailSessions(MailServerProperties properties) {

@@ -99,15 +99,9 @@ final class MessageBatch {
             if (alone.messages.containsKey(uid)) {
                 alone.read(uid, structure, into);
             } else if (refused) {
-                into.put(uid, bare(uid, structure));
+                into.put(uid, FetchedMessage.unreadable(uid, structure.attachments()));
             }
         }
-    }
-
-    /** A message the server refuses to give: stored with its UID only, marked incomplete, rather than lost. */
-    private static FetchedMessage bare(long uid, MessageStructure structure) {
-        return new FetchedMessage(uid, null, null, null, null, null, null, null, null, 0, null, null, null, true,
-                structure.attachments());
     }
 
     /** The answers of one FETCH for the wanted UIDs: a message per UID and its text bodies by section. */

@@ -39,7 +39,7 @@ class FolderSelection {
     }
 
     /** Selects the (trimmed, distinct, non-empty) folders, or changes nothing and says which the server lacks. */
-    Mono<MailboxService.MailboxPayload> select(MailboxView mailbox, List<String> requested) {
+    Mono<MailboxPayload> select(MailboxView mailbox, List<String> requested) {
         return settings.current()
                 .flatMap(current -> login.run(mailbox.id(), MailboxLogin.Protocol.IMAP, token ->
                         mail.checkImap(hosts.imap(current.cloud().value()), mailbox.address(), token.value())))
@@ -74,13 +74,13 @@ class FolderSelection {
                     }
                     return errors.isEmpty()
                             ? mailboxes.selectFolders(mailbox.id(), names).then(mailboxes.find(mailbox.id()))
-                                    .map(MailboxService.MailboxPayload::of)
-                            : Mono.just(new MailboxService.MailboxPayload(null, errors));
+                                    .map(MailboxPayload::of)
+                            : Mono.just(new MailboxPayload(null, errors));
                 })
                 .onErrorResume(MailboxUnavailableException.class, ex -> Mono.just(
-                        MailboxService.MailboxPayload.refused(MailboxService.unavailable(ex))))
+                        MailboxPayload.refused(MailboxService.unavailable(ex))))
                 .onErrorResume(MailServerException.class, ex -> Mono.just(
-                        MailboxService.MailboxPayload.refused(MailboxService.mailServer(ex))));
+                        MailboxPayload.refused(MailboxService.mailServer(ex))));
     }
 
     private static String quoted(List<String> names) {

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.m365console.microsoft.MicrosoftAccountAddress;
 import com.m365console.microsoft.MicrosoftError;
 import com.m365console.microsoft.MicrosoftErrors;
-import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
 import com.m365console.settings.MicrosoftCredentials;
 import com.m365console.settings.MicrosoftSettings;
@@ -56,30 +55,31 @@ class MailboxConnections {
         this.mailboxes = mailboxes;
     }
 
-    Mono<StartPayload> start(Actor actor, StartInput input, String redirectUri, WebSession session) {
+    Mono<StartMailboxConnectionPayload> start(Actor actor, StartMailboxConnectionInput input, String redirectUri,
+            WebSession session) {
         MailboxKind kind = input.kind() == null ? MailboxKind.PERSONAL : input.kind();
         if (kind == MailboxKind.SYSTEM && !actor.admin()) {
-            return Mono.just(StartPayload.refused("kind", UserErrorCode.PRECONDITION_FAILED,
+            return Mono.just(StartMailboxConnectionPayload.refused("kind", UserErrorCode.PRECONDITION_FAILED,
                     "Only administrators connect system mailboxes."));
         }
         String shared = input.sharedAddress() == null ? null : input.sharedAddress().trim().toLowerCase(Locale.ROOT);
         if (kind == MailboxKind.SYSTEM && input.mailboxId() == null
                 && (shared == null || !shared.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-            return Mono.just(StartPayload.refused("sharedAddress", UserErrorCode.INVALID_FORMAT,
+            return Mono.just(StartMailboxConnectionPayload.refused("sharedAddress", UserErrorCode.INVALID_FORMAT,
                     "Enter the shared mailbox's address, such as support@contoso.com."));
         }
         Mono<MailboxView> reconnect = input.mailboxId() == null ? Mono.empty()
                 : mailboxes.find(input.mailboxId()).filter(actor::maySee);
         return settings.current().flatMap(current -> {
             if (!current.credentialsComplete() || !current.emailSyncEnabled().value()) {
-                return Mono.just(StartPayload.refused(null, UserErrorCode.PRECONDITION_FAILED,
+                return Mono.just(StartMailboxConnectionPayload.refused(null, UserErrorCode.PRECONDITION_FAILED,
                         "Mailbox connection is not available: an administrator must complete Microsoft Settings and "
                                 + "enable Emails Sync."));
             }
             return reconnect.map(mailbox -> pending(actor, mailbox.kind(), mailbox.kind() == MailboxKind.SYSTEM
                             ? mailbox.address() : null, mailbox.id(), redirectUri, current, session, mailbox.address()))
                     .switchIfEmpty(Mono.defer(() -> input.mailboxId() != null
-                            ? Mono.just(StartPayload.refused("mailboxId", UserErrorCode.NOT_FOUND,
+                            ? Mono.just(StartMailboxConnectionPayload.refused("mailboxId", UserErrorCode.NOT_FOUND,
                                     "You have no mailbox with this id."))
                             : Mono.just(pending(actor, kind, shared, null, redirectUri, current, session, null))));
         });
@@ -152,7 +152,7 @@ class MailboxConnections {
     }
 
     @SuppressWarnings("unchecked")
-    private StartPayload pending(Actor actor, MailboxKind kind, String sharedAddress, UUID reconnectId,
+    private StartMailboxConnectionPayload pending(Actor actor, MailboxKind kind, String sharedAddress, UUID reconnectId,
             String redirectUri, MicrosoftSettings current, WebSession session, String loginHint) {
         String verifier = randomToken();
         var pending = new PendingMailboxConnection(randomToken(), verifier, randomToken(), redirectUri, actor.id(),
@@ -165,7 +165,8 @@ class MailboxConnections {
         }
         all.put(pending.state(), pending);
         String hint = kind == MailboxKind.SYSTEM ? null : loginHint;
-        return new StartPayload(oauth.authorizationUrl(current, pending, challenge(verifier), hint), List.of());
+        return new StartMailboxConnectionPayload(oauth.authorizationUrl(current, pending, challenge(verifier), hint),
+                List.of());
     }
 
     private String randomToken() {
@@ -185,7 +186,7 @@ class MailboxConnections {
     }
 
     private static MailboxConnectionResult fail(String code, String message) {
-        return MailboxConnectionResult.failed(new MicrosoftError(code, null, message, null, null, null));
+        return MailboxConnectionResult.failed(MicrosoftError.local(code, message));
     }
 
     /** The account that consented is not the one of the mailbox being reconnected. */
@@ -193,17 +194,6 @@ class MailboxConnections {
         MailboxMismatch(String signedIn, String expected) {
             super("You signed in at Microsoft as " + signedIn + ", but this mailbox is " + expected
                     + ": reconnect with that account.");
-        }
-    }
-
-    /** Schema input for {@code startMailboxConnection}. */
-    record StartInput(MailboxKind kind, String sharedAddress, UUID mailboxId) {
-    }
-
-    /** Schema type {@code StartMailboxConnectionPayload}. */
-    record StartPayload(String authorizationUrl, List<UserError> errors) {
-        static StartPayload refused(String field, UserErrorCode code, String message) {
-            return new StartPayload(null, List.of(new UserError(field, code, message)));
         }
     }
 

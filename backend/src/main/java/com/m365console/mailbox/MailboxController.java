@@ -1,6 +1,5 @@
 package com.m365console.mailbox;
 
-import java.util.List;
 import java.util.UUID;
 
 import com.m365console.platform.graphql.RequestBaseUrlInterceptor;
@@ -63,7 +62,7 @@ class MailboxController {
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<MailboxConnections.StartPayload> startMailboxConnection(@Argument MailboxConnections.StartInput input,
+    Mono<StartMailboxConnectionPayload> startMailboxConnection(@Argument StartMailboxConnectionInput input,
             @ContextValue(name = RequestBaseUrlInterceptor.REQUEST_BASE_URL) String requestBaseUrl,
             Authentication authentication) {
         return CurrentExchange.session().flatMap(session -> connections.start(Actor.of(authentication), input,
@@ -72,39 +71,30 @@ class MailboxController {
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<MailboxService.CheckPayload> checkMailboxConnection(@Argument MailboxIdInput input,
+    Mono<CheckMailboxConnectionPayload> checkMailboxConnection(@Argument MailboxIdInput input,
             Authentication authentication) {
         return mailboxes.check(input.mailboxId(), Actor.of(authentication));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<MailboxService.MailboxPayload> selectMailboxFolders(@Argument SelectFoldersInput input,
+    Mono<MailboxPayload> selectMailboxFolders(@Argument SelectMailboxFoldersInput input,
             Authentication authentication) {
         return mailboxes.selectFolders(input.mailboxId(), input.folders(), Actor.of(authentication));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<MailboxService.SendPayload> sendEmail(@Argument MailboxService.SendInput input,
+    Mono<SendEmailPayload> sendEmail(@Argument SendEmailInput input,
             Authentication authentication) {
         return mailboxes.send(input, Actor.of(authentication));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<MailboxService.MailboxPayload> disconnectMailbox(@Argument DisconnectInput input,
+    Mono<MailboxPayload> disconnectMailbox(@Argument DisconnectMailboxInput input,
             Authentication authentication) {
         return mailboxes.disconnect(input.mailboxId(), Boolean.TRUE.equals(input.deleteMail()),
                 Actor.of(authentication));
-    }
-
-    record MailboxIdInput(UUID mailboxId) {
-    }
-
-    record SelectFoldersInput(UUID mailboxId, List<String> folders) {
-    }
-
-    record DisconnectInput(UUID mailboxId, Boolean deleteMail) {
     }
 }

@@ -68,13 +68,13 @@ class MailboxService {
         return mailboxes.find(id).filter(actor::maySee);
     }
 
-    Mono<CheckPayload> check(UUID id, Actor actor) {
-        return withMailbox(id, actor, CheckPayload::refused, mailbox -> limits.within(
-                RateLimitedOperation.CHECK_MAILBOX_CONNECTION, mailbox.id().toString(), CheckPayload::refused,
-                () -> check(mailbox)));
+    Mono<CheckMailboxConnectionPayload> check(UUID id, Actor actor) {
+        return withMailbox(id, actor, CheckMailboxConnectionPayload::refused, mailbox -> limits.within(
+                RateLimitedOperation.CHECK_MAILBOX_CONNECTION, mailbox.id().toString(),
+                CheckMailboxConnectionPayload::refused, () -> check(mailbox)));
     }
 
-    private Mono<CheckPayload> check(MailboxView mailbox) {
+    private Mono<CheckMailboxConnectionPayload> check(MailboxView mailbox) {
         return settings.current().flatMap(current -> Mono.zip(
                         login.run(mailbox.id(), MailboxLogin.Protocol.IMAP, token -> mail.checkImap(
                                         hosts.imap(current.cloud().value()), mailbox.address(), token.value()))
@@ -88,10 +88,11 @@ class MailboxService {
                 .flatMap(results -> mailboxes.saveCheck(mailbox.id(), results.getT1().summary(),
                                 results.getT2().summary())
                         .then(mailboxes.find(mailbox.id()))
-                        .map(updated -> new CheckPayload(updated, results.getT1().ok(), results.getT2().ok(),
-                                folders(results.getT1().value(), updated.selectedFolders()), List.of())))
+                        .map(updated -> new CheckMailboxConnectionPayload(updated, results.getT1().ok(),
+                                results.getT2().ok(), folders(results.getT1().value(), updated.selectedFolders()),
+                                List.of())))
                 .onErrorResume(MailboxUnavailableException.class, ex -> mailboxes.find(mailbox.id())
-                        .map(updated -> new CheckPayload(updated, false, false, List.of(),
+                        .map(updated -> new CheckMailboxConnectionPayload(updated, false, false, List.of(),
                                 List.of(unavailable(ex)))));
     }
 
@@ -108,28 +109,29 @@ class MailboxService {
                         MailboxPayload::refused, () -> folderSelection.select(mailbox, distinct)));
     }
 
-    Mono<SendPayload> send(SendInput input, Actor actor) {
+    Mono<SendEmailPayload> send(SendEmailInput input, Actor actor) {
         List<UserError> errors = validate(input);
         if (!errors.isEmpty()) {
-            return Mono.just(new SendPayload(null, errors));
+            return Mono.just(new SendEmailPayload(null, errors));
         }
         var message = new OutgoingMessage(null, trim(input.to()), trim(input.cc()), trim(input.bcc()),
                 input.subject().trim(), input.text(), input.html());
-        return withMailbox(input.mailboxId(), actor, SendPayload::refused, mailbox -> limits.within(
-                RateLimitedOperation.SEND_EMAIL, mailbox.id().toString(), SendPayload::refused,
+        return withMailbox(input.mailboxId(), actor, SendEmailPayload::refused, mailbox -> limits.within(
+                RateLimitedOperation.SEND_EMAIL, mailbox.id().toString(), SendEmailPayload::refused,
                 () -> send(mailbox, message, actor)));
     }
 
-    private Mono<SendPayload> send(MailboxView mailbox, OutgoingMessage message, Actor actor) {
+    private Mono<SendEmailPayload> send(MailboxView mailbox, OutgoingMessage message, Actor actor) {
         return settings.current()
                 .flatMap(current -> login.run(mailbox.id(), MailboxLogin.Protocol.SMTP, token ->
                         mail.send(hosts.smtp(current.cloud().value()), mailbox.address(), token.value(), message)))
                 .flatMap(sent -> mailboxes.recordSent(mailbox.id(), sent.messageId(), actor.id(), sent.recipients(),
                                 message.subject(), sent.sentAt())
-                        .map(sentId -> new SendPayload(new SentMessage(sentId, sent.messageId(), sent.recipients(),
+                        .map(sentId -> new SendEmailPayload(new SentMessage(sentId, sent.messageId(), sent.recipients(),
                                 message.subject(), sent.sentAt()), List.of())))
-                .onErrorResume(MailboxUnavailableException.class, ex -> Mono.just(SendPayload.refused(unavailable(ex))))
-                .onErrorResume(MailServerException.class, ex -> Mono.just(SendPayload.refused(mailServer(ex))));
+                .onErrorResume(MailboxUnavailableException.class,
+                        ex -> Mono.just(SendEmailPayload.refused(unavailable(ex))))
+                .onErrorResume(MailServerException.class, ex -> Mono.just(SendEmailPayload.refused(mailServer(ex))));
     }
 
     Mono<MailboxPayload> disconnect(UUID id, boolean deleteMail, Actor actor) {
@@ -165,7 +167,7 @@ class MailboxService {
                 folder.name(), folder.messageCount(), selected.contains(folder.fullName()))).toList();
     }
 
-    private static List<UserError> validate(SendInput input) {
+    private static List<UserError> validate(SendEmailInput input) {
         List<UserError> errors = new ArrayList<>();
         addressErrors("to", input.to(), errors);
         addressErrors("cc", input.cc(), errors);
@@ -216,39 +218,8 @@ class MailboxService {
     record FolderView(String fullName, String name, int messageCount, boolean selected) {
     }
 
-    /** Schema type {@code CheckMailboxConnectionPayload}. */
-    record CheckPayload(MailboxView mailbox, boolean imapOk, boolean smtpOk, List<FolderView> folders,
-            List<UserError> errors) {
-        static CheckPayload refused(UserError error) {
-            return new CheckPayload(null, false, false, List.of(), List.of(error));
-        }
-    }
-
-    /** Schema type {@code MailboxPayload}. */
-    record MailboxPayload(MailboxView mailbox, List<UserError> errors) {
-        static MailboxPayload of(MailboxView mailbox) {
-            return new MailboxPayload(mailbox, List.of());
-        }
-
-        static MailboxPayload refused(UserError error) {
-            return new MailboxPayload(null, List.of(error));
-        }
-    }
-
-    /** Schema input {@code SendEmailInput}. */
-    record SendInput(UUID mailboxId, List<String> to, List<String> cc, List<String> bcc, String subject, String text,
-            String html) {
-    }
-
     /** Schema type {@code SentMessage}. */
     record SentMessage(UUID id, String messageId, List<String> recipients, String subject,
             java.time.OffsetDateTime sentAt) {
-    }
-
-    /** Schema type {@code SendEmailPayload}. */
-    record SendPayload(SentMessage sentMessage, List<UserError> errors) {
-        static SendPayload refused(UserError error) {
-            return new SendPayload(null, List.of(error));
-        }
     }
 }

@@ -8,4 +8,14 @@ import java.io.Serializable;
  */
 public record MicrosoftError(String error, String aadsts, String message, String microsoftDescription,
         String traceId, String correlationId) implements Serializable {
+
+    /** A failure this app found itself, with nothing from Microsoft: its code and what to do. */
+    public static MicrosoftError local(String error, String message) {
+        return new MicrosoftError(error, null, message, null, null, null);
+    }
+
+    /** The same error with the ids Microsoft support asks for, as given beside the description. */
+    public MicrosoftError withIds(String traceId, String correlationId) {
+        return new MicrosoftError(error, aadsts, message, microsoftDescription, traceId, correlationId);
+    }
 }

@@ -59,8 +59,7 @@ public final class MicrosoftErrors {
                 body.get("error_description") == null ? null : String.valueOf(body.get("error_description")));
         String traceId = body.get("trace_id") instanceof String id ? id : described.traceId();
         String correlationId = body.get("correlation_id") instanceof String id ? id : described.correlationId();
-        return new MicrosoftError(described.error(), described.aadsts(), described.message(),
-                described.microsoftDescription(), traceId, correlationId);
+        return described.withIds(traceId, correlationId);
     }
 
     public static MicrosoftError describe(String error, String description) {

@@ -2,7 +2,6 @@ package com.m365console.security;
 
 import java.util.List;
 
-import com.m365console.platform.graphql.UserError;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,9 +23,5 @@ class SessionController {
     Mono<SignOutEverywherePayload> signOutEverywhere(@AuthenticationPrincipal SignedInAccount principal) {
         return revocations.signOutEverywhere(principal.accountId())
                 .map(ended -> new SignOutEverywherePayload(ended.intValue(), List.of()));
-    }
-
-    /** Result of {@code signOutEverywhere}. */
-    record SignOutEverywherePayload(int endedSessions, List<UserError> errors) {
     }
 }

@@ -27,7 +27,7 @@ class EmailSyncSettingsController {
 
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")
-    Mono<EmailSyncSettingsService.Payload> updateEmailSyncSettings(@Argument EmailSyncSettingsService.Input input,
+    Mono<UpdateEmailSyncSettingsPayload> updateEmailSyncSettings(@Argument UpdateEmailSyncSettingsInput input,
             @AuthenticationPrincipal SignedInAccount principal) {
         return service.update(input, principal.accountId());
     }

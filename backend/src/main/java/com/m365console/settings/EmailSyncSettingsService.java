@@ -35,7 +35,7 @@ public class EmailSyncSettingsService {
                 .map(EmailSyncSettingsService::view);
     }
 
-    Mono<Payload> update(Input input, UUID actor) {
+    Mono<UpdateEmailSyncSettingsPayload> update(UpdateEmailSyncSettingsInput input, UUID actor) {
         List<UserError> errors = new ArrayList<>();
         if (input.intervalMinutes() != null && (input.intervalMinutes() < 1 || input.intervalMinutes() > 1440)) {
             errors.add(new UserError("intervalMinutes", UserErrorCode.INVALID_FORMAT,
@@ -45,7 +45,7 @@ public class EmailSyncSettingsService {
             errors.add(new UserError("maxConcurrent", UserErrorCode.INVALID_FORMAT, "Enter a number from 1 to 64."));
         }
         if (!errors.isEmpty()) {
-            return current().map(settings -> new Payload(settings, errors));
+            return current().map(settings -> new UpdateEmailSyncSettingsPayload(settings, errors));
         }
         Map<String, String> wanted = new java.util.LinkedHashMap<>();
         if (input.enabled() != null) {
@@ -57,7 +57,7 @@ public class EmailSyncSettingsService {
         if (input.maxConcurrent() != null) {
             wanted.put(MAX_CONCURRENT, input.maxConcurrent().toString());
         }
-        Mono<Payload> save = repository.lockForUpdate()
+        Mono<UpdateEmailSyncSettingsPayload> save = repository.lockForUpdate()
                 .then(repository.findByPrefix(PREFIX).collectMap(StoredSetting::name, StoredSetting::textValue))
                 .flatMap(stored -> Flux.fromIterable(wanted.entrySet())
                         .filter(entry -> !Objects.equals(stored.get(entry.getKey()), entry.getValue()))
@@ -65,7 +65,7 @@ public class EmailSyncSettingsService {
                                 .then(repository.recordChange(entry.getKey(), SettingChangeAction.SET,
                                         stored.get(entry.getKey()), entry.getValue(), actor)))
                         .then(current()))
-                .map(settings -> new Payload(settings, List.of()));
+                .map(settings -> new UpdateEmailSyncSettingsPayload(settings, List.of()));
         return transaction.transactional(save);
     }
 
@@ -76,13 +76,5 @@ public class EmailSyncSettingsService {
                 stored.containsKey(INTERVAL) ? Integer.parseInt(stored.get(INTERVAL)) : defaults.intervalMinutes(),
                 stored.containsKey(MAX_CONCURRENT) ? Integer.parseInt(stored.get(MAX_CONCURRENT))
                         : defaults.maxConcurrent());
-    }
-
-    /** Schema input {@code UpdateEmailSyncSettingsInput}; a null field stays as it is. */
-    record Input(Boolean enabled, Integer intervalMinutes, Integer maxConcurrent) {
-    }
-
-    /** Schema type {@code UpdateEmailSyncSettingsPayload}. */
-    record Payload(EmailSyncSettings settings, List<UserError> errors) {
     }
 }

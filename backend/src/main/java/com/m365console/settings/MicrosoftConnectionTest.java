@@ -1,15 +1,12 @@
 package com.m365console.settings;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import com.m365console.microsoft.MicrosoftEndpoints;
-import com.m365console.microsoft.MicrosoftError;
 import com.m365console.microsoft.MicrosoftErrors;
-import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.ratelimit.OperationRateLimits;
 import com.m365console.platform.ratelimit.RateLimitedOperation;
 import org.springframework.core.ParameterizedTypeReference;
@@ -95,26 +92,5 @@ class MicrosoftConnectionTest {
     private static String registration(MicrosoftSettings current) {
         return current.cloud().value() + ":" + current.tenant().value().toLowerCase(Locale.ROOT) + ":"
                 + current.clientId().value().toLowerCase(Locale.ROOT);
-    }
-
-    /** Schema type {@code TestMicrosoftConnectionPayload}. */
-    record TestMicrosoftConnectionPayload(boolean ok, String message, MicrosoftError error, List<UserError> errors) {
-
-        static TestMicrosoftConnectionPayload succeeded() {
-            return new TestMicrosoftConnectionPayload(true, "Microsoft accepted the Client ID and Client Secret for "
-                    + "this tenant.", null, List.of());
-        }
-
-        static TestMicrosoftConnectionPayload refused(MicrosoftError error) {
-            return new TestMicrosoftConnectionPayload(false, error.message(), error, List.of());
-        }
-
-        static TestMicrosoftConnectionPayload failed(String message, MicrosoftError error) {
-            return new TestMicrosoftConnectionPayload(false, message, error, List.of());
-        }
-
-        static TestMicrosoftConnectionPayload rateLimited(UserError error) {
-            return new TestMicrosoftConnectionPayload(false, error.message(), null, List.of(error));
-        }
     }
 }

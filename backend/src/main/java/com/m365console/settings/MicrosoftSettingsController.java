@@ -57,7 +57,7 @@ class MicrosoftSettingsController {
 
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")
-    Mono<MicrosoftConnectionTest.TestMicrosoftConnectionPayload> testMicrosoftConnection() {
+    Mono<TestMicrosoftConnectionPayload> testMicrosoftConnection() {
         return connectionTest.run();
     }
 

@@ -10,10 +10,6 @@ import java.util.regex.Pattern;
 
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
-import com.m365console.settings.UpdateMicrosoftSettingsInput.BooleanSettingInput;
-import com.m365console.settings.UpdateMicrosoftSettingsInput.DomainsSettingInput;
-import com.m365console.settings.UpdateMicrosoftSettingsInput.SecretSettingInput;
-import com.m365console.settings.UpdateMicrosoftSettingsInput.StringSettingInput;
 
 /**
  * Checks an {@link UpdateMicrosoftSettingsInput} against the current settings and, when it is valid,

@@ -21,6 +21,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Starts synchronisation runs ({@link SyncRun}) so that each mailbox has at most one at a time, everywhere: inside
@@ -33,6 +34,8 @@ import reactor.core.scheduler.Schedulers;
 public class MailboxSynchronizer {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxSynchronizer.class);
+    /** About an hour of retries at the longest backoff. */
+    private static final long RECORD_ATTEMPTS = 120;
 
     private final MailboxDirectory mailboxes;
     private final ImapConnector connector;
@@ -125,7 +128,7 @@ public class MailboxSynchronizer {
             Function<SyncOutcome, Mono<Void>> record) {
         return leases.acquire(mailboxId, SyncLeases.Purpose.SYNC, instance, properties.leaseTtl())
                 .flatMap(acquired -> !acquired ? Mono.just(new SyncOutcome.Busy()) : Mono.usingWhen(
-                        Mono.just(mailboxId),
+                        schedule.started(mailboxId, properties.leaseTtl()).thenReturn(mailboxId),
                         held -> attempt(mailboxId, run, body).flatMap(outcome -> finish(mailboxId, outcome, record)),
                         held -> release(mailboxId),
                         (held, failure) -> release(mailboxId),
@@ -167,11 +170,25 @@ public class MailboxSynchronizer {
         events.publish(outcome.status(mailboxId));
         return record.apply(outcome)
                 .onErrorResume(failure -> {
-                    log.error("Mailbox {}: could not record the sync's outcome ({}): {}", mailboxId,
-                            outcome.getClass().getSimpleName(), failure.toString());
+                    log.error("Mailbox {}: could not record the sync's outcome ({}): {}; recording it once the "
+                            + "database answers", mailboxId, outcome.getClass().getSimpleName(), failure.toString());
+                    recordWhenTheDatabaseIsBack(mailboxId, outcome, record);
                     return Mono.empty();
                 })
                 .thenReturn(outcome);
+    }
+
+    /**
+     * A failure the database could not record would leave the mailbox's next attempt where it was (maybe an interval
+     * away): recording it later makes the schedule retry soon after the database is back.
+     */
+    private void recordWhenTheDatabaseIsBack(UUID mailboxId, SyncOutcome outcome,
+            Function<SyncOutcome, Mono<Void>> record) {
+        Mono.defer(() -> record.apply(outcome))
+                .retryWhen(Retry.backoff(RECORD_ATTEMPTS, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
+                .subscribe(recorded -> { }, failure -> log.error("Mailbox {}: gave up recording the sync's outcome: {}",
+                        mailboxId, failure.toString()), () -> log.info("Mailbox {}: recorded the sync's outcome "
+                        + "now that the database answers", mailboxId));
     }
 
     private Mono<Void> release(UUID mailboxId) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.m365console.mailbox.MailboxDirectory;
+import com.m365console.mailbox.MailboxIdInput;
 import com.m365console.platform.graphql.InvalidArgumentException;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
@@ -67,11 +68,5 @@ class SyncController {
                     : mailboxes.findVisible(status.mailboxId(), authentication).hasElement()
                             .doOnNext(answer -> visible.put(status.mailboxId(), answer));
         });
-    }
-
-    record MailboxIdInput(UUID mailboxId) {
-    }
-
-    record SyncMailboxPayload(SyncStatus status, List<UserError> errors) {
     }
 }

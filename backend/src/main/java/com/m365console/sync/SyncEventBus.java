@@ -1,6 +1,7 @@
 package com.m365console.sync;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import com.m365console.platform.database.PostgresNotifications;
 import io.r2dbc.spi.Connection;
@@ -17,20 +18,26 @@ import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Carries synchronisation steps between every instance on the database with PostgreSQL LISTEN/NOTIFY: steps are
- * sent in order over one connection, and each instance (this one too) hears them on another and hands them to
- * its subscribers. A lost connection is re-established.
+ * Carries synchronisation steps to the other instances on the database with PostgreSQL LISTEN/NOTIFY: steps are
+ * sent in order over one connection, tagged with this instance's id, and each other instance hears them on another
+ * and hands them to its subscribers (this instance delivers its own steps itself, so they reach its subscribers at
+ * once, also while the database is down). A lost connection is re-established and the queue sent then.
  */
 @Component
 class SyncEventBus {
 
     static final String CHANNEL = "m365_mailbox_sync";
 
+    /** A step as it travels, with the instance that published it. */
+    record Notice(String origin, SyncStatus status) {
+    }
+
     private final ConnectionFactory connections;
     private final PostgresNotifications notifications;
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
     /** Survives its subscriber: after a lost connection the sender subscribes again and goes on with the queue. */
     private final Sinks.Many<SyncStatus> outgoing = Sinks.many().multicast().onBackpressureBuffer(4096, false);
+    private final String origin = UUID.randomUUID().toString();
     private final Sinks.Many<SyncStatus> incoming = Sinks.many().multicast().directBestEffort();
     private Disposable sending;
     private Disposable listening;
@@ -44,7 +51,7 @@ class SyncEventBus {
         outgoing.emitNext(status, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
     }
 
-    /** Every step sent by any instance, as heard from the database. */
+    /** Every step sent by the other instances, as heard from the database. */
     Flux<SyncStatus> received() {
         return incoming.asFlux();
     }
@@ -52,8 +59,9 @@ class SyncEventBus {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         listening = notifications.listen(CHANNEL, () -> { })
-                .map(payload -> json.readValue(payload, SyncStatus.class))
-                .subscribe(status -> incoming.emitNext(status, Sinks.EmitFailureHandler.busyLooping(
+                .map(payload -> json.readValue(payload, Notice.class))
+                .filter(notice -> !origin.equals(notice.origin()))
+                .subscribe(notice -> incoming.emitNext(notice.status(), Sinks.EmitFailureHandler.busyLooping(
                         Duration.ofSeconds(1))));
         sending = Flux.usingWhen(Mono.from(connections.create()),
                         connection -> outgoing.asFlux().concatMap(status -> notify(connection, status)),
@@ -74,7 +82,7 @@ class SyncEventBus {
 
     private Mono<Void> notify(Connection connection, SyncStatus status) {
         return Flux.from(connection.createStatement("select pg_notify($1, $2)").bind("$1", CHANNEL)
-                        .bind("$2", json.writeValueAsString(status)).execute())
+                        .bind("$2", json.writeValueAsString(new Notice(origin, status))).execute())
                 .flatMap(result -> result.map((row, meta) -> 1)).then();
     }
 }

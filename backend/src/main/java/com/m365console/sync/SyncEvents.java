@@ -32,7 +32,9 @@ public class SyncEvents {
         this.delivery = bus.received().subscribe(this::deliver);
     }
 
+    /** Delivers the step to this instance's subscribers now, and sends it to the other instances' ones. */
     void publish(SyncStatus status) {
+        deliver(status);
         bus.send(status);
     }
 

@@ -2,26 +2,43 @@ package com.m365console.sync;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** How one synchronisation run of a mailbox ended, for callers to branch on; its published form is a {@link SyncStatus}. */
 public sealed interface SyncOutcome {
 
-    /** Stored what was new; {@code skippedFolders} are selected folders the server no longer has. */
-    record Succeeded(int newMessages, Duration took, List<String> skippedFolders) implements SyncOutcome {
+    /**
+     * Stored what was new; {@code skippedFolders} are selected folders the server no longer has, {@code renumbered}
+     * folders the server renumbered (new UIDVALIDITY), whose mail was therefore stored anew.
+     */
+    record Succeeded(int newMessages, Duration took, List<String> skippedFolders, List<String> renumbered)
+            implements SyncOutcome {
         public Succeeded {
             skippedFolders = List.copyOf(skippedFolders);
+            renumbered = List.copyOf(renumbered);
         }
 
         @Override
         public SyncStatus status(UUID mailboxId) {
-            return SyncStatus.succeeded(mailboxId, newMessages, took.toMillis(), skippedReason(skippedFolders));
+            String reason = String.join(" ", Stream.of(skippedReason(skippedFolders),
+                    renumberedReason(renumbered)).filter(Objects::nonNull).toList());
+            return SyncStatus.succeeded(mailboxId, newMessages, took.toMillis(), reason.isEmpty() ? null : reason);
+        }
+
+        private static String renumberedReason(List<String> folders) {
+            return folders.isEmpty() ? null : "The mail server renumbered " + quoted(folders) + " (new UIDVALIDITY), "
+                    + "so " + (folders.size() == 1 ? "its" : "their") + " mail was synchronised again from the start.";
+        }
+
+        private static String quoted(List<String> folders) {
+            return String.join(", ", folders.stream().map(name -> "\"" + name + "\"").toList());
         }
 
         /** A selected folder the server no longer has is skipped, not a failure of the whole mailbox's run. */
         private static String skippedReason(List<String> gone) {
-            return gone.isEmpty() ? null : "Skipped " + (gone.size() == 1 ? "folder " : "folders ")
-                    + String.join(", ", gone.stream().map(name -> "\"" + name + "\"").toList())
+            return gone.isEmpty() ? null : "Skipped " + (gone.size() == 1 ? "folder " : "folders ") + quoted(gone)
                     + ": the mail server no longer has " + (gone.size() == 1 ? "it" : "them")
                     + ". Choose the folders again after Check connection.";
         }

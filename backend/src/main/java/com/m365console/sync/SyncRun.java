@@ -42,6 +42,7 @@ final class SyncRun {
     private final Duration storeTimeout;
     private final long startedAt = System.nanoTime();
     private final List<String> skippedFolders = new ArrayList<>();
+    private final List<String> renumberedFolders = new ArrayList<>();
     private volatile String stopReason;
     private volatile int stored;
 
@@ -113,6 +114,7 @@ final class SyncRun {
             return checkpoint.lastUid();
         }
         if (checkpoint.uidValidity() != null) {
+            renumberedFolders.add(folder);
             log.info("Mailbox {}: folder \"{}\" has a new UIDVALIDITY ({} was {}); its stored mail is replaced",
                     mailboxId, folder, server.uidValidity(), checkpoint.uidValidity());
         }
@@ -167,7 +169,7 @@ final class SyncRun {
     }
 
     private SyncOutcome.Succeeded succeeded() {
-        return new SyncOutcome.Succeeded(stored, took(), skippedFolders);
+        return new SyncOutcome.Succeeded(stored, took(), skippedFolders, renumberedFolders);
     }
 
     private void stopIfAsked() {

@@ -45,6 +45,19 @@ class SyncSchedule {
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
+    /**
+     * Notes that a run started: should its holder die, the mailbox is due again once the lease has lapsed, so another
+     * instance resumes from the checkpoint then, not at the next scheduled time.
+     */
+    Mono<Void> started(UUID mailboxId, Duration leaseTtl) {
+        return db.sql("""
+                insert into mailbox_sync (mailbox_id, next_attempt_at)
+                values (:id, now() + make_interval(secs => :ttl))
+                on conflict (mailbox_id) do update
+                set next_attempt_at = least(mailbox_sync.next_attempt_at, excluded.next_attempt_at)""")
+                .bind("id", mailboxId).bind("ttl", (double) leaseTtl.toMillis() / 1000).then();
+    }
+
     /** Records a scheduled or requested run and when the next one is due. */
     Mono<Void> record(UUID mailboxId, SyncOutcome outcome, Duration interval, Duration retryFirst) {
         SyncStatus status = outcome.status(mailboxId);

@@ -63,4 +63,12 @@ class MicrosoftErrorsTest {
                 .contains("start the sign-in again");
         assertThat(MicrosoftErrors.describe("something_new", null).message()).contains("something_new");
     }
+
+    @Test
+    void anErrorFoundHereClaimsNothingFromMicrosoft() {
+        MicrosoftError error = MicrosoftError.local("mailbox_mismatch", "You signed in as the wrong account.");
+
+        assertThat(error).isEqualTo(new MicrosoftError("mailbox_mismatch", null, "You signed in as the wrong account.",
+                null, null, null));
+    }
 }

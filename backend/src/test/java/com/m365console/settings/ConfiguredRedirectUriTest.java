@@ -5,11 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.m365console.settings.UpdateMicrosoftSettingsInput.BooleanSettingInput;
-import com.m365console.settings.UpdateMicrosoftSettingsInput.DomainsSettingInput;
-import com.m365console.settings.UpdateMicrosoftSettingsInput.ProvisioningSettingInput;
-import com.m365console.settings.UpdateMicrosoftSettingsInput.SecretSettingInput;
-import com.m365console.settings.UpdateMicrosoftSettingsInput.StringSettingInput;
 import com.m365console.support.IntegrationTest;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;

@@ -167,6 +167,22 @@ class MailboxSyncTest extends Microsoft365TestBase {
     }
 
     @Test
+    void aDoubleClickedSyncNowJoinsTheRunningRunWithOneImapLogin() throws Exception {
+        deliver(30);
+        int connectionsBefore = imapLink.connections();
+
+        List<SyncOutcome> outcomes = Flux.merge(synchronizer.sync(mailboxId), synchronizer.sync(mailboxId))
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(0)).as("the second request got the first one's run").isSameAs(outcomes.get(1));
+        assertThat(((SyncOutcome.Succeeded) outcomes.get(0)).newMessages()).isEqualTo(30);
+        assertThat(imapLink.connections() - connectionsBefore).as("IMAP logins").isEqualTo(1);
+        assertThat(storedCount()).isEqualTo(30);
+        assertThat(sync().newMessages()).as("a request after the answer starts a new run").isZero();
+    }
+
+    @Test
     void aMailboxHeldByAnotherInstanceIsNotSynchronisedTwice() throws Exception {
         deliver(1);
         db.sql("insert into sync_lease (mailbox_id, holder, expires_at) values (:id, 'other', now() + interval '1 minute')")

@@ -73,6 +73,8 @@ class SyncRunTest {
 
         assertThat(outcome.newMessages()).isEqualTo(6);
         assertThat(store.uids(mailboxId, "INBOX")).isEqualTo(uids(1, 6));
+        assertThat(outcome.status(mailboxId).reason()).as("the user is told")
+                .contains("renumbered \"INBOX\" (new UIDVALIDITY)");
     }
 
     @Test

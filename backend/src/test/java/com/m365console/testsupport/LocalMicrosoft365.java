@@ -7,7 +7,8 @@ import com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform;
 
 /**
  * A local stand-in for Microsoft 365 for browser journeys: the identity platform and a GreenMail IMAP/SMTP
- * server that accepts, over XOAUTH2, exactly the access tokens the identity platform issued to each account.
+ * server that accepts, over XOAUTH2, exactly the access tokens the identity platform issued to each account, and
+ * stops accepting them once the account's grants are revoked (as Microsoft's servers do).
  */
 public final class LocalMicrosoft365 {
 
@@ -25,6 +26,7 @@ public final class LocalMicrosoft365 {
                 mail.setUser(grant.email(), grant.email(), token);
             }
         });
+        identity.onGrantsRevoked(email -> mail.setUser(email, email, "revoked-" + java.util.UUID.randomUUID()));
         System.out.println("LocalMicrosoft365 authority=" + identity.authority() + " imapPort="
                 + mail.getImap().getPort() + " smtpPort=" + mail.getSmtp().getPort());
         System.out.flush();

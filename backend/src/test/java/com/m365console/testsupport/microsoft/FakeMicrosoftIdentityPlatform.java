@@ -136,6 +136,11 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
         grants.revokeGrants(email);
     }
 
+    /** Tells the listener the address of each account whose grants are revoked (e.g. to let a mail server refuse). */
+    public void onGrantsRevoked(java.util.function.Consumer<String> listener) {
+        grants.onGrantsRevoked(listener);
+    }
+
     /** Tells the listener about every access token issued from now on (e.g. to let a test mail server accept it). */
     public void onAccessTokenIssued(java.util.function.BiConsumer<String, AccessTokenGrant> listener) {
         grants.onAccessTokenIssued(listener);

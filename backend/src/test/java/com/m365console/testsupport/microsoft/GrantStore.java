@@ -35,6 +35,9 @@ final class GrantStore {
     private final java.util.List<java.util.function.BiConsumer<String, AccessTokenGrant>> accessTokenListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    private final java.util.List<java.util.function.Consumer<String>> revocationListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     void onAccessTokenIssued(java.util.function.BiConsumer<String, AccessTokenGrant> listener) {
         accessTokenListeners.add(listener);
     }
@@ -114,6 +117,11 @@ final class GrantStore {
     /** Like an admin's "revoke sessions": every grant issued to the account before now stops working. */
     void revokeGrants(String email) {
         tokensValidFrom.put(email.toLowerCase(), Instant.now());
+        revocationListeners.forEach(listener -> listener.accept(email));
+    }
+
+    void onGrantsRevoked(java.util.function.Consumer<String> listener) {
+        revocationListeners.add(listener);
     }
 
     Optional<Instant> tokensValidFrom(Directory.Account account) {

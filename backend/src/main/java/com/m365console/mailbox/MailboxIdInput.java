@@ -1,0 +1,7 @@
+package com.m365console.mailbox;
+
+import java.util.UUID;
+
+/** Schema input {@code MailboxIdInput}: names one mailbox; public, as other features' mutations take it too. */
+public record MailboxIdInput(UUID mailboxId) {
+}

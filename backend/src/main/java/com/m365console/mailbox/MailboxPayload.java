@@ -1,0 +1,16 @@
+package com.m365console.mailbox;
+
+import java.util.List;
+
+import com.m365console.platform.graphql.UserError;
+
+/** Schema type {@code MailboxPayload}. */
+public record MailboxPayload(MailboxView mailbox, List<UserError> errors) {
+    static MailboxPayload of(MailboxView mailbox) {
+        return new MailboxPayload(mailbox, List.of());
+    }
+
+    static MailboxPayload refused(UserError error) {
+        return new MailboxPayload(null, List.of(error));
+    }
+}

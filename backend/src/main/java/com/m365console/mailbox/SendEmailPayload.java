@@ -1,0 +1,13 @@
+package com.m365console.mailbox;
+
+import java.util.List;
+
+import com.m365console.mailbox.MailboxService.SentMessage;
+import com.m365console.platform.graphql.UserError;
+
+/** Schema type {@code SendEmailPayload}. */
+public record SendEmailPayload(SentMessage sentMessage, List<UserError> errors) {
+    static SendEmailPayload refused(UserError error) {
+        return new SendEmailPayload(null, List.of(error));
+    }
+}

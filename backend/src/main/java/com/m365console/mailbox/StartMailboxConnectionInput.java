@@ -1,0 +1,7 @@
+package com.m365console.mailbox;
+
+import java.util.UUID;
+
+/** Schema input for {@code startMailboxConnection}. */
+public record StartMailboxConnectionInput(MailboxKind kind, String sharedAddress, UUID mailboxId) {
+}

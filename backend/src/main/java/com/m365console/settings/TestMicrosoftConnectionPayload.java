@@ -1,0 +1,27 @@
+package com.m365console.settings;
+
+import java.util.List;
+
+import com.m365console.microsoft.MicrosoftError;
+import com.m365console.platform.graphql.UserError;
+
+/** Schema type {@code TestMicrosoftConnectionPayload}. */
+public record TestMicrosoftConnectionPayload(boolean ok, String message, MicrosoftError error, List<UserError> errors) {
+
+    static TestMicrosoftConnectionPayload succeeded() {
+        return new TestMicrosoftConnectionPayload(true, "Microsoft accepted the Client ID and Client Secret for "
+                + "this tenant.", null, List.of());
+    }
+
+    static TestMicrosoftConnectionPayload refused(MicrosoftError error) {
+        return new TestMicrosoftConnectionPayload(false, error.message(), error, List.of());
+    }
+
+    static TestMicrosoftConnectionPayload failed(String message, MicrosoftError error) {
+        return new TestMicrosoftConnectionPayload(false, message, error, List.of());
+    }
+
+    static TestMicrosoftConnectionPayload rateLimited(UserError error) {
+        return new TestMicrosoftConnectionPayload(false, error.message(), null, List.of(error));
+    }
+}

@@ -1,0 +1,19 @@
+package com.m365console.mail;
+
+import jakarta.mail.util.StreamProvider;
+import org.eclipse.angus.mail.util.MailStreamProvider;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mail sessions name Jakarta Mail's StreamProvider, so its lookups skip the ServiceLoader scan. */
+class StreamProviderLookupTest {
+
+    @Test
+    void creatingTheMailClientNamesAngusStreamProvider() {
+        new MailServerClient(MailServerProperties.defaults());
+
+        assertThat(System.getProperty(MailSessions.STREAM_PROVIDER)).isEqualTo(MailStreamProvider.class.getName());
+        assertThat(StreamProvider.provider()).isInstanceOf(MailStreamProvider.class);
+    }
+}
