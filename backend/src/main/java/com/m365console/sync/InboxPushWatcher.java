@@ -1,5 +1,9 @@
 package com.m365console.sync;
 
+import com.m365console.mail.ImapFolderReader;
+import com.m365console.mail.MailFailure;
+import com.m365console.mail.MailServerException;
+import com.m365console.mailbox.MailboxUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -7,11 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.m365console.mail.ImapFolderReader;
-import com.m365console.mail.MailFailure;
-import com.m365console.mail.MailServerException;
-import com.m365console.mailbox.MailboxUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -51,8 +50,13 @@ final class InboxPushWatcher implements Runnable {
     /** Whether the current connection logged in and reached IDLE: then its failure starts a new backoff. */
     private boolean worked;
 
-    InboxPushWatcher(UUID mailboxId, PushConnector connector, MailboxSynchronizer synchronizer, SyncEvents events,
-            PushProperties properties, PushStateWriter health) {
+    InboxPushWatcher(
+            UUID mailboxId,
+            PushConnector connector,
+            MailboxSynchronizer synchronizer,
+            SyncEvents events,
+            PushProperties properties,
+            PushStateWriter health) {
         this.mailboxId = mailboxId;
         this.connector = connector;
         this.synchronizer = synchronizer;
@@ -132,7 +136,8 @@ final class InboxPushWatcher implements Runnable {
     void wakeIfDue() {
         ImapFolderReader current = reader;
         Instant now = Instant.now();
-        if (current != null && (isStopped() || !now.isBefore(renewAt) || !now.isBefore(reconnectAt))
+        if (current != null
+                && (isStopped() || !now.isBefore(renewAt) || !now.isBefore(reconnectAt))
                 && waking.compareAndSet(false, true)) {
             Schedulers.boundedElastic().schedule(() -> {
                 try {
@@ -150,8 +155,8 @@ final class InboxPushWatcher implements Runnable {
         connections.incrementAndGet();
         try (ImapFolderReader opened = connection.reader()) {
             if (!opened.canIdle()) {
-                throw new IllegalStateException("The IMAP server does not offer IDLE; new mail arrives on the "
-                        + "schedule instead.");
+                throw new IllegalStateException(
+                        "The IMAP server does not offer IDLE; new mail arrives on the " + "schedule instead.");
             }
             reconnectAt = reconnectTime(connection.tokenExpiresAt());
             reader = opened;
@@ -173,13 +178,15 @@ final class InboxPushWatcher implements Runnable {
     private Instant reconnectTime(Instant tokenExpiresAt) {
         Duration left = Duration.between(Instant.now(), tokenExpiresAt);
         Duration margin = properties.reauthenticateBeforeExpiry();
-        return left.compareTo(margin.multipliedBy(2)) > 0 ? tokenExpiresAt.minus(margin)
+        return left.compareTo(margin.multipliedBy(2)) > 0
+                ? tokenExpiresAt.minus(margin)
                 : Instant.now().plus(left.dividedBy(2));
     }
 
     /** Runs a new-mail sync over this connection, waiting (with backoff) while another run holds the mailbox. */
     private void storeNewMail(ImapFolderReader opened) {
-        SyncOutcome outcome = synchronizer.syncNewMail(mailboxId, opened, PushConnector.INBOX)
+        SyncOutcome outcome = synchronizer
+                .syncNewMail(mailboxId, opened, PushConnector.INBOX)
                 .filter(result -> !(result instanceof SyncOutcome.Busy))
                 .repeatWhenEmpty(attempts -> attempts.takeWhile(attempt -> !isStopped())
                         .concatMap(attempt -> Mono.delay(BUSY_RETRY.multipliedBy(1L << Math.min(attempt, 5)))))
@@ -187,7 +194,8 @@ final class InboxPushWatcher implements Runnable {
         if (outcome instanceof SyncOutcome.Failed failed) {
             throw new IllegalStateException(failed.reason());
         }
-        if (outcome instanceof SyncOutcome.NeedsReauth || outcome instanceof SyncOutcome.NotConnected
+        if (outcome instanceof SyncOutcome.NeedsReauth
+                || outcome instanceof SyncOutcome.NotConnected
                 || outcome instanceof SyncOutcome.AccessRefused) {
             stopBecause(outcome.status(mailboxId).reason());
         }
@@ -203,8 +211,12 @@ final class InboxPushWatcher implements Runnable {
         String readable = reason == null || reason.isBlank() ? "The connection to the mail server failed." : reason;
         health.failed(readable, failures >= FAILING_AFTER);
         Duration wait = retryWait(failures);
-        log.warn("Pushing new mail of mailbox {} failed ({} in a row: {}); trying again in {} ms", mailboxId, failures,
-                readable, wait.toMillis());
+        log.warn(
+                "Pushing new mail of mailbox {} failed ({} in a row: {}); trying again in {} ms",
+                mailboxId,
+                failures,
+                readable,
+                wait.toMillis());
         try {
             stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException ex) {

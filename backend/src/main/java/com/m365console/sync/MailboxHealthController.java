@@ -1,11 +1,10 @@
 package com.m365console.sync;
 
+import com.m365console.mailbox.MailboxView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.m365console.mailbox.MailboxView;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -63,7 +62,8 @@ class MailboxHealthController {
     /** The mailboxes that have a value; the others' field is null. */
     private static Map<MailboxView, SyncStatus> byMailbox(List<MailboxView> mailboxes, Map<UUID, SyncStatus> found) {
         Map<MailboxView, SyncStatus> byMailbox = new LinkedHashMap<>();
-        mailboxes.stream().filter(mailbox -> found.containsKey(mailbox.id()))
+        mailboxes.stream()
+                .filter(mailbox -> found.containsKey(mailbox.id()))
                 .forEach(mailbox -> byMailbox.put(mailbox, found.get(mailbox.id())));
         return byMailbox;
     }

@@ -3,7 +3,6 @@ package com.m365console.sync;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +43,7 @@ final class PushStateWriter {
     /** A failure: RECONNECTING while they are few, FAILING once they keep coming; since is the first in a row. */
     void failed(String reason, boolean keepsFailing) {
         boolean streak = written == PushState.RECONNECTING || written == PushState.FAILING;
-        write(keepsFailing ? PushState.FAILING : PushState.RECONNECTING, streak ? since : OffsetDateTime.now(),
-                reason);
+        write(keepsFailing ? PushState.FAILING : PushState.RECONNECTING, streak ? since : OffsetDateTime.now(), reason);
     }
 
     /** The watcher stopped by itself (the mailbox needs reconnecting, its access is refused, it is gone). */

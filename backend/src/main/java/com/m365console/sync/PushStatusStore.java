@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -29,7 +28,10 @@ class PushStatusStore {
                 values (:id, :holder, :state, :since, :reason, now())
                 on conflict (mailbox_id) do update set holder = excluded.holder, state = excluded.state,
                     since = excluded.since, reason = excluded.reason, updated_at = now()""")
-                .bind("id", mailboxId).bind("holder", holder).bind("state", state.name()).bind("since", since)
+                .bind("id", mailboxId)
+                .bind("holder", holder)
+                .bind("state", state.name())
+                .bind("since", since)
                 .bind("reason", reason == null ? "" : reason)
                 .then();
     }
@@ -47,8 +49,12 @@ class PushStatusStore {
                 from sync_lease l left join mailbox_push p on p.mailbox_id = l.mailbox_id and p.holder = l.holder
                 where l.purpose = 'PUSH' and l.expires_at > now() and l.mailbox_id = any (:ids)""")
                 .bind("ids", mailboxIds.toArray(UUID[]::new))
-                .map(row -> Map.entry(row.get("mailbox_id", UUID.class), status(row.get("state", String.class),
-                        row.get("since", OffsetDateTime.class), row.get("reason", String.class))))
+                .map(row -> Map.entry(
+                        row.get("mailbox_id", UUID.class),
+                        status(
+                                row.get("state", String.class),
+                                row.get("since", OffsetDateTime.class),
+                                row.get("reason", String.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }

@@ -1,13 +1,12 @@
 package com.m365console.sync;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.m365console.mailbox.MailboxState;
 import com.m365console.mailbox.MailboxView;
 import com.m365console.settings.EmailSyncSettings;
 import com.m365console.settings.EmailSyncSettingsService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -32,14 +31,19 @@ class PushStatuses {
     }
 
     Mono<Map<MailboxView, PushStatus>> of(List<MailboxView> mailboxes) {
-        return settings.current().zipWith(store.underLiveLease(mailboxes.stream().map(MailboxView::id).toList()))
+        return settings.current()
+                .zipWith(store.underLiveLease(
+                        mailboxes.stream().map(MailboxView::id).toList()))
                 .map(found -> {
                     Map<MailboxView, PushStatus> statuses = new LinkedHashMap<>();
                     for (MailboxView mailbox : mailboxes) {
                         String off = whyNotWatched(mailbox, found.getT1());
                         PushStatus held = found.getT2().get(mailbox.id());
-                        statuses.put(mailbox, off != null ? PushStatus.off(off)
-                                : held != null ? held : PushStatus.off(NOBODY_WATCHES));
+                        statuses.put(
+                                mailbox,
+                                off != null
+                                        ? PushStatus.off(off)
+                                        : held != null ? held : PushStatus.off(NOBODY_WATCHES));
                     }
                     return statuses;
                 });

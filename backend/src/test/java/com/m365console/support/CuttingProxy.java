@@ -28,6 +28,7 @@ public final class CuttingProxy implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     /** Connections passing through now, client side, so a test can cut them wherever they are. */
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
     private volatile boolean refusing;
 
     public CuttingProxy(String targetHost, int targetPort) {
@@ -35,8 +36,7 @@ public final class CuttingProxy implements AutoCloseable {
         this.targetPort = targetPort;
         try {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         daemon(this::serve, "cutting-proxy");
@@ -92,15 +92,15 @@ public final class CuttingProxy implements AutoCloseable {
                 long limit = nextCutAfter.getAndSet(NEVER);
                 daemon(() -> pump(server, client, limit), "cutting-proxy-down");
                 daemon(() -> pump(client, server, NEVER), "cutting-proxy-up");
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 return;
             }
         }
     }
 
     private void pump(Socket from, Socket to, long limit) {
-        try (from; to) {
+        try (from;
+                to) {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             byte[] buffer = new byte[4096];
@@ -115,8 +115,7 @@ public final class CuttingProxy implements AutoCloseable {
                     return;
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // One side hung up; closing both ends the connection.
         }
     }
@@ -124,8 +123,7 @@ public final class CuttingProxy implements AutoCloseable {
     private static void closeQuietly(Socket socket) {
         try {
             socket.close();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // Already closed.
         }
     }
