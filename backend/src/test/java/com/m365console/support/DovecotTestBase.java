@@ -35,6 +35,9 @@ public abstract class DovecotTestBase {
     /** Null when Dovecot is not installed; {@link DovecotInstalled} then skips the class before Spring starts. */
     protected static final DovecotServer dovecot = DovecotServer.binary().isPresent()
             ? DovecotServer.start(microsoft.introspectionUrl()) : null;
+    /** The app reaches IMAP through this, so a test can slow or cut the connection and count the runs. */
+    protected static final CuttingProxy imapLink = dovecot == null ? null
+            : new CuttingProxy(dovecot.host(), dovecot.imapPort());
 
     @Autowired
     protected TestAccounts accounts;
@@ -51,7 +54,7 @@ public abstract class DovecotTestBase {
     static void peers(DynamicPropertyRegistry registry) {
         registry.add("m365.microsoft.authority-host", microsoft::authority);
         registry.add("m365.mail.imap.host", () -> dovecot.host());
-        registry.add("m365.mail.imap.port", () -> dovecot.imapPort());
+        registry.add("m365.mail.imap.port", () -> imapLink.port());
         registry.add("m365.mail.imap.security", () -> "NONE");
         registry.add("m365.mail.smtp.host", () -> dovecot.host());
         registry.add("m365.mail.smtp.port", () -> dovecot.submissionPort());
@@ -60,8 +63,12 @@ public abstract class DovecotTestBase {
         registry.add("m365.sync.batch-size", () -> "5");
     }
 
-    /** Fresh accounts (alice ADMIN, jane USER), Jane's mail wiped, a fresh app registration, Emails Sync enabled. */
+    /**
+     * Fresh accounts (alice ADMIN, jane USER), Jane's mail wiped, a fresh app registration, Emails Sync enabled, the
+     * IMAP link passing everything through.
+     */
     protected void resetWithRegisteredApp() throws Exception {
+        imapLink.reset();
         accounts.reset();
         dovecot.wipe(JANE);
         accounts.create("alice", "ADMIN");
