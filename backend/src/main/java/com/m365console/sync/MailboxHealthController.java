@@ -1,10 +1,12 @@
 package com.m365console.sync;
 
 import com.m365console.mailbox.MailboxView;
+import graphql.GraphQLContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,19 +42,30 @@ class MailboxHealthController {
 
     @BatchMapping(typeName = "Mailbox")
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<Map<MailboxView, PushStatus>> push(List<MailboxView> mailboxes) {
-        return statuses.of(mailboxes);
+    Mono<Map<MailboxView, PushStatus>> push(List<MailboxView> mailboxes, GraphQLContext request) {
+        return pushStatuses(mailboxes, request);
     }
 
     /** True only while a watcher holding the live PUSH lease is in IDLE on the INBOX. */
     @BatchMapping(typeName = "Mailbox")
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<Map<MailboxView, Boolean>> pushing(List<MailboxView> mailboxes) {
-        return statuses.of(mailboxes).map(found -> {
+    Mono<Map<MailboxView, Boolean>> pushing(List<MailboxView> mailboxes, GraphQLContext request) {
+        return pushStatuses(mailboxes, request).map(found -> {
             Map<MailboxView, Boolean> watching = new LinkedHashMap<>();
             found.forEach((mailbox, status) -> watching.put(mailbox, status.watching()));
             return watching;
         });
+    }
+
+    /**
+     * The push states of these mailboxes, read once per request: push and pushing of one answer come from the same
+     * read, so they never disagree while a watcher's state changes.
+     */
+    private Mono<Map<MailboxView, PushStatus>> pushStatuses(List<MailboxView> mailboxes, GraphQLContext request) {
+        Map<List<UUID>, Mono<Map<MailboxView, PushStatus>>> read =
+                request.computeIfAbsent(PushStatuses.class, key -> new ConcurrentHashMap<>());
+        return read.computeIfAbsent(
+                ids(mailboxes), ids -> statuses.of(mailboxes).cache());
     }
 
     private static List<UUID> ids(List<MailboxView> mailboxes) {
