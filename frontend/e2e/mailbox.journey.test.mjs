@@ -187,6 +187,8 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await page.waitForURL(`${baseUrl}/mailboxes`);
     await janeCard().getByText('Connected', { exact: true }).waitFor();
     assert.doesNotMatch(await janeCard().textContent(), /Access token expires—/);
+    await janeCard().locator('dd', { hasText: 'INBOX (the default while no folder is chosen)' }).waitFor();
+    await janeCard().locator('dd', { hasText: /^None$/ }).waitFor();
   });
 
   step('checks the connection: IMAP and SMTP accept the token, and INBOX is listed', async () => {
@@ -251,7 +253,8 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     const cells = await row.getByRole('cell').allTextContents();
     assert.deepEqual(cells.slice(0, 5), [JANE, 'Personal', 'jane', 'Connected', '—']);
     assert.match(cells[6], /IMAP ✓.*SMTP ✓/);
-    assert.equal(cells[7], 'New mail: on schedule', 'scheduled synchronization, and so push, is off');
+    assert.equal(cells[8], '—', 'no failed sync');
+    assert.equal(cells.at(-1), 'New mail: on schedule', 'scheduled synchronization, and so push, is off');
     await table.getByRole('row').filter({ hasText: BOB }).getByText('Connected').waitFor();
     await screenshot('system-mailboxes.png');
   });

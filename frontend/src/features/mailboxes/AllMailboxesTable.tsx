@@ -1,9 +1,10 @@
-// The admin's overview of every mailbox: whose it is, its state and last error, token expiry, last check, and how
-// new mail arrives.
+// The admin's overview of every mailbox: whose it is, its state and last error, token expiry, last check, the last
+// sync and the last failed one, and how new mail arrives as it is (instant, reconnecting, failing, on schedule).
 import type { MailboxFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { checkOutcome, KIND_LABEL, pushBadge, stateBadge } from './mailboxes';
+import { checkOutcome, KIND_LABEL, pushBadge, pushProblem, stateBadge } from './mailboxes';
 import { ProtocolCheck } from './ProtocolCheck';
+import { failureLine, syncLine } from './sync';
 
 export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFieldsFragment[] }) {
   if (mailboxes.length === 0) return <p className="muted">No mailbox is connected yet.</p>;
@@ -18,12 +19,15 @@ export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFi
           <th>Last error</th>
           <th>Token expires</th>
           <th>Last check</th>
+          <th>Last sync</th>
+          <th>Last failed sync</th>
           <th>New mail</th>
         </tr>
       </thead>
       <tbody>
         {mailboxes.map((m) => {
           const badge = stateBadge(m.state);
+          const lastSync = m.lastSync ? syncLine(m.lastSync) : null;
           return (
             <tr key={m.id}>
               <td>{m.address}</td>
@@ -45,7 +49,11 @@ export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFi
                   'Never'
                 )}
               </td>
-              <td>{m.state === 'CONNECTED' ? <NewMailBadge pushing={m.pushing} /> : '—'}</td>
+              <td className={lastSync?.tone === 'error' ? 'cell-error' : undefined}>{lastSync?.text ?? 'Never'}</td>
+              <td className={m.lastFailure ? 'cell-error' : undefined}>
+                {m.lastFailure ? failureLine(m.lastFailure) : '—'}
+              </td>
+              <td>{m.state === 'CONNECTED' ? <NewMailBadge push={m.push} /> : '—'}</td>
             </tr>
           );
         })}
@@ -54,7 +62,13 @@ export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFi
   );
 }
 
-function NewMailBadge({ pushing }: { pushing: boolean }) {
-  const badge = pushBadge(pushing);
-  return <span className={badge.className} title={badge.help}>{badge.label}</span>;
+function NewMailBadge({ push }: { push: MailboxFieldsFragment['push'] }) {
+  const badge = pushBadge(push);
+  const problem = pushProblem(push);
+  return (
+    <>
+      <span className={badge.className} title={badge.help}>{badge.label}</span>
+      {problem && <span className="push-problem">{problem}</span>}
+    </>
+  );
 }

@@ -71,7 +71,7 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
       {reconnect.errors.length > 0 && <Flash type="error">{reconnect.errors.map((e) => e.message).join(' ')}</Flash>}
       <MailboxDetails mailbox={m} />
       {m.state !== 'DISCONNECTED' && (
-        <MailboxSync mailboxId={m.id} lastSync={m.lastSync} canSync={connected || refused} pushing={m.pushing}
+        <MailboxSync mailboxId={m.id} lastSync={m.lastSync} canSync={connected || refused} push={m.push}
           onRunEnded={m.pushing ? undefined : onChanged} />
       )}
       <div className="mailbox-actions">

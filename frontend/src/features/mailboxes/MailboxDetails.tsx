@@ -1,8 +1,10 @@
-// A mailbox's health at a glance: token expiry, when and by whom it was connected, the last check, synced folders.
+// A mailbox's health at a glance: token expiry, when and by whom it was connected, the last check, the last failed
+// sync (kept after later successes), and the folders it synchronises.
 import type { MailboxFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { checkOutcome } from './mailboxes';
+import { checkOutcome, syncedFolders } from './mailboxes';
 import { ProtocolCheck } from './ProtocolCheck';
+import { failureLine } from './sync';
 
 function expiry(iso: string | null | undefined, now: Date): string {
   if (!iso) return '—';
@@ -23,8 +25,10 @@ export function MailboxDetails({ mailbox: m }: { mailbox: MailboxFieldsFragment 
         {m.lastCheckAt && <ProtocolCheck protocol="IMAP" outcome={checkOutcome(m.imapCheck)} />}
         {m.lastCheckAt && <ProtocolCheck protocol="SMTP" outcome={checkOutcome(m.smtpCheck)} />}
       </dd>
+      <dt>Last failed sync</dt>
+      <dd className={m.lastFailure ? 'last-failure' : undefined}>{m.lastFailure ? failureLine(m.lastFailure) : 'None'}</dd>
       <dt>Synced folders</dt>
-      <dd>{m.selectedFolders.length ? m.selectedFolders.join(', ') : 'None selected'}</dd>
+      <dd>{syncedFolders(m.selectedFolders)}</dd>
     </dl>
   );
 }

@@ -3,7 +3,7 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithStubs, type Stubs } from '../../lib/testing';
 import { MyMailboxesPage } from './MyMailboxesPage';
-import { mailbox } from './testing';
+import { mailbox, watched } from './testing';
 import { QUIET_START_MS } from './useShownStep';
 
 afterEach(() => {
@@ -11,7 +11,7 @@ afterEach(() => {
   cleanup();
 });
 
-const JANE = mailbox({ pushing: true });
+const JANE = mailbox(watched());
 const BOB = mailbox({ id: 'm2', address: 'bob@contoso.com' });
 const OLD = mailbox({ id: 'm3', address: 'old@contoso.com', state: 'NEEDS_REAUTH' });
 const card = (address: string) => within(screen.getByRole('region', { name: address }));
@@ -74,7 +74,7 @@ describe('Pushed new mail on the mailbox cards', () => {
   it('reads the mailboxes again when a run ends on one not yet pushed, to learn that its new mail now is', async () => {
     let reads = 0;
     const { step, of } = await renderPage({ MyMailboxes: () => ({
-      myMailboxes: [JANE, { ...BOB, pushing: (reads += 1) > 1 }, OLD] }) });
+      myMailboxes: [JANE, (reads += 1) > 1 ? { ...BOB, ...watched() } : BOB, OLD] }) });
     step(JANE.id, { newMessages: 3 });
     step(JANE.id, { state: 'SYNCING', done: 3, total: 4 });
     step(JANE.id, { newMessages: 1 });

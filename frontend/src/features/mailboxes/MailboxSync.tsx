@@ -1,8 +1,8 @@
 // A mailbox card's synchronisation row: "Sync now", how new mail arrives, and the live line (progress or last result).
 import { useId } from 'react';
 import { HelpTooltip } from '../../components/HelpTooltip';
-import type { SyncStatusFieldsFragment } from '../../gql/graphql';
-import { pushBadge } from './mailboxes';
+import type { MailboxFieldsFragment, SyncStatusFieldsFragment } from '../../gql/graphql';
+import { pushBadge, pushProblem } from './mailboxes';
 import { SyncProgress } from './SyncProgress';
 import { syncLine } from './sync';
 import { useMailboxSync } from './useMailboxSync';
@@ -11,15 +11,15 @@ type Props = {
   mailboxId: string;
   lastSync?: SyncStatusFieldsFragment | null;
   canSync: boolean;
-  pushing: boolean;
+  push: MailboxFieldsFragment['push'];
   onRunEnded?: () => void;
 };
 
-export function MailboxSync({ mailboxId, lastSync, canSync, pushing, onRunEnded }: Props) {
+export function MailboxSync({ mailboxId, lastSync, canSync, push: pushStatus, onRunEnded }: Props) {
   const { step, running, problem, liveError, syncNow } = useMailboxSync(mailboxId, lastSync, onRunEnded);
   const helpId = useId();
   const line = step && step.state !== 'SYNCING' ? syncLine(step) : null;
-  const push = pushBadge(pushing);
+  const push = pushBadge(pushStatus);
   return (
     <div className="mailbox-sync">
       {canSync && (
@@ -33,6 +33,7 @@ export function MailboxSync({ mailboxId, lastSync, canSync, pushing, onRunEnded 
           <HelpTooltip id={helpId} text={push.help} />
         </span>
       )}
+      {canSync && pushProblem(pushStatus) && <span className="push-problem">{pushProblem(pushStatus)}</span>}
       <span className="sync-line" aria-live="polite">
         {step?.state === 'SYNCING' && <SyncProgress step={step} />}
         {line && <span className={`sync-${line.tone}`}>{line.text}</span>}

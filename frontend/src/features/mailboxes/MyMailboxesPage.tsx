@@ -1,4 +1,5 @@
 // Mailboxes: the signed-in user's own Microsoft 365 mailboxes, connecting one, and each one's health and actions.
+import { useCallback } from 'react';
 import { useQuery } from 'urql';
 import { Flash } from '../../components/Flash';
 import { PageHeader } from '../../components/PageHeader';
@@ -7,12 +8,14 @@ import { MyMailboxesQuery } from './documents';
 import { MailboxList } from './MailboxList';
 import { useConnect } from './useConnect';
 import { useConnectionOutcome } from './useConnectionOutcome';
+import { useHealthRefresh } from './useHealthRefresh';
 
 export function MyMailboxesPage() {
   const [{ data, error }, reload] = useQuery({ query: MyMailboxesQuery });
   const { busy, errors, connect } = useConnect();
   const outcome = useConnectionOutcome();
-  const refresh = () => reload({ requestPolicy: 'network-only' });
+  const refresh = useCallback(() => reload({ requestPolicy: 'network-only' }), [reload]);
+  useHealthRefresh(refresh);
 
   const action = (
     <button type="button" className="btn btn-primary" disabled={busy}

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openMicrosoft } from './redirect';
 import { SystemMailboxesPage } from './SystemMailboxesPage';
 import { renderWithStubs, type Stubs } from '../../lib/testing';
-import { mailbox } from './testing';
+import { mailbox, watched } from './testing';
 
 vi.mock('./redirect', () => ({ openMicrosoft: vi.fn() }));
 
@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 const SUPPORT = mailbox({ id: 's1', kind: 'SYSTEM', owner: null, address: 'support@contoso.com', connectedBy: 'admin',
-  pushing: true });
+  ...watched() });
 const JANE = mailbox({ state: 'NEEDS_REAUTH', lastError: 'Reconnect the mailbox.', lastCheckAt: '2030-01-02T10:00:00Z',
   imapCheck: 'OK', smtpCheck: 'OK' });
 

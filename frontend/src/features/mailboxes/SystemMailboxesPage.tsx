@@ -1,4 +1,5 @@
 // System > Mailboxes: connecting shared mailboxes, managing them, and every mailbox's health at a glance.
+import { useCallback } from 'react';
 import { useQuery } from 'urql';
 import { Flash } from '../../components/Flash';
 import { NoAccess } from '../../components/NoAccess';
@@ -10,12 +11,14 @@ import { ConnectSharedMailboxForm } from './ConnectSharedMailboxForm';
 import { SystemMailboxesQuery } from './documents';
 import { MailboxList } from './MailboxList';
 import { useConnectionOutcome } from './useConnectionOutcome';
+import { useHealthRefresh } from './useHealthRefresh';
 
 export function SystemMailboxesPage() {
   const [{ data, error }, reload] = useQuery({ query: SystemMailboxesQuery });
   const outcome = useConnectionOutcome();
+  const refresh = useCallback(() => reload({ requestPolicy: 'network-only' }), [reload]);
+  useHealthRefresh(refresh);
   if (accessDenied(error)) return <NoAccess />;
-  const refresh = () => reload({ requestPolicy: 'network-only' });
 
   return (
     <>

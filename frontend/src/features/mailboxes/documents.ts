@@ -17,7 +17,9 @@ export const MailboxFields = graphql(`
     smtpCheck
     selectedFolders
     lastSync { ...SyncStatusFields }
+    lastFailure { ...SyncStatusFields }
     pushing
+    push { state since reason }
   }
 `);
 

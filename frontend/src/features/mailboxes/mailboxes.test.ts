@@ -1,12 +1,14 @@
-// Tests reading recipients, the state badges and check results, and the inputs built for the API.
+// Tests reading recipients, the state and push badges, check results, synced folders, and the inputs for the API.
 import { describe, expect, it } from 'vitest';
 import {
   checkOutcome,
   parseRecipients,
+  pushBadge,
   selectedFolderNames,
   sendEmailInput,
   startConnectionInput,
   stateBadge,
+  syncedFolders,
 } from './mailboxes';
 
 describe('parseRecipients', () => {
@@ -73,5 +75,31 @@ describe('selectedFolderNames', () => {
   it('keeps the ticked folders in the order the server listed them', () => {
     const folders = [{ fullName: 'INBOX' }, { fullName: 'Archive/2030' }, { fullName: 'Sent Items' }];
     expect(selectedFolderNames(folders, new Set(['Sent Items', 'INBOX', 'Gone']))).toEqual(['INBOX', 'Sent Items']);
+  });
+});
+
+describe('pushBadge', () => {
+  const NOW = new Date(2030, 0, 2, 12, 0);
+  const since = new Date(2030, 0, 2, 11, 58).toISOString();
+  it('says instant only while watched', () => {
+    expect(pushBadge({ state: 'WATCHING', since, reason: null }, NOW).label).toBe('New mail: instant');
+    expect(pushBadge({ state: 'CONNECTING', since, reason: null }, NOW).label).toBe('New mail: connecting…');
+    expect(pushBadge({ state: 'OFF', since: null, reason: 'INBOX is not among the synced folders.' }, NOW))
+      .toMatchObject({ label: 'New mail: on schedule', help: expect.stringMatching(/Sync now\. INBOX is not among/) });
+  });
+  it('says since when it reconnects or fails, and why', () => {
+    expect(pushBadge({ state: 'RECONNECTING', since, reason: 'Connection reset.' }, NOW)).toMatchObject({
+      label: 'New mail: reconnecting since 11:58', className: 'badge badge-reconnecting',
+      help: expect.stringMatching(/^The connection .* failed; the next attempt comes within seconds\. Connection reset\. /) });
+    expect(pushBadge({ state: 'FAILING', since, reason: 'Connection refused.' }, NOW)).toMatchObject({
+      label: 'New mail: failing since 11:58', className: 'badge badge-push-failing',
+      help: expect.stringMatching(/^Waiting for new mail keeps failing: Connection refused\. It is tried again/) });
+  });
+});
+
+describe('syncedFolders', () => {
+  it('lists the chosen folders, and INBOX while none is chosen', () => {
+    expect(syncedFolders(['INBOX', 'Archive'])).toBe('INBOX, Archive');
+    expect(syncedFolders([])).toBe('INBOX (the default while no folder is chosen)');
   });
 });

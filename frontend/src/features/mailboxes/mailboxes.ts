@@ -1,10 +1,12 @@
 // A mailbox's state and checks as people read them, and the form values turned into the API's inputs.
 import type {
+  MailboxFieldsFragment,
   MailboxKind,
   MailboxState,
   SendEmailInput,
   StartMailboxConnectionInput,
 } from '../../gql/graphql';
+import { formatClock } from './sync';
 
 export type StateBadge = { label: string; className: string };
 
@@ -22,13 +24,45 @@ export function stateBadge(state: MailboxState): StateBadge {
 /** How new mail reaches a connected mailbox: pushed by the mail server (IMAP IDLE), or fetched by synchronisations. */
 export type PushBadge = StateBadge & { help: string };
 
-export function pushBadge(pushing: boolean): PushBadge {
-  return pushing
-    ? { label: 'New mail: instant', className: 'badge badge-push',
-      help: 'New mail arrives by itself within seconds: the console waits for it on the mail server (IMAP IDLE).' }
-    : { label: 'New mail: on schedule', className: 'badge badge-scheduled',
-      help: 'New mail arrives with the scheduled synchronisation, if an administrator has it on, or when you click '
-        + 'Sync now.' };
+type Push = MailboxFieldsFragment['push'];
+
+const ON_SCHEDULE = 'New mail arrives with the scheduled synchronisation, if an administrator has it on, or when you '
+  + 'click Sync now.';
+
+/** The push state as it is: instant only while a watcher waits in IDLE; reconnecting or failing since when, and why. */
+export function pushBadge(push: Push, now: Date = new Date()): PushBadge {
+  const since = push.since ? ` since ${formatClock(push.since, now)}` : '';
+  switch (push.state) {
+    case 'WATCHING':
+      return { label: 'New mail: instant', className: 'badge badge-push',
+        help: 'New mail arrives by itself within seconds: the console waits for it on the mail server (IMAP IDLE).' };
+    case 'CONNECTING':
+      return { label: 'New mail: connecting…', className: 'badge badge-scheduled',
+        help: `The console is logging in to wait for new mail on the mail server (IMAP IDLE). ${ON_SCHEDULE}` };
+    case 'RECONNECTING':
+      return { label: `New mail: reconnecting${since}`, className: 'badge badge-reconnecting',
+        help: sentences('The connection that waits for new mail failed; the next attempt comes within seconds.',
+          push.reason, ON_SCHEDULE) };
+    case 'FAILING':
+      return { label: `New mail: failing${since}`, className: 'badge badge-push-failing',
+        help: `Waiting for new mail keeps failing: ${push.reason ?? 'the mail server gave no reason.'} `
+          + `It is tried again by itself, less often. ${ON_SCHEDULE}` };
+    default:
+      return { label: 'New mail: on schedule', className: 'badge badge-scheduled',
+        help: sentences(ON_SCHEDULE, push.reason) };
+  }
+}
+
+/** The failure to show beside the badge while push reconnects or keeps failing; null otherwise. */
+export function pushProblem(push: Push): string | null {
+  return push.state === 'RECONNECTING' || push.state === 'FAILING' ? push.reason ?? null : null;
+}
+
+const sentences = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' ');
+
+/** The folders a mailbox synchronises: the chosen ones, or INBOX when none was chosen. */
+export function syncedFolders(selected: readonly string[]): string {
+  return selected.length ? selected.join(', ') : 'INBOX (the default while no folder is chosen)';
 }
 
 export const KIND_LABEL: Record<MailboxKind, string> = { PERSONAL: 'Personal', SYSTEM: 'System' };

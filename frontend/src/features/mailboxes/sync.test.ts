@@ -1,6 +1,6 @@
 // Tests how synchronisation steps read: the progress text, durations, times, the last-result line, the newer step.
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, newerStep, progressText, syncLine, type SyncStep } from './sync';
+import { failureLine, formatClock, formatDuration, newerStep, progressText, syncLine, type SyncStep } from './sync';
 
 const NOW = new Date(2030, 0, 2, 23, 0);
 const at = (hours: number, minutes: number, day = 2) => new Date(2030, 0, day, hours, minutes).toISOString();
@@ -57,6 +57,13 @@ describe('syncLine', () => {
     expect(syncLine(step({ state: 'DISABLED' }), NOW))
       .toEqual({ tone: 'error', text: 'Not synchronised: the mailbox is not connected.' });
   });
+  it('gives a refused mail access with its advice, and a run on another instance as news, not an error', () => {
+    expect(syncLine(step({ state: 'ACCESS_REFUSED', reason: 'Mail access refused: enable IMAP.' }), NOW))
+      .toEqual({ tone: 'error', text: 'Last sync refused at 22:15: Mail access refused: enable IMAP.' });
+    expect(syncLine(step({ state: 'ACCESS_REFUSED' }), NOW).text).toMatch(/IMAP and Authenticated SMTP .*Check connection/);
+    expect(syncLine(step({ state: 'BUSY', reason: 'Another synchronisation of this mailbox is running now.' }), NOW))
+      .toEqual({ tone: 'muted', text: 'Already synchronising on another instance; its progress shows here.' });
+  });
   it('says when nothing ran yet, another run is going on, or the server is being reached', () => {
     expect(syncLine(step({ state: 'IDLE' }), NOW)).toEqual({ tone: 'muted', text: 'Last sync: none yet' });
     expect(syncLine(step({ state: 'IDLE', reason: 'Another synchronisation of this mailbox is running.' }), NOW).text)
@@ -76,5 +83,15 @@ describe('newerStep', () => {
     expect(newerStep(null, early)).toBe(early);
     expect(newerStep(early, undefined)).toBe(early);
     expect(newerStep(null, null)).toBeNull();
+  });
+});
+
+describe('failureLine', () => {
+  it('names what failed, when and why', () => {
+    expect(failureLine(step({ state: 'FAILED', reason: 'Connection reset' }), NOW)).toBe('Failed at 22:15: Connection reset');
+    expect(failureLine(step({ state: 'NEEDS_REAUTH', reason: 'Reconnect it.' }), NOW))
+      .toBe('Needs reconnect at 22:15: Reconnect it.');
+    expect(failureLine(step({ state: 'ACCESS_REFUSED', at: at(9, 5, 1) }), NOW))
+      .toMatch(/^Mail access refused at .*1.*, 09:05: the mail server gave no reason\.$/);
   });
 });

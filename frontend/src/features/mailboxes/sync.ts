@@ -33,6 +33,17 @@ function newMessages(count: number): string {
   return count === 1 ? '1 new message' : `${count} new messages`;
 }
 
+const ACCESS_REFUSED_ADVICE = 'Microsoft renewed the sign-in, but the mail server refuses this mailbox: check that '
+  + 'IMAP and Authenticated SMTP are enabled for it (and, for a shared mailbox, the delegate\'s rights), then use '
+  + 'Check connection.';
+
+/** The last run that did not succeed, as the card and the admin overview show it: what, when and why. */
+export function failureLine(failure: SyncStep, now: Date = new Date()): string {
+  const what = failure.state === 'NEEDS_REAUTH' ? 'Needs reconnect'
+    : failure.state === 'ACCESS_REFUSED' ? 'Mail access refused' : 'Failed';
+  return `${what} at ${formatClock(failure.at, now)}: ${failure.reason ?? 'the mail server gave no reason.'}`;
+}
+
 /** The line under a mailbox for every step but SYNCING (which shows a progress bar). */
 export function syncLine(step: SyncStep, now: Date = new Date()): SyncLine {
   const at = formatClock(step.at, now);
@@ -50,6 +61,10 @@ export function syncLine(step: SyncStep, now: Date = new Date()): SyncLine {
     case 'FAILED':
     case 'NEEDS_REAUTH':
       return { tone: 'error', text: `Last sync failed at ${at}: ${step.reason ?? 'the mail server gave no reason.'}` };
+    case 'ACCESS_REFUSED':
+      return { tone: 'error', text: `Last sync refused at ${at}: ${step.reason ?? ACCESS_REFUSED_ADVICE}` };
+    case 'BUSY':
+      return { tone: 'muted', text: 'Already synchronising on another instance; its progress shows here.' };
     case 'DISABLED':
       return { tone: 'error', text: `Not synchronised: ${step.reason ?? 'the mailbox is not connected.'}` };
     default:

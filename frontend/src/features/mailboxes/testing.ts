@@ -1,4 +1,4 @@
-// Test helpers of the mailboxes feature: a mailbox as the server sends it.
+// Test helpers of the mailboxes feature: a mailbox as the server sends it, and its push states.
 import type { MailboxFieldsFragment } from '../../gql/graphql';
 
 /** A mailbox as the server sends it, with its __typename so that urql re-runs the queries holding one. */
@@ -19,8 +19,15 @@ export function mailbox(more: Partial<MailboxFieldsFragment> = {}): MailboxField
     smtpCheck: null,
     selectedFolders: [],
     lastSync: null,
+    lastFailure: null,
     pushing: false,
+    push: { state: 'OFF', since: null, reason: null },
     ...more,
   };
   return typed;
+}
+
+/** The push fields of a mailbox whose new mail a watcher waits for in IDLE since the given time. */
+export function watched(since = '2030-01-02T09:30:00Z'): Pick<MailboxFieldsFragment, 'pushing' | 'push'> {
+  return { pushing: true, push: { state: 'WATCHING', since, reason: null } };
 }

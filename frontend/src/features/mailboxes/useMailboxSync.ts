@@ -9,7 +9,7 @@ import { useShownStep } from './useShownStep';
 type Step = SyncStatusFieldsFragment;
 type Live = { step: Step; runsEnded: number };
 
-const ENDED: readonly SyncState[] = ['SUCCEEDED', 'FAILED', 'NEEDS_REAUTH', 'DISABLED'];
+const ENDED: readonly SyncState[] = ['SUCCEEDED', 'FAILED', 'NEEDS_REAUTH', 'ACCESS_REFUSED', 'DISABLED'];
 
 /** The subscription's first step is a bare IDLE when this server has seen no run yet: it says nothing new. */
 const informative = (step: Step | null | undefined) => (step && (step.state !== 'IDLE' || step.reason) ? step : null);

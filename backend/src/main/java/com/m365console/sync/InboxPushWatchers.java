@@ -1,14 +1,13 @@
 package com.m365console.sync;
 
+import com.m365console.settings.EmailSyncSettingsService;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-
-import com.m365console.settings.EmailSyncSettingsService;
-import jakarta.annotation.PreDestroy;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -18,7 +17,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Decides which mailboxes this instance pushes new mail for: connected mailboxes that synchronise their
  * INBOX, while Email Synchronization is enabled, each held by one instance through a PUSH lease that the
- * holder renews on every check. Starts and stops one {@link InboxPushWatcher} thread per mailbox.
+ * holder renews on every check. Starts and stops one {@link InboxPushWatcher} thread per mailbox, each writing its
+ * push state under this instance's name (the lease holder), which counts while the lease lives.
  */
 @Component
 public class InboxPushWatchers {
@@ -34,12 +34,19 @@ public class InboxPushWatchers {
     private final MailboxSynchronizer synchronizer;
     private final SyncEvents events;
     private final PushProperties properties;
+    private final PushStatusStore pushStates;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, InboxPushWatcher> watchers = new ConcurrentHashMap<>();
 
-    InboxPushWatchers(EmailSyncSettingsService settings, SyncSchedule schedule, SyncLeases leases,
-            PushConnector connector, MailboxSynchronizer synchronizer, SyncEvents events,
-            PushProperties properties) {
+    InboxPushWatchers(
+            EmailSyncSettingsService settings,
+            SyncSchedule schedule,
+            SyncLeases leases,
+            PushConnector connector,
+            MailboxSynchronizer synchronizer,
+            SyncEvents events,
+            PushProperties properties,
+            PushStatusStore pushStates) {
         this.settings = settings;
         this.schedule = schedule;
         this.leases = leases;
@@ -47,16 +54,21 @@ public class InboxPushWatchers {
         this.synchronizer = synchronizer;
         this.events = events;
         this.properties = properties;
+        this.pushStates = pushStates;
     }
 
     /** Renews this instance's leases, then starts the watchers it now should run and stops the others. */
-    @Scheduled(fixedDelayString = "${m365.sync.push.check-interval:PT30S}", initialDelayString = "${m365.sync.push.check-interval:PT30S}")
+    @Scheduled(
+            fixedDelayString = "${m365.sync.push.check-interval:PT30S}",
+            initialDelayString = "${m365.sync.push.check-interval:PT30S}")
     public Mono<Void> refresh() {
         return settings.current()
-                .flatMapMany(current -> current.enabled() && properties.enabled()
-                        ? schedule.inboxSynchronising() : Flux.empty())
+                .flatMapMany(current ->
+                        current.enabled() && properties.enabled() ? schedule.inboxSynchronising() : Flux.empty())
                 .concatMap(mailboxId -> leases.acquire(mailboxId, SyncLeases.Purpose.PUSH, instance, LEASE)
-                        .onErrorReturn(false).filter(Boolean::booleanValue).map(held -> mailboxId))
+                        .onErrorReturn(false)
+                        .filter(Boolean::booleanValue)
+                        .map(held -> mailboxId))
                 .collect(Collectors.toSet())
                 .flatMap(this::watchExactly);
     }
@@ -85,28 +97,39 @@ public class InboxPushWatchers {
         for (InboxPushWatcher watcher : watchers.values()) {
             watcher.awaitFinished(FINISH);
         }
-        watchers.keySet().forEach(mailboxId -> leases.release(mailboxId, SyncLeases.Purpose.PUSH, instance)
-                .onErrorResume(ex -> Mono.empty()).block(Duration.ofSeconds(5)));
+        watchers.keySet()
+                .forEach(mailboxId -> leases.release(mailboxId, SyncLeases.Purpose.PUSH, instance)
+                        .onErrorResume(ex -> Mono.empty())
+                        .block(Duration.ofSeconds(5)));
         watchers.clear();
     }
 
     private Mono<Void> watchExactly(Set<UUID> held) {
         Flux<Void> released = Flux.fromIterable(Set.copyOf(watchers.keySet()))
-                .filter(mailboxId -> !held.contains(mailboxId) || watchers.get(mailboxId).isStopped())
+                .filter(mailboxId ->
+                        !held.contains(mailboxId) || watchers.get(mailboxId).isStopped())
                 .concatMap(mailboxId -> {
                     InboxPushWatcher watcher = watchers.remove(mailboxId);
                     watcher.stop();
                     return Mono.fromCallable(() -> watcher.awaitFinished(FINISH))
                             .subscribeOn(Schedulers.boundedElastic())
-                            .then(held.contains(mailboxId) ? Mono.empty()
-                                    : leases.release(mailboxId, SyncLeases.Purpose.PUSH, instance));
+                            .then(
+                                    held.contains(mailboxId)
+                                            ? Mono.empty()
+                                            : leases.release(mailboxId, SyncLeases.Purpose.PUSH, instance));
                 });
-        return released.then(Mono.fromRunnable(() -> held.forEach(mailboxId ->
-                watchers.computeIfAbsent(mailboxId, this::start))));
+        return released.then(
+                Mono.fromRunnable(() -> held.forEach(mailboxId -> watchers.computeIfAbsent(mailboxId, this::start))));
     }
 
     private InboxPushWatcher start(UUID mailboxId) {
-        InboxPushWatcher watcher = new InboxPushWatcher(mailboxId, connector, synchronizer, events, properties);
+        InboxPushWatcher watcher = new InboxPushWatcher(
+                mailboxId,
+                connector,
+                synchronizer,
+                events,
+                properties,
+                new PushStateWriter(mailboxId, instance, pushStates));
         Thread thread = new Thread(watcher, "inbox-push-" + mailboxId);
         thread.setDaemon(true);
         thread.start();

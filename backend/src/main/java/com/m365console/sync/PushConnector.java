@@ -1,9 +1,5 @@
 package com.m365console.sync;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
 import com.m365console.mail.ImapFolderReader;
 import com.m365console.mail.MailHosts;
 import com.m365console.mail.MailServerClient;
@@ -13,6 +9,9 @@ import com.m365console.mailbox.MailboxUnavailableException;
 import com.m365console.mailbox.MailboxView;
 import com.m365console.microsoft.Cloud;
 import com.m365console.settings.MicrosoftSettingsService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -23,8 +22,7 @@ class PushConnector {
     static final String INBOX = "INBOX";
 
     /** An open INBOX and the expiry of the access token its connection authenticated with. */
-    record Connection(ImapFolderReader reader, Instant tokenExpiresAt) {
-    }
+    record Connection(ImapFolderReader reader, Instant tokenExpiresAt) {}
 
     private final MailboxDirectory mailboxes;
     private final MailboxLogin login;
@@ -32,7 +30,11 @@ class PushConnector {
     private final MailHosts hosts;
     private final MailServerClient mail;
 
-    PushConnector(MailboxDirectory mailboxes, MailboxLogin login, MicrosoftSettingsService settings, MailHosts hosts,
+    PushConnector(
+            MailboxDirectory mailboxes,
+            MailboxLogin login,
+            MicrosoftSettingsService settings,
+            MailHosts hosts,
             MailServerClient mail) {
         this.mailboxes = mailboxes;
         this.login = login;
@@ -46,11 +48,19 @@ class PushConnector {
      * MailboxUnavailableException or MailServerException (TOKEN_REFUSED: mail access refused).
      */
     Connection open(UUID mailboxId, Duration longestWait) {
-        MailboxView mailbox = mailboxes.find(mailboxId).switchIfEmpty(Mono.error(() -> new MailboxUnavailableException(
-                MailboxUnavailableException.Reason.NOT_CONNECTED, "The mailbox no longer exists."))).block();
+        MailboxView mailbox = mailboxes
+                .find(mailboxId)
+                .switchIfEmpty(Mono.error(() -> new MailboxUnavailableException(
+                        MailboxUnavailableException.Reason.NOT_CONNECTED, "The mailbox no longer exists.")))
+                .block();
         Cloud cloud = settings.current().block().cloud().value();
-        return login.run(mailboxId, MailboxLogin.Protocol.IMAP, access -> Mono.fromCallable(() -> new Connection(
-                mail.openIdlingFolderReader(hosts.imap(cloud), mailbox.address(), access.value(), INBOX, longestWait),
-                access.expiresAt()))).block();
+        return login.run(
+                        mailboxId,
+                        MailboxLogin.Protocol.IMAP,
+                        access -> Mono.fromCallable(() -> new Connection(
+                                mail.openIdlingFolderReader(
+                                        hosts.imap(cloud), mailbox.address(), access.value(), INBOX, longestWait),
+                                access.expiresAt())))
+                .block();
     }
 }

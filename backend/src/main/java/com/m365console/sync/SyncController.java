@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.m365console.mailbox.MailboxDirectory;
 import com.m365console.mailbox.MailboxIdInput;
-import com.m365console.mailbox.MailboxView;
 import com.m365console.platform.graphql.InvalidArgumentException;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
@@ -15,7 +14,6 @@ import com.m365console.platform.ratelimit.OperationRateLimits;
 import com.m365console.platform.ratelimit.RateLimitedOperation;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -24,46 +22,23 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * GraphQL entry points for synchronisation: "Sync now" (rate-limited per mailbox), the live status subscription,
- * a mailbox's sync state.
+ * GraphQL entry points for synchronisation: "Sync now" (rate-limited per mailbox) and the live status subscription
+ * (a mailbox's recorded sync health is {@code MailboxHealthController}'s).
  */
 @Controller
 class SyncController {
 
     private final MailboxSynchronizer synchronizer;
     private final SyncEvents events;
-    private final SyncSchedule schedule;
     private final MailboxDirectory mailboxes;
-    private final SyncLeases leases;
     private final OperationRateLimits limits;
 
-    SyncController(MailboxSynchronizer synchronizer, SyncEvents events, SyncSchedule schedule,
-            MailboxDirectory mailboxes, SyncLeases leases, OperationRateLimits limits) {
+    SyncController(MailboxSynchronizer synchronizer, SyncEvents events, MailboxDirectory mailboxes,
+            OperationRateLimits limits) {
         this.synchronizer = synchronizer;
         this.events = events;
-        this.schedule = schedule;
         this.mailboxes = mailboxes;
-        this.leases = leases;
         this.limits = limits;
-    }
-
-    /** Readable wherever the mailbox itself is (the Mailbox fields are only reached through visible mailboxes). */
-    @SchemaMapping(typeName = "Mailbox")
-    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<SyncStatus> lastSync(MailboxView mailbox) {
-        return schedule.last(mailbox.id());
-    }
-
-    @SchemaMapping(typeName = "Mailbox")
-    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<SyncStatus> lastFailure(MailboxView mailbox) {
-        return schedule.lastFailure(mailbox.id());
-    }
-
-    @SchemaMapping(typeName = "Mailbox")
-    @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<Boolean> pushing(MailboxView mailbox) {
-        return leases.held(mailbox.id(), SyncLeases.Purpose.PUSH);
     }
 
     @MutationMapping

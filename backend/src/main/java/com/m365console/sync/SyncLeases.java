@@ -56,15 +56,6 @@ class SyncLeases {
                 .fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
-    /** Whether someone holds the mailbox's lease for this purpose now. */
-    Mono<Boolean> held(UUID mailboxId, Purpose purpose) {
-        return db.sql("""
-                select exists (select 1 from sync_lease
-                where mailbox_id = :id and purpose = :purpose and expires_at > now())""")
-                .bind("id", mailboxId).bind("purpose", purpose.name())
-                .map(row -> row.get(0, Boolean.class)).one();
-    }
-
     Mono<Void> release(UUID mailboxId, Purpose purpose, String holder) {
         return db.sql("delete from sync_lease where mailbox_id = :id and purpose = :purpose and holder = :holder")
                 .bind("id", mailboxId).bind("purpose", purpose.name()).bind("holder", holder).then();

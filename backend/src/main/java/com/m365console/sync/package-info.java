@@ -18,6 +18,11 @@
  * on).</li>
  * </ol>
  *
+ * <p>Pushed mail: {@code InboxPushWatchers} holds a PUSH lease per mailbox and runs an {@code InboxPushWatcher}
+ * thread for it, which writes how it goes (CONNECTING, WATCHING, RECONNECTING, FAILING, OFF: {@code PushStateWriter}
+ * into {@code mailbox_push}); {@code PushStatuses} reads that back only under a live lease, so every instance shows
+ * {@code Mailbox.push} the same.
+ *
  * <p>The seams {@link com.m365console.mail.FolderConnection}, {@link com.m365console.mail.FolderReader} and
  * {@code MessageStore} let the sync rules run in memory in unit tests ({@code SyncRunTest}).
  */

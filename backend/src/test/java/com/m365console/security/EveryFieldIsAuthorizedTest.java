@@ -9,6 +9,7 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -28,7 +29,8 @@ class EveryFieldIsAuthorizedTest {
         for (BeanDefinition candidate : scanner.findCandidateComponents("com.m365console")) {
             Class<?> controller = ClassUtils.forName(candidate.getBeanClassName(), getClass().getClassLoader());
             for (Method method : controller.getDeclaredMethods()) {
-                if (AnnotatedElementUtils.hasAnnotation(method, SchemaMapping.class)) {
+                if (AnnotatedElementUtils.hasAnnotation(method, SchemaMapping.class)
+                        || AnnotatedElementUtils.hasAnnotation(method, BatchMapping.class)) {
                     String name = controller.getSimpleName() + "#" + method.getName();
                     mappings.add(name);
                     if (!method.isAnnotationPresent(PreAuthorize.class)) {
@@ -37,7 +39,8 @@ class EveryFieldIsAuthorizedTest {
                 }
             }
         }
-        assertThat(mappings).contains("MicrosoftSettingsController#updateMicrosoftSettings", "UserController#me");
+        assertThat(mappings).contains("MicrosoftSettingsController#updateMicrosoftSettings", "UserController#me",
+                "MailboxHealthController#push");
         assertThat(unguarded).as("GraphQL mappings without @PreAuthorize").isEmpty();
     }
 }

@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP proxy in front of a test server that passes everything through, until a test arms it: then it drops
- * connections after the server has sent a given number of bytes, or slows the server down, as a flaky or slow
- * network would. It also counts the IMAP connections that fetched messages, and how many of them were open at
+ * connections after the server has sent a given number of bytes, drops every open (or every new) connection, or
+ * slows the server down, as a flaky or slow network would. It also counts the IMAP connections that fetched messages, and how many of them were open at
  * once, which tells a test how many synchronisation runs did IMAP work and whether two ever overlapped.
  */
 public final class CuttingProxy implements AutoCloseable {
@@ -36,6 +38,10 @@ public final class CuttingProxy implements AutoCloseable {
     private final AtomicInteger fetching = new AtomicInteger();
     private final AtomicInteger fetchingNow = new AtomicInteger();
     private final AtomicInteger fetchingAtOnce = new AtomicInteger();
+    /** Connections passing through now, client side, so a test can cut them wherever they are. */
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean refusing;
 
     public CuttingProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -55,6 +61,21 @@ public final class CuttingProxy implements AutoCloseable {
     /** The next connection is dropped once the server has sent this many bytes to the client. */
     public void cutNextConnectionAfter(long bytes) {
         nextCutAfter.set(bytes);
+    }
+
+    /** Drops every connection open now (an idle one too), as a network outage would; counted as cuts. */
+    public void cutOpenConnections() {
+        for (Socket client : Set.copyOf(open)) {
+            if (open.remove(client) && !client.isClosed()) {
+                cuts.incrementAndGet();
+                closeQuietly(client);
+            }
+        }
+    }
+
+    /** While on, every new connection is dropped as soon as it is made: the server looks unreachable. */
+    public void dropEveryConnection(boolean on) {
+        refusing = on;
     }
 
     /** The next {@code count} connections that get this many bytes from the server are dropped there. */
@@ -78,6 +99,7 @@ public final class CuttingProxy implements AutoCloseable {
         connections.set(0);
         fetching.set(0);
         fetchingAtOnce.set(fetchingNow.get());
+        refusing = false;
     }
 
     /** How many connections were dropped so far. */
@@ -105,6 +127,13 @@ public final class CuttingProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 connections.incrementAndGet();
+                if (refusing) {
+                    cuts.incrementAndGet();
+                    closeQuietly(client);
+                    continue;
+                }
+                open.removeIf(Socket::isClosed);
+                open.add(client);
                 Socket server = new Socket(targetHost, targetPort);
                 long limit = nextCutAfter.getAndSet(NEVER);
                 daemon(() -> pumpDown(server, client, limit), "cutting-proxy-down");
@@ -144,6 +173,14 @@ public final class CuttingProxy implements AutoCloseable {
             }
         } catch (IOException ex) {
             // One side hung up; closing both ends the connection.
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ex) {
+            // Already closed.
         }
     }
 

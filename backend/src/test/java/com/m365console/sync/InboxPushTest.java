@@ -40,6 +40,9 @@ class InboxPushTest extends Microsoft365TestBase {
     @Autowired
     MailboxSynchronizer synchronizer;
 
+    @Autowired
+    PushStatusStore pushStates;
+
     UUID mailboxId;
 
     @BeforeEach
@@ -94,7 +97,8 @@ class InboxPushTest extends Microsoft365TestBase {
         Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
         steps.subscribe();
         InboxPushWatcher watcher = new InboxPushWatcher(mailboxId, connector, synchronizer, events,
-                new PushProperties(true, Duration.ofMillis(300), Duration.ofMinutes(5)));
+                new PushProperties(true, Duration.ofMillis(300), Duration.ofMinutes(5)),
+                new PushStateWriter(mailboxId, "renewing-watcher", pushStates));
         new Thread(watcher, "renewing-watcher").start();
         Disposable ticks = Flux.interval(Duration.ofMillis(100)).subscribe(tick -> watcher.wakeIfDue());
         try {

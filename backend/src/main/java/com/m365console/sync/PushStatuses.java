@@ -1,0 +1,73 @@
+package com.m365console.sync;
+
+import com.m365console.mailbox.MailboxState;
+import com.m365console.mailbox.MailboxView;
+import com.m365console.settings.EmailSyncSettings;
+import com.m365console.settings.EmailSyncSettingsService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * The push state of mailboxes as it is: OFF with the reason when nothing should watch a mailbox or nothing does
+ * (no live PUSH lease), otherwise what the holding watcher last wrote. Two queries for any number of mailboxes.
+ */
+@Service
+class PushStatuses {
+
+    static final String NOBODY_WATCHES = "No instance of the console watches it right now; one takes it on at its "
+            + "next check, within a minute. Until then new mail arrives with the schedule.";
+
+    private final EmailSyncSettingsService settings;
+    private final PushStatusStore store;
+    private final PushProperties properties;
+
+    PushStatuses(EmailSyncSettingsService settings, PushStatusStore store, PushProperties properties) {
+        this.settings = settings;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    Mono<Map<MailboxView, PushStatus>> of(List<MailboxView> mailboxes) {
+        return settings.current()
+                .zipWith(store.underLiveLease(
+                        mailboxes.stream().map(MailboxView::id).toList()))
+                .map(found -> {
+                    Map<MailboxView, PushStatus> statuses = new LinkedHashMap<>();
+                    for (MailboxView mailbox : mailboxes) {
+                        String off = whyNotWatched(mailbox, found.getT1());
+                        PushStatus held = found.getT2().get(mailbox.id());
+                        statuses.put(
+                                mailbox,
+                                off != null
+                                        ? PushStatus.off(off)
+                                        : held != null ? held : PushStatus.off(NOBODY_WATCHES));
+                    }
+                    return statuses;
+                });
+    }
+
+    /** Why the mailbox is not to be watched, or null when it is. */
+    private String whyNotWatched(MailboxView mailbox, EmailSyncSettings current) {
+        if (mailbox.state() != MailboxState.CONNECTED) {
+            return switch (mailbox.state()) {
+                case NEEDS_REAUTH -> "The mailbox needs reconnecting.";
+                case ACCESS_REFUSED -> "The mail server refuses this mailbox's access.";
+                default -> "The mailbox is not connected.";
+            };
+        }
+        if (!properties.enabled()) {
+            return "Pushing new mail is turned off on this server (m365.sync.push.enabled).";
+        }
+        if (!current.enabled()) {
+            return "Email Synchronization is turned off by an administrator.";
+        }
+        List<String> folders = mailbox.selectedFolders();
+        if (!folders.isEmpty() && !folders.contains(PushConnector.INBOX)) {
+            return "INBOX is not among the synced folders; new mail of the chosen folders arrives with the schedule.";
+        }
+        return null;
+    }
+}
