@@ -8,8 +8,19 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { enterRegistration, fakeControl, field, journey, openBrowser, SCREENSHOT_DIR, signIn, signInAsAdmin, signOut,
-  SKIP, useOwnValue } from './support.mjs';
+import {
+  enterRegistration,
+  fakeControl,
+  field,
+  journey,
+  openBrowser,
+  SCREENSHOT_DIR,
+  signIn,
+  signInAsAdmin,
+  signOut,
+  SKIP,
+  useOwnValue,
+} from './support.mjs';
 
 const TENANT_ID = randomUUID();
 const CLIENT_ID = randomUUID();
@@ -42,7 +53,10 @@ async function createUser(username, displayName, email) {
   await form.getByLabel('Password').fill(PASSWORD[username]);
   await form.getByLabel('Role').selectOption('USER');
   await form.getByRole('button', { name: 'Create user' }).click();
-  await page.getByRole('status').filter({ hasText: `User ${username} created.` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `User ${username} created.` })
+    .waitFor();
 }
 
 /** From My Mailboxes: Microsoft's consent page as this account, and back. */
@@ -51,7 +65,10 @@ async function connectMailbox(email) {
   await page.waitForURL(`${authority}/**`);
   await page.getByLabel('Email, phone, or Skype').fill(email);
   await page.getByRole('button', { name: 'Accept' }).click();
-  await page.getByRole('status').filter({ hasText: `Mailbox ${email} connected.` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Mailbox ${email} connected.` })
+    .waitFor();
 }
 
 async function openMyMailboxes(username) {
@@ -63,11 +80,13 @@ async function openMyMailboxes(username) {
 /** Collects the sync steps that reach the browser over the GraphQL WebSocket. */
 function recordSyncSteps() {
   const steps = [];
-  page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => {
-    const message = JSON.parse(String(payload));
-    const step = message.type === 'next' && message.payload.data?.mailboxSyncStatus;
-    if (step) steps.push(step);
-  }));
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      const message = JSON.parse(String(payload));
+      const step = message.type === 'next' && message.payload.data?.mailboxSyncStatus;
+      if (step) steps.push(step);
+    }),
+  );
   return steps;
 }
 
@@ -92,8 +111,10 @@ async function recordProgressBars() {
 async function setScheduledSync(of, enabled) {
   await of.getByRole('button', { name: 'System' }).click();
   await of.getByRole('link', { name: 'Configuration', exact: true }).click();
-  await of.getByRole('navigation', { name: 'Configuration sections' })
-    .getByRole('link', { name: 'Email Synchronization Settings' }).click();
+  await of
+    .getByRole('navigation', { name: 'Configuration sections' })
+    .getByRole('link', { name: 'Email Synchronization Settings' })
+    .click();
   await of.waitForURL(`${baseUrl}/system/config/general/email`);
   const box = field(of, 'Enable scheduled synchronization');
   await box.waitFor();
@@ -122,17 +143,21 @@ describe('Mailbox journey', { skip: SKIP }, () => {
       assert.ok(process.env.APP_JAR, 'set APP_JAR: this journey starts the app, pointed at the local Microsoft 365');
       const local = await run.startLocalMicrosoft365();
       authority = local.authority;
-      ({ baseUrl, admin } = await run.startApp(process.env.APP_JAR, {
-        M365_MICROSOFT_AUTHORITY_HOST: authority,
-        M365_MAIL_IMAP_HOST: '127.0.0.1',
-        M365_MAIL_IMAP_PORT: String(local.imapPort),
-        M365_MAIL_IMAP_SECURITY: 'NONE',
-        M365_MAIL_SMTP_HOST: '127.0.0.1',
-        M365_MAIL_SMTP_PORT: String(local.smtpPort),
-        M365_MAIL_SMTP_SECURITY: 'NONE',
-        // No scheduled run races Sync now or pushed mail for a new message, even with scheduled synchronization on
-        M365_SYNC_SCHEDULE_CHECK_INTERVAL: 'PT24H',
-      }, ['--m365.sync.push.check-interval=PT1S']));
+      ({ baseUrl, admin } = await run.startApp(
+        process.env.APP_JAR,
+        {
+          M365_MICROSOFT_AUTHORITY_HOST: authority,
+          M365_MAIL_IMAP_HOST: '127.0.0.1',
+          M365_MAIL_IMAP_PORT: String(local.imapPort),
+          M365_MAIL_IMAP_SECURITY: 'NONE',
+          M365_MAIL_SMTP_HOST: '127.0.0.1',
+          M365_MAIL_SMTP_PORT: String(local.smtpPort),
+          M365_MAIL_SMTP_SECURITY: 'NONE',
+          // No scheduled run races Sync now or pushed mail for a new message, even with scheduled synchronization on
+          M365_SYNC_SCHEDULE_CHECK_INTERVAL: 'PT24H',
+        },
+        ['--m365.sync.push.check-interval=PT1S'],
+      ));
       ({ browser, page } = await openBrowser(baseUrl));
     } catch (error) {
       run.fail();
@@ -148,8 +173,14 @@ describe('Mailbox journey', { skip: SKIP }, () => {
 
   step('registers the tenant, the application, jane and bob at the local Microsoft 365', async () => {
     await fake('tenants', { tenantId: TENANT_ID, domains: ['contoso.com', 'contoso.onmicrosoft.com'] });
-    await fake('apps', { clientId: CLIENT_ID, secret: SECRET, homeTenantId: TENANT_ID, multiTenant: false,
-      redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`], name: 'M365 Console (mailbox journey)' });
+    await fake('apps', {
+      clientId: CLIENT_ID,
+      secret: SECRET,
+      homeTenantId: TENANT_ID,
+      multiTenant: false,
+      redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`],
+      name: 'M365 Console (mailbox journey)',
+    });
     await fake('accounts', { tenantId: TENANT_ID, oid: randomUUID(), email: JANE, name: 'Jane Contoso' });
     await fake('accounts', { tenantId: TENANT_ID, oid: randomUUID(), email: BOB, name: 'Bob Contoso' });
   });
@@ -188,7 +219,9 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await janeCard().getByText('Connected', { exact: true }).waitFor();
     assert.doesNotMatch(await janeCard().textContent(), /Access token expires—/);
     await janeCard().locator('dd', { hasText: 'INBOX (the default while no folder is chosen)' }).waitFor();
-    await janeCard().locator('dd', { hasText: /^None$/ }).waitFor();
+    await janeCard()
+      .locator('dd', { hasText: /^None$/ })
+      .waitFor();
   });
 
   step('checks the connection: IMAP and SMTP accept the token, and INBOX is listed', async () => {
@@ -205,7 +238,9 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await janeCard().getByRole('checkbox', { name: 'Sync this folder INBOX' }).check();
     await janeCard().getByRole('button', { name: 'Save folders' }).click();
     await janeCard().getByRole('status').filter({ hasText: 'Folders saved: INBOX.' }).waitFor();
-    await janeCard().locator('dd', { hasText: /^INBOX$/ }).waitFor();
+    await janeCard()
+      .locator('dd', { hasText: /^INBOX$/ })
+      .waitFor();
     await janeCard().locator('.last-check', { hasText: 'IMAP ✓' }).waitFor();
     await screenshot('mailboxes.png');
   });
@@ -224,7 +259,10 @@ describe('Mailbox journey', { skip: SKIP }, () => {
   step('sends a message to bob', async () => {
     await field(page, 'To').fill(BOB);
     await page.getByRole('button', { name: 'Send' }).click();
-    await page.getByRole('status').filter({ hasText: `Message sent to ${BOB}.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Message sent to ${BOB}.` })
+      .waitFor();
     assert.equal(await field(page, 'To').inputValue(), '');
     await screenshot('mailbox-sent.png');
     await signOut(page);
@@ -241,7 +279,7 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await signOut(page);
   });
 
-  step('admin sees jane\'s mailbox connected in the overview of System > Mailboxes', async () => {
+  step("admin sees jane's mailbox connected in the overview of System > Mailboxes", async () => {
     admin.password = await signInAsAdmin(page, baseUrl, admin);
     await page.getByRole('button', { name: 'System' }).click();
     await page.locator('#system-menu').getByRole('link', { name: 'Mailboxes' }).click();
@@ -259,7 +297,7 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await screenshot('system-mailboxes.png');
   });
 
-  step('bob\'s card says new mail comes on schedule, and nothing has been synchronised yet', async () => {
+  step("bob's card says new mail comes on schedule, and nothing has been synchronised yet", async () => {
     await signOut(page);
     syncSteps = recordSyncSteps();
     await openMyMailboxes('bob');
@@ -268,16 +306,22 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await screenshot('mailbox-on-schedule.png');
   });
 
-  step('bob clicks Sync now: a progress bar shows INBOX, the live steps reach 1 of 1, the line says 1 new message',
+  step(
+    'bob clicks Sync now: a progress bar shows INBOX, the live steps reach 1 of 1, the line says 1 new message',
     async () => {
       await recordProgressBars();
       await bobCard().getByRole('button', { name: 'Sync now' }).click();
-      await bobCard().getByText(/^Last sync: 1 new message in [\d.]+ m?s, at \d\d:\d\d$/).waitFor();
+      await bobCard()
+        .getByText(/^Last sync: 1 new message in [\d.]+ m?s, at \d\d:\d\d$/)
+        .waitFor();
       assert.equal(await bobCard().getByRole('progressbar').count(), 0);
       await waitUntil('SUCCEEDED arrived over the WebSocket', () => syncSteps.some((s) => s.state === 'SUCCEEDED'));
       assert.deepEqual([...new Set(syncSteps.map((s) => s.state))], ['IDLE', 'CONNECTING', 'SYNCING', 'SUCCEEDED']);
       const syncing = syncSteps.filter((s) => s.state === 'SYNCING');
-      assert.ok(syncing.every((s) => s.folder === 'INBOX' && s.total === 1), JSON.stringify(syncing));
+      assert.ok(
+        syncing.every((s) => s.folder === 'INBOX' && s.total === 1),
+        JSON.stringify(syncing),
+      );
       assert.equal(syncing.at(-1).done, 1);
       assert.equal(syncSteps.at(-1).newMessages, 1);
       // "0 of 1" stays while the message is fetched; "1 of 1" only until SUCCEEDED follows some 20-40 ms later, which
@@ -285,9 +329,10 @@ describe('Mailbox journey', { skip: SKIP }, () => {
       const shown = await page.evaluate(() => window.progressShown);
       assert.match(shown.join(' '), /^0\/1( 1\/1)?$/);
       await screenshot('mailbox-synced.png');
-    });
+    },
+  );
 
-  step('bob opens Read mail: INBOX holds 1 message, and it is jane\'s, with its subject and text', async () => {
+  step("bob opens Read mail: INBOX holds 1 message, and it is jane's, with its subject and text", async () => {
     await bobCard().getByRole('link', { name: 'Read mail' }).click();
     await page.waitForURL(`${baseUrl}/mailboxes/*/mail`);
     const inbox = page.getByRole('navigation', { name: 'Folders' }).getByRole('button', { name: /INBOX/ });
@@ -299,7 +344,10 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     const message = page.getByRole('article', { name: 'Message' });
     await message.getByRole('heading', { name: 'Journey' }).waitFor();
     assert.match(await message.locator('dl').textContent(), new RegExp(`From.*${JANE}.*To${BOB}`));
-    assert.equal((await message.locator('pre').textContent()).trim(), 'Hello Bob, this came through SMTP with XOAUTH2.');
+    assert.equal(
+      (await message.locator('pre').textContent()).trim(),
+      'Hello Bob, this came through SMTP with XOAUTH2.',
+    );
     await screenshot('mail-reader.png');
   });
 
@@ -322,7 +370,7 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     adminContext = undefined;
   });
 
-  step('bob\'s Mailboxes tab now says new mail arrives instantly, without a reload', async () => {
+  step("bob's Mailboxes tab now says new mail arrives instantly, without a reload", async () => {
     const card = mailboxesTab.getByRole('region', { name: BOB });
     await card.getByText('New mail: instant').waitFor();
     await card.getByText(/^Last sync: no new messages in [\d.]+ m?s, at \d\d:\d\d$/).waitFor();
@@ -338,7 +386,10 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await field(mailboxesTab, 'Message').fill('Hello me, this came by itself.');
     stepsBeforeSending = syncSteps.length;
     await mailboxesTab.getByRole('button', { name: 'Send' }).click();
-    await mailboxesTab.getByRole('status').filter({ hasText: `Message sent to ${BOB}.` }).waitFor();
+    await mailboxesTab
+      .getByRole('status')
+      .filter({ hasText: `Message sent to ${BOB}.` })
+      .waitFor();
   });
 
   step('his open reader lists it on top by itself, without Sync now, and Journey stays open', async () => {
@@ -346,13 +397,22 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     const list = page.getByRole('region', { name: 'Messages' });
     await list.getByRole('listitem').first().filter({ hasText: 'Pushed' }).waitFor();
     assert.equal(await list.getByRole('listitem').count(), 2);
-    await page.getByRole('navigation', { name: 'Folders' }).getByRole('button', { name: /INBOX/ })
-      .filter({ hasText: '2 unread, 2 messages' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Folders' })
+      .getByRole('button', { name: /INBOX/ })
+      .filter({ hasText: '2 unread, 2 messages' })
+      .waitFor();
     assert.equal(await list.getByRole('button', { name: /Journey/ }).getAttribute('aria-current'), 'true');
     await page.getByRole('article', { name: 'Message' }).getByRole('heading', { name: 'Journey' }).waitFor();
     const pushed = syncSteps.slice(stepsBeforeSending);
-    assert.ok(pushed.some((s) => s.state === 'SUCCEEDED' && s.newMessages === 1), JSON.stringify(pushed));
-    assert.ok(pushed.every((s) => s.state !== 'CONNECTING'), JSON.stringify(pushed));
+    assert.ok(
+      pushed.some((s) => s.state === 'SUCCEEDED' && s.newMessages === 1),
+      JSON.stringify(pushed),
+    );
+    assert.ok(
+      pushed.every((s) => s.state !== 'CONNECTING'),
+      JSON.stringify(pushed),
+    );
     await screenshot('mail-pushed.png');
   });
 
@@ -365,29 +425,33 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await mailboxesTab.close();
   });
 
-  step('bob signs in on a second browser and signs out everywhere: his first browser, its reader live, is back '
-    + 'at sign-in by itself', async () => {
-    const otherContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    try {
-      const other = await otherContext.newPage();
-      other.setDefaultTimeout(15_000);
-      other.on('dialog', (dialog) => dialog.accept());
-      await signIn(other, baseUrl, 'bob', PASSWORD.bob);
-      await other.getByRole('button', { name: 'Sign out everywhere' }).click();
-      await other.getByRole('button', { name: 'Sign in' }).waitFor();
+  step(
+    'bob signs in on a second browser and signs out everywhere: his first browser, its reader live, is back ' +
+      'at sign-in by itself',
+    async () => {
+      const otherContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      try {
+        const other = await otherContext.newPage();
+        other.setDefaultTimeout(15_000);
+        other.on('dialog', (dialog) => dialog.accept());
+        await signIn(other, baseUrl, 'bob', PASSWORD.bob);
+        await other.getByRole('button', { name: 'Sign out everywhere' }).click();
+        await other.getByRole('button', { name: 'Sign in' }).waitFor();
 
-      await page.getByRole('status').filter({ hasText: 'Your session has ended' }).waitFor();
-      assert.equal(new URL(page.url()).pathname, '/login');
-      await screenshot('signed-out-everywhere.png');
-      await page.goto(`${baseUrl}/mailboxes`);
-      await page.getByRole('button', { name: 'Sign in' }).waitFor();
-      assert.equal(new URL(page.url()).pathname, '/login');
-    } finally {
-      await otherContext.close();
-    }
-  });
+        await page.getByRole('status').filter({ hasText: 'Your session has ended' }).waitFor();
+        assert.equal(new URL(page.url()).pathname, '/login');
+        await screenshot('signed-out-everywhere.png');
+        await page.goto(`${baseUrl}/mailboxes`);
+        await page.getByRole('button', { name: 'Sign in' }).waitFor();
+        assert.equal(new URL(page.url()).pathname, '/login');
+      } finally {
+        await otherContext.close();
+      }
+    },
+  );
 
-  step('jane\'s sign-in is revoked at Microsoft: her next Sync now shows Needs reconnect on her card, with Reconnect',
+  step(
+    "jane's sign-in is revoked at Microsoft: her next Sync now shows Needs reconnect on her card, with Reconnect",
     async () => {
       await fake('revoke-grants', { email: JANE });
       await openMyMailboxes('jane');
@@ -399,9 +463,10 @@ describe('Mailbox journey', { skip: SKIP }, () => {
       assert.match(await alert.textContent(), /Microsoft no longer accepts its sign-in/);
       await screenshot('mailbox-needs-reconnect.png');
       await signOut(page);
-    });
+    },
+  );
 
-  step('admin sees jane\'s mailbox as Needs reconnect in the overview of System > Mailboxes', async () => {
+  step("admin sees jane's mailbox as Needs reconnect in the overview of System > Mailboxes", async () => {
     admin.password = await signInAsAdmin(page, baseUrl, admin);
     await page.getByRole('button', { name: 'System' }).click();
     await page.locator('#system-menu').getByRole('link', { name: 'Mailboxes' }).click();
@@ -416,10 +481,15 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await page.waitForURL(`${authority}/**`);
     await page.getByLabel('Email, phone, or Skype').fill(JANE);
     await page.getByRole('button', { name: 'Accept' }).click();
-    await page.getByRole('status').filter({ hasText: `Mailbox ${JANE} connected.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Mailbox ${JANE} connected.` })
+      .waitFor();
     await janeCard().getByText('Connected', { exact: true }).waitFor();
     await janeCard().getByRole('button', { name: 'Sync now' }).click();
-    await janeCard().getByText(/^Last sync: (\d+ new messages?|no new messages) in [\d.]+ m?s, at \d\d:\d\d$/).waitFor();
+    await janeCard()
+      .getByText(/^Last sync: (\d+ new messages?|no new messages) in [\d.]+ m?s, at \d\d:\d\d$/)
+      .waitFor();
     assert.equal(await janeCard().getByRole('alert').count(), 0);
   });
 });

@@ -4,8 +4,18 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { enterRegistration, fakeControl, field, journey, openBrowser, SCREENSHOT_DIR, signInAsAdmin, signOut, SKIP,
-  useOwnValue } from './support.mjs';
+import {
+  enterRegistration,
+  fakeControl,
+  field,
+  journey,
+  openBrowser,
+  SCREENSHOT_DIR,
+  signInAsAdmin,
+  signOut,
+  SKIP,
+  useOwnValue,
+} from './support.mjs';
 
 const TENANT_ID = randomUUID();
 const CLIENT_ID = randomUUID();
@@ -63,8 +73,14 @@ describe('Microsoft 365 sign-in journey', { skip: SKIP }, () => {
 
   step('registers the tenant, the application and jane at the local Microsoft identity platform', async () => {
     await fake('tenants', { tenantId: TENANT_ID, domains: ['contoso.com', 'contoso.onmicrosoft.com'] });
-    await fake('apps', { clientId: CLIENT_ID, secret: SECRET, homeTenantId: TENANT_ID, multiTenant: false,
-      redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`], name: 'M365 Console (journey)' });
+    await fake('apps', {
+      clientId: CLIENT_ID,
+      secret: SECRET,
+      homeTenantId: TENANT_ID,
+      multiTenant: false,
+      redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`],
+      name: 'M365 Console (journey)',
+    });
     await fake('accounts', { tenantId: TENANT_ID, oid: randomUUID(), email: JANE, name: 'Jane Contoso' });
   });
 
@@ -141,8 +157,12 @@ describe('Microsoft 365 sign-in journey', { skip: SKIP }, () => {
   });
 
   step('a refused client secret is explained on the sign-in page, with the trace ID', async () => {
-    await fake('fail-next-token', { status: 401, error: 'invalid_client', aadsts: 7000215,
-      message: 'Invalid client secret provided.' });
+    await fake('fail-next-token', {
+      status: 401,
+      error: 'invalid_client',
+      aadsts: 7000215,
+      message: 'Invalid client secret provided.',
+    });
     await signInWithMicrosoft(JANE);
     await page.waitForURL(`${baseUrl}/login?error=microsoft`);
     const alert = page.getByRole('alert').filter({ hasText: 'paste the secret value, not the secret ID' });
@@ -152,6 +172,9 @@ describe('Microsoft 365 sign-in journey', { skip: SKIP }, () => {
     assert.match(text, /Trace ID: [0-9a-f-]{36}/);
     await screenshot('microsoft-sign-in-error.png');
     await page.reload();
-    await page.getByRole('alert').filter({ hasText: 'The Microsoft 365 sign-in did not complete. Try again.' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The Microsoft 365 sign-in did not complete. Try again.' })
+      .waitFor();
   });
 });

@@ -4,8 +4,17 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { field as fieldOf, journey, openBrowser, SCREENSHOT_DIR, signIn as signInAs, signInAsAdmin,
-  signOut as signOutOf, SKIP, useOwnValue as useOwn } from './support.mjs';
+import {
+  field as fieldOf,
+  journey,
+  openBrowser,
+  SCREENSHOT_DIR,
+  signIn as signInAs,
+  signInAsAdmin,
+  signOut as signOutOf,
+  SKIP,
+  useOwnValue as useOwn,
+} from './support.mjs';
 
 const SECRET = 'Abc8Q~canary-secret-value-1234567890';
 const JANE_PASSWORD = `jane-${randomBytes(6).toString('hex')}`;

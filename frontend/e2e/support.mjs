@@ -9,13 +9,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || 'target/e2e';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Without Chromium the journeys are skipped, loudly; CI sets E2E_REQUIRED=true so a missing browser fails instead.
-export const SKIP = !existsSync(CHROMIUM_PATH) && process.env.E2E_REQUIRED !== 'true'
-  ? `no Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH` : false;
+export const SKIP =
+  !existsSync(CHROMIUM_PATH) && process.env.E2E_REQUIRED !== 'true'
+    ? `no Chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium) or set CHROMIUM_PATH`
+    : false;
 const TEST_CLASSES = process.env.TEST_CLASSES || '../backend/target/test-classes';
 const TEST_CLASSPATH_FILE = process.env.TEST_CLASSPATH_FILE || '../backend/target/test-classpath.txt';
 const FAKE_MICROSOFT = 'com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform';
@@ -34,8 +44,10 @@ function freePort() {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function testClasspath() {
-  assert.ok(existsSync(TEST_CLASSES) && existsSync(TEST_CLASSPATH_FILE), `no ${TEST_CLASSES} or `
-    + `${TEST_CLASSPATH_FILE}: run ./mvnw -q -DskipTests package`);
+  assert.ok(
+    existsSync(TEST_CLASSES) && existsSync(TEST_CLASSPATH_FILE),
+    `no ${TEST_CLASSES} or ` + `${TEST_CLASSPATH_FILE}: run ./mvnw -q -DskipTests package`,
+  );
   return `${TEST_CLASSES}:${readFileSync(TEST_CLASSPATH_FILE, 'utf8').trim()}`;
 }
 
@@ -60,8 +72,12 @@ export function journey() {
   function spawnLogged(name, command, args, env = {}) {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const proc = { name, child, log: '' };
-    child.stdout.on('data', (d) => { proc.log += d; });
-    child.stderr.on('data', (d) => { proc.log += d; });
+    child.stdout.on('data', (d) => {
+      proc.log += d;
+    });
+    child.stderr.on('data', (d) => {
+      proc.log += d;
+    });
     processes.push(proc);
     return proc;
   }
@@ -76,8 +92,12 @@ export function journey() {
   }
 
   return {
-    get failed() { return failed; },
-    fail() { failed = true; },
+    get failed() {
+      return failed;
+    },
+    fail() {
+      failed = true;
+    },
 
     /** Runs one step of the journey; after a failure the remaining steps are skipped. */
     step(name, fn) {
@@ -102,14 +122,21 @@ export function journey() {
       dirs.push(dataDir);
       const admin = { username: 'admin', password: `Adm-${randomBytes(9).toString('base64url')}` };
       const baseUrl = `http://localhost:${port}`;
-      const app = spawnLogged('app', 'java', ['-jar', jar, ...args], { SERVER_PORT: String(port), M365_DATA_DIR: dataDir,
-        M365_FIRST_ADMIN_USERNAME: admin.username, M365_FIRST_ADMIN_PASSWORD: admin.password, ...env });
+      const app = spawnLogged('app', 'java', ['-jar', jar, ...args], {
+        SERVER_PORT: String(port),
+        M365_DATA_DIR: dataDir,
+        M365_FIRST_ADMIN_USERNAME: admin.username,
+        M365_FIRST_ADMIN_PASSWORD: admin.password,
+        ...env,
+      });
       const deadline = Date.now() + 240_000;
       while (Date.now() < deadline) {
         if (app.child.exitCode !== null) throw new Error(`the app exited with ${app.child.exitCode}`);
         try {
           if ((await fetch(`${baseUrl}/`)).ok) return { baseUrl, admin };
-        } catch { /* not listening yet */ }
+        } catch {
+          /* not listening yet */
+        }
         await sleep(1000);
       }
       throw new Error('the app did not answer GET / within 240 s');
@@ -125,8 +152,11 @@ export function journey() {
     /** Starts the local Microsoft 365 (identity platform plus GreenMail IMAP/SMTP); resolves to authority and ports. */
     async startLocalMicrosoft365() {
       const local = spawnLogged('local Microsoft 365', 'java', ['-cp', testClasspath(), LOCAL_MICROSOFT_365]);
-      const [, authority, imapPort, smtpPort] = await waitForLine(local,
-        /LocalMicrosoft365 authority=(\S+) imapPort=(\d+) smtpPort=(\d+)/, 'the local Microsoft 365');
+      const [, authority, imapPort, smtpPort] = await waitForLine(
+        local,
+        /LocalMicrosoft365 authority=(\S+) imapPort=(\d+) smtpPort=(\d+)/,
+        'the local Microsoft 365',
+      );
       return { authority, imapPort: Number(imapPort), smtpPort: Number(smtpPort) };
     },
 
@@ -134,7 +164,8 @@ export function journey() {
     async cleanUp() {
       for (const proc of [...processes].reverse()) await stop(proc);
       if (failed) {
-        for (const { name, log } of processes) console.error(`----- ${name} log -----\n${log}\n----- end of ${name} log -----`);
+        for (const { name, log } of processes)
+          console.error(`----- ${name} log -----\n${log}\n----- end of ${name} log -----`);
       }
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     },
@@ -170,8 +201,10 @@ export async function signIn(page, baseUrl, username, password) {
   await field(page, 'Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   // Signed in: the top bar is shown (on the Dashboard, or on the page asked for before signing in)
-  await page.getByRole('button', { name: 'Sign out everywhere' })
-    .or(page.getByRole('heading', { name: 'Choose a new password' })).waitFor();
+  await page
+    .getByRole('button', { name: 'Sign out everywhere' })
+    .or(page.getByRole('heading', { name: 'Choose a new password' }))
+    .waitFor();
 }
 
 /** Signs in locally; replaces a one-time password if the app asks for it. Resolves to the password in use. */

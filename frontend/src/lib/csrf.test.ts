@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { csrfFetch, readCookie } from './csrf';
 
 function setCookie(value: string | null) {
-  document.cookie = value === null ? 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/' : `XSRF-TOKEN=${value}; path=/`;
+  document.cookie =
+    value === null ? 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/' : `XSRF-TOKEN=${value}; path=/`;
 }
 
 function sentToken(call: unknown[]): string | null {
@@ -30,7 +31,9 @@ describe('readCookie', () => {
 
 describe('csrfFetch', () => {
   it('sends the cookie value read at request time', async () => {
-    const fetchMock = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => new Response('{}', { status: 200 }));
+    const fetchMock = vi.fn(
+      async (_url: RequestInfo | URL, _init?: RequestInit) => new Response('{}', { status: 200 }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     setCookie('first');
     await csrfFetch('/graphql', { method: 'POST' });
@@ -38,7 +41,9 @@ describe('csrfFetch', () => {
     await csrfFetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
     expect(sentToken(fetchMock.mock.calls[0])).toBe('first');
     expect(sentToken(fetchMock.mock.calls[1])).toBe('rotated');
-    expect(new Headers((fetchMock.mock.calls[1][1] as RequestInit).headers).get('Content-Type')).toBe('application/json');
+    expect(new Headers((fetchMock.mock.calls[1][1] as RequestInit).headers).get('Content-Type')).toBe(
+      'application/json',
+    );
   });
 
   it('GETs / to obtain the cookie when it is missing', async () => {

@@ -13,8 +13,11 @@ function liveExchange(subscribers: Subscriber[]) {
   return subscriptionExchange({
     forwardSubscription: (request) => ({
       subscribe(sink) {
-        const subscriber = { operationName: request.operationName ?? '', variables: request.variables ?? {},
-          next: (data: unknown) => sink.next({ data: data as Record<string, unknown> }) };
+        const subscriber = {
+          operationName: request.operationName ?? '',
+          variables: request.variables ?? {},
+          next: (data: unknown) => sink.next({ data: data as Record<string, unknown> }),
+        };
         subscribers.push(subscriber);
         return { unsubscribe: () => void subscribers.splice(subscribers.indexOf(subscriber), 1) };
       },
@@ -34,11 +37,22 @@ export function renderWithStubs(element: ReactElement, stubs: Stubs, { path = '/
       headers: { 'Content-Type': 'application/json' },
     });
   });
-  const client = new Client({ url: 'http://localhost/graphql', exchanges: [cacheExchange, fetchExchange,
-    liveExchange(subscribers)], preferGetMethod: false, fetch, requestPolicy: 'network-only' });
-  const router = createMemoryRouter([{ path, element }, { path: '*', element: <p>elsewhere</p> }], {
-    initialEntries: [url],
+  const client = new Client({
+    url: 'http://localhost/graphql',
+    exchanges: [cacheExchange, fetchExchange, liveExchange(subscribers)],
+    preferGetMethod: false,
+    fetch,
+    requestPolicy: 'network-only',
   });
+  const router = createMemoryRouter(
+    [
+      { path, element },
+      { path: '*', element: <p>elsewhere</p> },
+    ],
+    {
+      initialEntries: [url],
+    },
+  );
   render(
     <Provider value={client}>
       <RouterProvider router={router} />

@@ -41,7 +41,12 @@ function renderPage(createErrors: { field: string; code: string; message: string
           : { revokeApiToken: { token: { id: 't1', revoked: true }, errors: [] } };
     return new Response(JSON.stringify({ data }), { headers: { 'Content-Type': 'application/json' } });
   });
-  const client = new Client({ url: 'http://localhost/graphql', exchanges: [fetchExchange], preferGetMethod: false, fetch });
+  const client = new Client({
+    url: 'http://localhost/graphql',
+    exchanges: [fetchExchange],
+    preferGetMethod: false,
+    fetch,
+  });
   render(
     <Provider value={client}>
       <ApiTokensPage />

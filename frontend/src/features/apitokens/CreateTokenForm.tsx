@@ -56,12 +56,24 @@ export function CreateTokenForm({ onCreated }: { onCreated: (name: string, secre
       <h2>Create token</h2>
       {general.length > 0 && <Flash type="error">{general.join(' ')}</Flash>}
       {field('name', 'Name', 'What the token is for, e.g. the script that uses it', (describedBy) => (
-        <input id="token-name" type="text" autoComplete="off" aria-describedby={describedBy} value={name}
-          onChange={(e) => setName(e.target.value)} />
+        <input
+          id="token-name"
+          type="text"
+          autoComplete="off"
+          aria-describedby={describedBy}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       ))}
       {field('expiresAt', 'Expires', 'Optional: valid through the end of that day', (describedBy) => (
-        <input id="token-expiresAt" type="date" min={today()} aria-describedby={describedBy} value={expires}
-          onChange={(e) => setExpires(e.target.value)} />
+        <input
+          id="token-expiresAt"
+          type="date"
+          min={today()}
+          aria-describedby={describedBy}
+          value={expires}
+          onChange={(e) => setExpires(e.target.value)}
+        />
       ))}
       <button type="submit" className="btn btn-primary" disabled={fetching}>
         Create token

@@ -14,16 +14,24 @@ export const ApiTokenFields = graphql(`
 
 export const ApiTokensQuery = graphql(`
   query ApiTokens {
-    apiTokens { ...ApiTokenFields }
+    apiTokens {
+      ...ApiTokenFields
+    }
   }
 `);
 
 export const CreateApiTokenMutation = graphql(`
   mutation CreateApiToken($input: CreateApiTokenInput!) {
     createApiToken(input: $input) {
-      token { ...ApiTokenFields }
+      token {
+        ...ApiTokenFields
+      }
       secret
-      errors { field code message }
+      errors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -31,8 +39,15 @@ export const CreateApiTokenMutation = graphql(`
 export const RevokeApiTokenMutation = graphql(`
   mutation RevokeApiToken($input: RevokeApiTokenInput!) {
     revokeApiToken(input: $input) {
-      token { id revoked }
-      errors { field code message }
+      token {
+        id
+        revoked
+      }
+      errors {
+        field
+        code
+        message
+      }
     }
   }
 `);

@@ -1,7 +1,10 @@
 // A token's status as people read it, and the expiry date input turned into the instant the API takes.
 export type TokenStatus = 'Active' | 'Revoked' | 'Expired';
 
-export function tokenStatus(token: { revoked: boolean; expiresAt?: string | null }, now: Date = new Date()): TokenStatus {
+export function tokenStatus(
+  token: { revoked: boolean; expiresAt?: string | null },
+  now: Date = new Date(),
+): TokenStatus {
   if (token.revoked) return 'Revoked';
   if (token.expiresAt && new Date(token.expiresAt).getTime() <= now.getTime()) return 'Expired';
   return 'Active';

@@ -42,8 +42,7 @@ export function LoginPage() {
         {microsoftFailed && loaded && <MicrosoftSignInError error={options?.lastError} />}
         {endedElsewhere && !error && (
           <div className="flash flash-info" role="status">
-            Your session has ended: you were signed out everywhere, or your password was changed. Please sign in
-            again.
+            Your session has ended: you were signed out everywhere, or your password was changed. Please sign in again.
           </div>
         )}
         {error && (

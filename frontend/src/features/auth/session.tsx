@@ -39,7 +39,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [endedElsewhere, setEndedElsewhere] = useState(false);
 
   useEffect(() => {
-    loadMe(client).then(setMe).finally(() => setLoading(false));
+    loadMe(client)
+      .then(setMe)
+      .finally(() => setLoading(false));
   }, [client]);
 
   const signedOutNow = useCallback((byServer: boolean) => {

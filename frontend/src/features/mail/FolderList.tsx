@@ -9,8 +9,13 @@ export function FolderList({ folders, openId, onOpen }: Props) {
       <ul>
         {folders.map((f) => (
           <li key={f.id}>
-            <button type="button" className={`folder${f.id === openId ? ' open' : ''}${f.unread ? ' has-unread' : ''}`}
-              aria-current={f.id === openId ? 'true' : undefined} title={countsLabel(f)} onClick={() => onOpen(f.id)}>
+            <button
+              type="button"
+              className={`folder${f.id === openId ? ' open' : ''}${f.unread ? ' has-unread' : ''}`}
+              aria-current={f.id === openId ? 'true' : undefined}
+              title={countsLabel(f)}
+              onClick={() => onOpen(f.id)}
+            >
               <span className="folder-name">{f.fullName}</span>
               <span className="folder-counts" aria-hidden="true">
                 {f.unread}/{f.total}

@@ -11,38 +11,68 @@ const FOLDERS = [
   { id: 'f-archive', fullName: 'Archive', total: 0, unread: 0, lastSyncedAt: null },
   { id: 'f-inbox', fullName: 'INBOX', total: 3, unread: 1, lastSyncedAt: '2030-01-02T10:00:00Z' },
 ];
-const summary = (id: string, more: Record<string, unknown> = {}) => ({ id, subject: `Subject ${id}`,
-  fromName: 'Jane Contoso', fromAddress: 'jane@contoso.com', receivedAt: '2030-01-02T10:00:00Z', seen: true,
-  flagged: false, hasAttachments: false, ...more });
+const summary = (id: string, more: Record<string, unknown> = {}) => ({
+  id,
+  subject: `Subject ${id}`,
+  fromName: 'Jane Contoso',
+  fromAddress: 'jane@contoso.com',
+  receivedAt: '2030-01-02T10:00:00Z',
+  seen: true,
+  flagged: false,
+  hasAttachments: false,
+  ...more,
+});
 const PAGES: Record<string, { ids: string[]; next: string | null }> = {
   first: { ids: ['m1', 'm2'], next: 'c-m2' },
   'c-m2': { ids: ['m3'], next: null },
 };
-const MESSAGE = { id: 'm1', subject: 'Journey', fromName: 'Jane Contoso', fromAddress: 'jane@contoso.com',
-  to: ['bob@contoso.com'], cc: ['ann@contoso.com'], sentAt: '2030-01-02T10:00:00Z', receivedAt: '2030-01-02T10:00:01Z',
-  flags: [], text: 'Hello Bob', html: '<p style="color:red">Hello <b>Bob</b></p>', bodyTruncated: false,
-  attachments: [{ fileName: 'report.pdf', contentType: 'application/pdf', size: 12_800, inline: false }] };
+const MESSAGE = {
+  id: 'm1',
+  subject: 'Journey',
+  fromName: 'Jane Contoso',
+  fromAddress: 'jane@contoso.com',
+  to: ['bob@contoso.com'],
+  cc: ['ann@contoso.com'],
+  sentAt: '2030-01-02T10:00:00Z',
+  receivedAt: '2030-01-02T10:00:01Z',
+  flags: [],
+  text: 'Hello Bob',
+  html: '<p style="color:red">Hello <b>Bob</b></p>',
+  bodyTruncated: false,
+  attachments: [{ fileName: 'report.pdf', contentType: 'application/pdf', size: 12_800, inline: false }],
+};
 
 function messages(variables: Record<string, unknown>) {
-  if (variables.folderId !== 'f-inbox') return { messages: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } };
+  if (variables.folderId !== 'f-inbox')
+    return { messages: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } };
   if (variables.search) {
     const hit = summary('m2', { subject: 'Invoice' });
-    return { messages: { edges: variables.search === 'invoice' ? [{ cursor: 'c-m2', node: hit }] : [],
-      pageInfo: { hasNextPage: false, endCursor: null } } };
+    return {
+      messages: {
+        edges: variables.search === 'invoice' ? [{ cursor: 'c-m2', node: hit }] : [],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      },
+    };
   }
   const page = PAGES[String(variables.after ?? 'first')];
-  const edges = page.ids.map((id) => ({ cursor: `c-${id}`,
-    node: summary(id, id === 'm1' ? { seen: false, hasAttachments: true, subject: 'Journey' } : {}) }));
+  const edges = page.ids.map((id) => ({
+    cursor: `c-${id}`,
+    node: summary(id, id === 'm1' ? { seen: false, hasAttachments: true, subject: 'Journey' } : {}),
+  }));
   return { messages: { edges, pageInfo: { hasNextPage: page.next !== null, endCursor: page.next ?? 'c-m3' } } };
 }
 
 function renderReader(stubs: Stubs = {}) {
-  return renderWithStubs(<MailReaderPage />, {
-    MailReader: () => ({ mailbox: MAILBOX, mailFolders: FOLDERS }),
-    Messages: messages,
-    Message: () => ({ message: MESSAGE }),
-    ...stubs,
-  }, { path: '/mailboxes/:id/mail', url: '/mailboxes/mb1/mail' });
+  return renderWithStubs(
+    <MailReaderPage />,
+    {
+      MailReader: () => ({ mailbox: MAILBOX, mailFolders: FOLDERS }),
+      Messages: messages,
+      Message: () => ({ message: MESSAGE }),
+      ...stubs,
+    },
+    { path: '/mailboxes/:id/mail', url: '/mailboxes/mb1/mail' },
+  );
 }
 
 const list = () => screen.getByRole('region', { name: 'Messages' });
@@ -93,9 +123,14 @@ describe('MailReaderPage', () => {
     fireEvent.click(await (await listed()).findByText('Journey'));
     const message = await screen.findByRole('article', { name: 'Message' });
     expect(within(message).getByRole('heading', { name: 'Journey' })).toBeTruthy();
-    const headers = [...message.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
-    expect(headers.slice(0, 3)).toEqual(['From: Jane Contoso <jane@contoso.com>', 'To: bob@contoso.com',
-      'Cc: ann@contoso.com']);
+    const headers = [...message.querySelectorAll('dt')].map(
+      (dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`,
+    );
+    expect(headers.slice(0, 3)).toEqual([
+      'From: Jane Contoso <jane@contoso.com>',
+      'To: bob@contoso.com',
+      'Cc: ann@contoso.com',
+    ]);
     expect(headers[3]).toMatch(/^Date: .*2030/);
     const frame = within(message).getByTitle('Message body') as HTMLIFrameElement;
     expect(frame.getAttribute('sandbox')).toBe('');
@@ -120,7 +155,9 @@ describe('MailReaderPage', () => {
     const { of } = renderReader();
     fireEvent.click(await (await listed()).findByText('Journey'));
     await screen.findByRole('article', { name: 'Message' });
-    fireEvent.click(within(screen.getByRole('navigation', { name: 'Folders' })).getByRole('button', { name: /Archive/ }));
+    fireEvent.click(
+      within(screen.getByRole('navigation', { name: 'Folders' })).getByRole('button', { name: /Archive/ }),
+    );
     await within(list()).findByText('No messages in this folder.');
     expect(of('Messages').at(-1)?.variables).toMatchObject({ folderId: 'f-archive' });
     expect(screen.queryByRole('article')).toBeNull();

@@ -34,8 +34,15 @@ export function MailReaderPage() {
 
   return (
     <>
-      <PageHeader breadcrumb={['Mailboxes', 'Read mail']} title={mailbox?.address ?? 'Read mail'}
-        actions={<Link to={back} className="btn">Back to mailboxes</Link>} />
+      <PageHeader
+        breadcrumb={['Mailboxes', 'Read mail']}
+        title={mailbox?.address ?? 'Read mail'}
+        actions={
+          <Link to={back} className="btn">
+            Back to mailboxes
+          </Link>
+        }
+      />
       {error && <Flash type="error">The mail could not be loaded. {error.message}</Flash>}
       {data && !mailbox && <Flash type="error">You have no mailbox with this id.</Flash>}
       {fetching && !data && <p className="muted loading">Loading…</p>}
@@ -47,7 +54,13 @@ export function MailReaderPage() {
       {mailbox && folder && (
         <div className="mail-reader">
           <FolderList folders={folders} openId={folder.id} onOpen={openFolder} />
-          <MessageList key={folder.id} folderId={folder.id} openId={messageId} onOpen={setMessageId} newMail={newMail} />
+          <MessageList
+            key={folder.id}
+            folderId={folder.id}
+            openId={messageId}
+            onOpen={setMessageId}
+            newMail={newMail}
+          />
           <section className="panel mail-pane">
             {messageId ? <MessageView messageId={messageId} /> : <p className="muted">Select a message to read it.</p>}
           </section>

@@ -16,8 +16,13 @@ export function MessageList({ folderId, openId, onOpen, newMail }: Props) {
 
   return (
     <section className="panel mail-list" aria-label="Messages">
-      <input type="search" aria-label="Search subject or sender" placeholder="Search subject or sender" value={typed}
-        onChange={(e) => setTyped(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Search subject or sender"
+        placeholder="Search subject or sender"
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+      />
       {error && <Flash type="error">The messages could not be loaded. {error}</Flash>}
       {!loading && !error && messages.length === 0 && (
         <p className="muted">{search ? `No message matches “${search}”.` : 'No messages in this folder.'}</p>

@@ -6,8 +6,12 @@ type Props = { message: MessageSummary; open: boolean; onOpen: () => void };
 
 export function MessageRow({ message: m, open, onOpen }: Props) {
   return (
-    <button type="button" className={`message-row${m.seen ? '' : ' unread'}${open ? ' open' : ''}`}
-      aria-current={open ? 'true' : undefined} onClick={onOpen}>
+    <button
+      type="button"
+      className={`message-row${m.seen ? '' : ' unread'}${open ? ' open' : ''}`}
+      aria-current={open ? 'true' : undefined}
+      onClick={onOpen}
+    >
       {!m.seen && <span className="visually-hidden">Unread: </span>}
       <span className="message-from">{senderLabel(m)}</span>
       <span className="message-date">{formatListDate(m.receivedAt)}</span>

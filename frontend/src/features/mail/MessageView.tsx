@@ -28,7 +28,9 @@ export function MessageView({ messageId }: { messageId: string }) {
         <dd>{formatDateTime(m.sentAt ?? m.receivedAt)}</dd>
       </dl>
       <MessageBody html={m.html} text={m.text} />
-      {m.bodyTruncated && <p className="muted">The message is longer than what was synchronised: its end is missing.</p>}
+      {m.bodyTruncated && (
+        <p className="muted">The message is longer than what was synchronised: its end is missing.</p>
+      )}
       {files.length > 0 && (
         <section className="message-attachments" aria-label="Attachments">
           <h3>Attachments</h3>

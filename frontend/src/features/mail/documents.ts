@@ -3,8 +3,18 @@ import { graphql } from '../../gql';
 
 export const MailReaderQuery = graphql(`
   query MailReader($mailboxId: UUID!) {
-    mailbox(id: $mailboxId) { id address kind }
-    mailFolders(mailboxId: $mailboxId) { id fullName total unread lastSyncedAt }
+    mailbox(id: $mailboxId) {
+      id
+      address
+      kind
+    }
+    mailFolders(mailboxId: $mailboxId) {
+      id
+      fullName
+      total
+      unread
+      lastSyncedAt
+    }
   }
 `);
 
@@ -13,9 +23,21 @@ export const MessagesQuery = graphql(`
     messages(folderId: $folderId, first: $first, after: $after, search: $search) {
       edges {
         cursor
-        node { id subject fromName fromAddress receivedAt seen flagged hasAttachments }
+        node {
+          id
+          subject
+          fromName
+          fromAddress
+          receivedAt
+          seen
+          flagged
+          hasAttachments
+        }
       }
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -35,13 +57,23 @@ export const MessageQuery = graphql(`
       text
       html
       bodyTruncated
-      attachments { fileName contentType size inline }
+      attachments {
+        fileName
+        contentType
+        size
+        inline
+      }
     }
   }
 `);
 
 export const MailReaderSyncStatusSubscription = graphql(`
   subscription MailReaderSyncStatus($mailboxId: UUID) {
-    mailboxSyncStatus(mailboxId: $mailboxId) { mailboxId state newMessages at }
+    mailboxSyncStatus(mailboxId: $mailboxId) {
+      mailboxId
+      state
+      newMessages
+      at
+    }
   }
 `);

@@ -1,13 +1,34 @@
 // Tests the reader's logic: merging pages by cursor and on top, new mail, the first folder, labels, dates, the frame.
 import { describe, expect, it } from 'vitest';
 import { frameDocument } from './MessageBody';
-import { bringsNewMail, countsLabel, firstFolder, formatListDate, formatSize, fromLine, mergeNewest, mergePage,
-  NO_MESSAGES, senderLabel, type MessagePage } from './reader';
+import {
+  bringsNewMail,
+  countsLabel,
+  firstFolder,
+  formatListDate,
+  formatSize,
+  fromLine,
+  mergeNewest,
+  mergePage,
+  NO_MESSAGES,
+  senderLabel,
+  type MessagePage,
+} from './reader';
 
-const node = (id: string) => ({ id, subject: `s${id}`, fromName: null, fromAddress: 'a@contoso.com',
-  receivedAt: '2030-01-01T10:00:00Z', seen: true, flagged: false, hasAttachments: false });
+const node = (id: string) => ({
+  id,
+  subject: `s${id}`,
+  fromName: null,
+  fromAddress: 'a@contoso.com',
+  receivedAt: '2030-01-01T10:00:00Z',
+  seen: true,
+  flagged: false,
+  hasAttachments: false,
+});
 const page = (ids: string[], hasNextPage: boolean, endCursor: string | null): MessagePage => ({
-  edges: ids.map((id) => ({ cursor: `c${id}`, node: node(id) })), pageInfo: { hasNextPage, endCursor } });
+  edges: ids.map((id) => ({ cursor: `c${id}`, node: node(id) })),
+  pageInfo: { hasNextPage, endCursor },
+});
 
 describe('mergePage', () => {
   it('appends the next page and takes its cursor', () => {
@@ -65,7 +86,7 @@ describe('firstFolder', () => {
 });
 
 describe('labels', () => {
-  it('explains a folder\'s counts', () => {
+  it("explains a folder's counts", () => {
     expect(countsLabel({ unread: 2, total: 10 })).toBe('2 unread, 10 messages');
     expect(countsLabel({ unread: 0, total: 1 })).toBe('none unread, 1 message');
   });
@@ -73,8 +94,9 @@ describe('labels', () => {
     expect(senderLabel({ fromName: 'Jane Contoso', fromAddress: 'jane@contoso.com' })).toBe('Jane Contoso');
     expect(senderLabel({ fromName: '', fromAddress: 'jane@contoso.com' })).toBe('jane@contoso.com');
     expect(senderLabel({})).toBe('(unknown sender)');
-    expect(fromLine({ fromName: 'Jane Contoso', fromAddress: 'jane@contoso.com' }))
-      .toBe('Jane Contoso <jane@contoso.com>');
+    expect(fromLine({ fromName: 'Jane Contoso', fromAddress: 'jane@contoso.com' })).toBe(
+      'Jane Contoso <jane@contoso.com>',
+    );
     expect(fromLine({ fromName: null, fromAddress: 'jane@contoso.com' })).toBe('jane@contoso.com');
   });
   it('gives sizes in B, KB and MB', () => {

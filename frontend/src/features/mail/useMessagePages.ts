@@ -15,21 +15,26 @@ export function useMessagePages(folderId: string, search: string, newMail: numbe
   const asking = useRef('');
   const asked = `${folderId}\n${search}`;
 
-  const query = useCallback((after: string | null) => client
-    .query(MessagesQuery, { folderId, first: PAGE_SIZE, after, search: search || null })
-    .toPromise(), [client, folderId, search]);
+  const query = useCallback(
+    (after: string | null) =>
+      client.query(MessagesQuery, { folderId, first: PAGE_SIZE, after, search: search || null }).toPromise(),
+    [client, folderId, search],
+  );
 
   /** Asks for a page and takes the answer if the folder and search are still the ones it was asked for. */
-  const fetchPage = useCallback((after: string | null) => {
-    asking.current = asked;
-    void query(after).then((result) => {
-      if (asking.current !== asked) return;
-      setLoading(false);
-      const page = result.data?.messages;
-      if (page) setList((loaded) => mergePage(after ? loaded : NO_MESSAGES, page));
-      else setError(result.error?.message ?? 'No answer.');
-    });
-  }, [query, asked]);
+  const fetchPage = useCallback(
+    (after: string | null) => {
+      asking.current = asked;
+      void query(after).then((result) => {
+        if (asking.current !== asked) return;
+        setLoading(false);
+        const page = result.data?.messages;
+        if (page) setList((loaded) => mergePage(after ? loaded : NO_MESSAGES, page));
+        else setError(result.error?.message ?? 'No answer.');
+      });
+    },
+    [query, asked],
+  );
 
   // Another folder or search starts over at once, before the first page is asked for.
   const [shownFor, setShownFor] = useState(asked);

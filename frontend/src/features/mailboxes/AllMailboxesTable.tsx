@@ -67,7 +67,9 @@ function NewMailBadge({ push }: { push: MailboxFieldsFragment['push'] }) {
   const problem = pushProblem(push);
   return (
     <>
-      <span className={badge.className} title={badge.help}>{badge.label}</span>
+      <span className={badge.className} title={badge.help}>
+        {badge.label}
+      </span>
       {problem && <span className="push-problem">{problem}</span>}
     </>
   );

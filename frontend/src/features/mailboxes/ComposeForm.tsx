@@ -38,8 +38,14 @@ export function ComposeForm({ mailboxId, from, disabled = false }: Props) {
   const text = (id: Field, label: string, hint?: string) => (
     <FormRow id={`compose-${id}`} label={label} hint={hint} errors={errors[id]}>
       {(describedBy) => (
-        <input id={`compose-${id}`} type="text" autoComplete="off" aria-describedby={describedBy} value={form[id]}
-          onChange={(e) => setForm({ ...form, [id]: e.target.value })} />
+        <input
+          id={`compose-${id}`}
+          type="text"
+          autoComplete="off"
+          aria-describedby={describedBy}
+          value={form[id]}
+          onChange={(e) => setForm({ ...form, [id]: e.target.value })}
+        />
       )}
     </FormRow>
   );
@@ -57,8 +63,13 @@ export function ComposeForm({ mailboxId, from, disabled = false }: Props) {
       {text('subject', 'Subject')}
       <FormRow id="compose-text" label="Message" errors={errors.text}>
         {(describedBy) => (
-          <textarea id="compose-text" rows={12} aria-describedby={describedBy} value={form.text}
-            onChange={(e) => setForm({ ...form, text: e.target.value })} />
+          <textarea
+            id="compose-text"
+            rows={12}
+            aria-describedby={describedBy}
+            value={form.text}
+            onChange={(e) => setForm({ ...form, text: e.target.value })}
+          />
         )}
       </FormRow>
       <div className="compose-actions">

@@ -11,16 +11,30 @@ const JANE = mailbox();
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 function renderCompose(sendEmail: Stubs[string], state: 'CONNECTED' | 'NEEDS_REAUTH' = 'CONNECTED') {
-  return renderWithStubs(<ComposePage />, {
-    Mailbox: () => ({ mailbox: { ...JANE, state } }),
-    SendEmail: sendEmail,
-  }, { path: '/mailboxes/:id/compose', url: `/mailboxes/${JANE.id}/compose` });
+  return renderWithStubs(
+    <ComposePage />,
+    {
+      Mailbox: () => ({ mailbox: { ...JANE, state } }),
+      SendEmail: sendEmail,
+    },
+    { path: '/mailboxes/:id/compose', url: `/mailboxes/${JANE.id}/compose` },
+  );
 }
 
 describe('ComposePage', () => {
   it('sends from the mailbox to the parsed recipients and says to whom, clearing the form', async () => {
-    const { of } = renderCompose(() => ({ sendEmail: { errors: [], sentMessage: { id: 's1', messageId: '<x@contoso>',
-      recipients: ['bob@contoso.com', 'ann@contoso.com'], subject: 'Hello', sentAt: '2030-01-01T10:00:00Z' } } }));
+    const { of } = renderCompose(() => ({
+      sendEmail: {
+        errors: [],
+        sentMessage: {
+          id: 's1',
+          messageId: '<x@contoso>',
+          recipients: ['bob@contoso.com', 'ann@contoso.com'],
+          subject: 'Hello',
+          sentAt: '2030-01-01T10:00:00Z',
+        },
+      },
+    }));
     const from = (await screen.findByLabelText('From')) as HTMLInputElement;
     expect(from.value).toBe('jane@contoso.com');
     expect(from.readOnly).toBe(true);
@@ -30,16 +44,28 @@ describe('ComposePage', () => {
     type('Message', 'Hi Bob');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     expect((await screen.findByRole('status')).textContent).toBe('Message sent to bob@contoso.com, ann@contoso.com.');
-    expect(of('SendEmail')[0].variables.input).toEqual({ mailboxId: JANE.id, to: ['bob@contoso.com'],
-      cc: ['ann@contoso.com'], bcc: [], subject: 'Hello', text: 'Hi Bob' });
+    expect(of('SendEmail')[0].variables.input).toEqual({
+      mailboxId: JANE.id,
+      to: ['bob@contoso.com'],
+      cc: ['ann@contoso.com'],
+      bcc: [],
+      subject: 'Hello',
+      text: 'Hi Bob',
+    });
     expect((screen.getByLabelText('To') as HTMLInputElement).value).toBe('');
   });
 
   it('shows the errors under their fields and server refusals at the top, keeping what was typed', async () => {
-    renderCompose(() => ({ sendEmail: { sentMessage: null, errors: [
-      { field: 'to', code: 'INVALID_FORMAT', message: 'Not an e-mail address: bob' },
-      { field: 'subject', code: 'REQUIRED', message: 'Enter a subject.' },
-      { field: null, code: 'MAIL_SERVER_REFUSED', message: 'The mail server refused the token.' }] } }));
+    renderCompose(() => ({
+      sendEmail: {
+        sentMessage: null,
+        errors: [
+          { field: 'to', code: 'INVALID_FORMAT', message: 'Not an e-mail address: bob' },
+          { field: 'subject', code: 'REQUIRED', message: 'Enter a subject.' },
+          { field: null, code: 'MAIL_SERVER_REFUSED', message: 'The mail server refused the token.' },
+        ],
+      },
+    }));
     await screen.findByLabelText('From');
     type('To', 'bob');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));

@@ -14,8 +14,15 @@ export function ComposePage() {
 
   return (
     <>
-      <PageHeader breadcrumb={['Mailboxes', 'Compose']} title="Compose"
-        actions={<Link to={back} className="btn">Back to mailboxes</Link>} />
+      <PageHeader
+        breadcrumb={['Mailboxes', 'Compose']}
+        title="Compose"
+        actions={
+          <Link to={back} className="btn">
+            Back to mailboxes
+          </Link>
+        }
+      />
       {error && <Flash type="error">The mailbox could not be loaded. {error.message}</Flash>}
       {!mailbox && !fetching && !error && <Flash type="error">You have no mailbox with this id.</Flash>}
       {mailbox && mailbox.state !== 'CONNECTED' && (

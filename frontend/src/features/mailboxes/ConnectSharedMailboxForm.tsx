@@ -21,9 +21,15 @@ export function ConnectSharedMailboxForm() {
       {grouped.general.length > 0 && <Flash type="error">{grouped.general.join(' ')}</Flash>}
       <div className={`stacked-field${fieldErrors ? ' has-error' : ''}`}>
         <label htmlFor="shared-address">Shared mailbox address</label>
-        <input id="shared-address" type="email" autoComplete="off" placeholder="support@contoso.com" value={address}
+        <input
+          id="shared-address"
+          type="email"
+          autoComplete="off"
+          placeholder="support@contoso.com"
+          value={address}
           aria-describedby={`shared-address-hint${fieldErrors ? ' shared-address-error' : ''}`}
-          onChange={(e) => setAddress(e.target.value)} />
+          onChange={(e) => setAddress(e.target.value)}
+        />
         {fieldErrors && (
           <div className="field-error" id="shared-address-error">
             {fieldErrors.join(' ')}

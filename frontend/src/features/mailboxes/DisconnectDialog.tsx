@@ -14,8 +14,8 @@ export function DisconnectDialog({ address, busy, onConfirm, onCancel }: Props) 
       <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="modal">
         <h2 id={titleId}>Disconnect {address}?</h2>
         <p>
-          The console deletes this mailbox's tokens and stops syncing it. Mail it already synced stays unless you
-          delete it too.
+          The console deletes this mailbox's tokens and stops syncing it. Mail it already synced stays unless you delete
+          it too.
         </p>
         <label className="inline-check">
           <input type="checkbox" checked={deleteMail} onChange={(e) => setDeleteMail(e.target.checked)} /> Also delete

@@ -51,8 +51,13 @@ export function FolderPicker({ mailboxId, folders, onSaved, onFailed }: Props) {
               <td id={`${id}-name-${i}`}>{f.fullName}</td>
               <td>{f.messageCount}</td>
               <td>
-                <input type="checkbox" id={`${id}-sync-${i}`} aria-labelledby={`${id}-label-${i} ${id}-name-${i}`}
-                  checked={ticked.has(f.fullName)} onChange={(e) => toggle(f.fullName, e.target.checked)} />{' '}
+                <input
+                  type="checkbox"
+                  id={`${id}-sync-${i}`}
+                  aria-labelledby={`${id}-label-${i} ${id}-name-${i}`}
+                  checked={ticked.has(f.fullName)}
+                  onChange={(e) => toggle(f.fullName, e.target.checked)}
+                />{' '}
                 <label htmlFor={`${id}-sync-${i}`} id={`${id}-label-${i}`}>
                   Sync this folder
                 </label>

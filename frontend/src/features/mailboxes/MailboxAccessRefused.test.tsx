@@ -14,22 +14,27 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
-const ADVICE = 'Mail access refused: Microsoft renewed the sign-in, but the IMAP server still refuses '
-  + 'jane@contoso.com. IMAP may be disabled for this mailbox (Exchange admin center > Mailboxes > the mailbox > '
-  + 'Manage email apps: IMAP). After fixing it, use Check connection.';
+const ADVICE =
+  'Mail access refused: Microsoft renewed the sign-in, but the IMAP server still refuses ' +
+  'jane@contoso.com. IMAP may be disabled for this mailbox (Exchange admin center > Mailboxes > the mailbox > ' +
+  'Manage email apps: IMAP). After fixing it, use Check connection.';
 const REFUSED = mailbox({ state: 'ACCESS_REFUSED', lastError: ADVICE });
 
 describe('a mailbox whose mail access is refused', () => {
   it('shows the state, the advice, Check connection and Reconnect on its card', async () => {
     let state: 'ACCESS_REFUSED' | 'CONNECTED' = 'ACCESS_REFUSED';
     const fixed = mailbox({ lastCheckAt: '2030-01-02T10:00:00Z', imapCheck: 'OK', smtpCheck: 'OK' });
-    const { of } = renderWithStubs(<MyMailboxesPage />, {
-      MyMailboxes: () => ({ myMailboxes: [state === 'CONNECTED' ? fixed : REFUSED] }),
-      CheckMailboxConnection: () => {
-        state = 'CONNECTED';
-        return { checkMailboxConnection: { mailbox: fixed, imapOk: true, smtpOk: true, errors: [], folders: [] } };
+    const { of } = renderWithStubs(
+      <MyMailboxesPage />,
+      {
+        MyMailboxes: () => ({ myMailboxes: [state === 'CONNECTED' ? fixed : REFUSED] }),
+        CheckMailboxConnection: () => {
+          state = 'CONNECTED';
+          return { checkMailboxConnection: { mailbox: fixed, imapOk: true, smtpOk: true, errors: [], folders: [] } };
+        },
       },
-    }, { path: '/mailboxes', url: '/mailboxes' });
+      { path: '/mailboxes', url: '/mailboxes' },
+    );
 
     const card = await screen.findByRole('region', { name: 'jane@contoso.com' });
     expect(within(card).getByText('Mail access refused')).toBeTruthy();
@@ -47,13 +52,19 @@ describe('a mailbox whose mail access is refused', () => {
   });
 
   it('shows the state and the advice on the admin overview', async () => {
-    renderWithStubs(<SystemMailboxesPage />, {
-      SystemMailboxes: () => ({ systemMailboxes: [], allMailboxes: [REFUSED] }),
-    }, { path: '/system/mailboxes', url: '/system/mailboxes' });
+    renderWithStubs(
+      <SystemMailboxesPage />,
+      {
+        SystemMailboxes: () => ({ systemMailboxes: [], allMailboxes: [REFUSED] }),
+      },
+      { path: '/system/mailboxes', url: '/system/mailboxes' },
+    );
 
     const table = await screen.findByRole('table', { name: 'All mailboxes' });
     const row = within(table).getByRole('cell', { name: 'jane@contoso.com' }).closest('tr')!;
-    expect([...row.querySelectorAll('td')].slice(3, 5).map((td) => td.textContent))
-      .toEqual(['Mail access refused', ADVICE]);
+    expect([...row.querySelectorAll('td')].slice(3, 5).map((td) => td.textContent)).toEqual([
+      'Mail access refused',
+      ADVICE,
+    ]);
   });
 });

@@ -23,8 +23,12 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
   const refused = m.state === 'ACCESS_REFUSED';
 
   const reconnectButton = (
-    <button type="button" className={`btn${connected ? '' : ' btn-primary'}`} disabled={reconnect.busy}
-      onClick={() => void reconnect.connect({ reconnect: { id: m.id, kind: m.kind } })}>
+    <button
+      type="button"
+      className={`btn${connected ? '' : ' btn-primary'}`}
+      disabled={reconnect.busy}
+      onClick={() => void reconnect.connect({ reconnect: { id: m.id, kind: m.kind } })}
+    >
       Reconnect
     </button>
   );
@@ -57,7 +61,9 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
       {refused && (
         <div className="flash flash-error mailbox-alert" role="alert">
           <div>
-            <strong>Mail access refused: Microsoft accepts the sign-in, but the mail server refuses this mailbox.</strong>
+            <strong>
+              Mail access refused: Microsoft accepts the sign-in, but the mail server refuses this mailbox.
+            </strong>
             {m.lastError && <p>{m.lastError}</p>}
           </div>
           {checkButton}
@@ -71,8 +77,13 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
       {reconnect.errors.length > 0 && <Flash type="error">{reconnect.errors.map((e) => e.message).join(' ')}</Flash>}
       <MailboxDetails mailbox={m} />
       {m.state !== 'DISCONNECTED' && (
-        <MailboxSync mailboxId={m.id} lastSync={m.lastSync} canSync={connected || refused} push={m.push}
-          onRunEnded={m.pushing ? undefined : onChanged} />
+        <MailboxSync
+          mailboxId={m.id}
+          lastSync={m.lastSync}
+          canSync={connected || refused}
+          push={m.push}
+          onRunEnded={m.pushing ? undefined : onChanged}
+        />
       )}
       <div className="mailbox-actions">
         {connected && checkButton}
@@ -92,12 +103,19 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
         )}
       </div>
       {actions.result && (
-        <ConnectionCheck result={actions.result} onFoldersSaved={foldersSaved}
-          onFailed={(text) => actions.setFeedback({ type: 'error', text })} />
+        <ConnectionCheck
+          result={actions.result}
+          onFoldersSaved={foldersSaved}
+          onFailed={(text) => actions.setFeedback({ type: 'error', text })}
+        />
       )}
       {confirming && (
-        <DisconnectDialog address={m.address} busy={actions.disconnecting} onCancel={() => setConfirming(false)}
-          onConfirm={(deleteMail) => void actions.disconnect(deleteMail).then(() => setConfirming(false))} />
+        <DisconnectDialog
+          address={m.address}
+          busy={actions.disconnecting}
+          onCancel={() => setConfirming(false)}
+          onConfirm={(deleteMail) => void actions.disconnect(deleteMail).then(() => setConfirming(false))}
+        />
       )}
     </section>
   );

@@ -26,7 +26,9 @@ export function MailboxDetails({ mailbox: m }: { mailbox: MailboxFieldsFragment 
         {m.lastCheckAt && <ProtocolCheck protocol="SMTP" outcome={checkOutcome(m.smtpCheck)} />}
       </dd>
       <dt>Last failed sync</dt>
-      <dd className={m.lastFailure ? 'last-failure' : undefined}>{m.lastFailure ? failureLine(m.lastFailure) : 'None'}</dd>
+      <dd className={m.lastFailure ? 'last-failure' : undefined}>
+        {m.lastFailure ? failureLine(m.lastFailure) : 'None'}
+      </dd>
       <dt>Synced folders</dt>
       <dd>{syncedFolders(m.selectedFolders)}</dd>
     </dl>

@@ -17,17 +17,30 @@ const OLD = mailbox({ id: 'm3', address: 'old@contoso.com', state: 'NEEDS_REAUTH
 const card = (address: string) => within(screen.getByRole('region', { name: address }));
 const progress = (address: string) => card(address).queryByRole('progressbar');
 let clock = Date.parse('2030-01-02T10:00:00Z');
-const status = (mailboxId: string, more: Record<string, unknown>) => ({ __typename: 'SyncStatus', mailboxId,
-  state: 'SUCCEEDED', folder: 'INBOX', done: null, total: null, newMessages: 0, durationMs: 40, reason: null,
-  at: new Date((clock += 1000)).toISOString(), ...more });
+const status = (mailboxId: string, more: Record<string, unknown>) => ({
+  __typename: 'SyncStatus',
+  mailboxId,
+  state: 'SUCCEEDED',
+  folder: 'INBOX',
+  done: null,
+  total: null,
+  newMessages: 0,
+  durationMs: 40,
+  reason: null,
+  at: new Date((clock += 1000)).toISOString(),
+  ...more,
+});
 
 async function renderPage(stubs: Stubs = {}) {
-  const page = renderWithStubs(<MyMailboxesPage />, { MyMailboxes: () => ({ myMailboxes: [JANE, BOB, OLD] }), ...stubs },
-    { path: '/mailboxes', url: '/mailboxes' });
+  const page = renderWithStubs(
+    <MyMailboxesPage />,
+    { MyMailboxes: () => ({ myMailboxes: [JANE, BOB, OLD] }), ...stubs },
+    { path: '/mailboxes', url: '/mailboxes' },
+  );
   await screen.findByRole('heading', { name: JANE.address });
   for (const id of [JANE.id, BOB.id]) await page.subscribed('MailboxSyncStatus', (v) => v.mailboxId === id);
-  const step = (id: string, more: Record<string, unknown>) => page.push('MailboxSyncStatus',
-    { mailboxSyncStatus: status(id, more) }, (v) => v.mailboxId === id);
+  const step = (id: string, more: Record<string, unknown>) =>
+    page.push('MailboxSyncStatus', { mailboxSyncStatus: status(id, more) }, (v) => v.mailboxId === id);
   return { ...page, step };
 }
 
@@ -37,7 +50,9 @@ describe('Pushed new mail on the mailbox cards', () => {
     expect(card(JANE.address).getByText('New mail: instant').className).toBe('badge badge-push');
     expect(card(JANE.address).getByRole('tooltip').textContent).toMatch(/arrives by itself .*\(IMAP IDLE\)/);
     expect(card(BOB.address).getByText('New mail: on schedule').className).toBe('badge badge-scheduled');
-    expect(card(BOB.address).getByRole('tooltip').textContent).toMatch(/scheduled synchronisation, if an administrator has it on, or .*Sync now/);
+    expect(card(BOB.address).getByRole('tooltip').textContent).toMatch(
+      /scheduled synchronisation, if an administrator has it on, or .*Sync now/,
+    );
     expect(card(OLD.address).queryByText(/^New mail:/)).toBeNull();
   });
 
@@ -73,8 +88,11 @@ describe('Pushed new mail on the mailbox cards', () => {
 
   it('reads the mailboxes again when a run ends on one not yet pushed, to learn that its new mail now is', async () => {
     let reads = 0;
-    const { step, of } = await renderPage({ MyMailboxes: () => ({
-      myMailboxes: [JANE, (reads += 1) > 1 ? { ...BOB, ...watched() } : BOB, OLD] }) });
+    const { step, of } = await renderPage({
+      MyMailboxes: () => ({
+        myMailboxes: [JANE, (reads += 1) > 1 ? { ...BOB, ...watched() } : BOB, OLD],
+      }),
+    });
     step(JANE.id, { newMessages: 3 });
     step(JANE.id, { state: 'SYNCING', done: 3, total: 4 });
     step(JANE.id, { newMessages: 1 });

@@ -18,8 +18,12 @@ export function MyMailboxesPage() {
   useHealthRefresh(refresh);
 
   const action = (
-    <button type="button" className="btn btn-primary" disabled={busy}
-      onClick={() => void connect({ kind: 'PERSONAL' })}>
+    <button
+      type="button"
+      className="btn btn-primary"
+      disabled={busy}
+      onClick={() => void connect({ kind: 'PERSONAL' })}
+    >
       Connect Microsoft 365 mailbox
     </button>
   );

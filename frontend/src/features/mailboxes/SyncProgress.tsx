@@ -8,8 +8,14 @@ export function SyncProgress({ step }: { step: SyncStep }) {
   const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   return (
     <span className="sync-progress">
-      <span className="progress" role="progressbar" aria-label={text} aria-valuemin={0} aria-valuenow={done}
-        aria-valuemax={total}>
+      <span
+        className="progress"
+        role="progressbar"
+        aria-label={text}
+        aria-valuemin={0}
+        aria-valuenow={done}
+        aria-valuemax={total}
+      >
         <span className="progress-fill" style={{ width: `${percent}%` }} />
       </span>
       <span>{text}</span>

@@ -13,16 +13,31 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
-const SUPPORT = mailbox({ id: 's1', kind: 'SYSTEM', owner: null, address: 'support@contoso.com', connectedBy: 'admin',
-  ...watched() });
-const JANE = mailbox({ state: 'NEEDS_REAUTH', lastError: 'Reconnect the mailbox.', lastCheckAt: '2030-01-02T10:00:00Z',
-  imapCheck: 'OK', smtpCheck: 'OK' });
+const SUPPORT = mailbox({
+  id: 's1',
+  kind: 'SYSTEM',
+  owner: null,
+  address: 'support@contoso.com',
+  connectedBy: 'admin',
+  ...watched(),
+});
+const JANE = mailbox({
+  state: 'NEEDS_REAUTH',
+  lastError: 'Reconnect the mailbox.',
+  lastCheckAt: '2030-01-02T10:00:00Z',
+  imapCheck: 'OK',
+  smtpCheck: 'OK',
+});
 
 function renderPage(start: Stubs[string]) {
-  return renderWithStubs(<SystemMailboxesPage />, {
-    SystemMailboxes: () => ({ systemMailboxes: [SUPPORT], allMailboxes: [SUPPORT, JANE] }),
-    StartMailboxConnection: start,
-  }, { path: '/system/mailboxes', url: '/system/mailboxes' });
+  return renderWithStubs(
+    <SystemMailboxesPage />,
+    {
+      SystemMailboxes: () => ({ systemMailboxes: [SUPPORT], allMailboxes: [SUPPORT, JANE] }),
+      StartMailboxConnection: start,
+    },
+    { path: '/system/mailboxes', url: '/system/mailboxes' },
+  );
 }
 
 describe('SystemMailboxesPage', () => {
@@ -31,7 +46,12 @@ describe('SystemMailboxesPage', () => {
     const table = await screen.findByRole('table', { name: 'All mailboxes' });
     const row = within(table).getByRole('cell', { name: 'jane@contoso.com' }).closest('tr')!;
     expect([...row.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent)).toEqual([
-      'jane@contoso.com', 'Personal', 'jane', 'Needs reconnect', 'Reconnect the mailbox.']);
+      'jane@contoso.com',
+      'Personal',
+      'jane',
+      'Needs reconnect',
+      'Reconnect the mailbox.',
+    ]);
     expect(row.textContent).toContain('IMAP ✓');
     const support = within(table).getByRole('cell', { name: 'support@contoso.com' }).closest('tr')!;
     expect(support.textContent).toContain('System—Connected');
@@ -41,19 +61,32 @@ describe('SystemMailboxesPage', () => {
   });
 
   it('connects a shared mailbox by its address through Microsoft', async () => {
-    const { of } = renderPage(() => ({ startMailboxConnection: { authorizationUrl: 'https://login.example/a', errors: [] } }));
-    fireEvent.change(await screen.findByLabelText('Shared mailbox address'), { target: { value: ' support@contoso.com' } });
+    const { of } = renderPage(() => ({
+      startMailboxConnection: { authorizationUrl: 'https://login.example/a', errors: [] },
+    }));
+    fireEvent.change(await screen.findByLabelText('Shared mailbox address'), {
+      target: { value: ' support@contoso.com' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Connect shared mailbox' }));
     await waitFor(() => expect(openMicrosoft).toHaveBeenCalledWith('https://login.example/a'));
-    expect(of('StartMailboxConnection')[0].variables.input).toEqual({ kind: 'SYSTEM', sharedAddress: 'support@contoso.com' });
+    expect(of('StartMailboxConnection')[0].variables.input).toEqual({
+      kind: 'SYSTEM',
+      sharedAddress: 'support@contoso.com',
+    });
   });
 
   it('shows an address error under the field', async () => {
-    renderPage(() => ({ startMailboxConnection: { authorizationUrl: null, errors: [
-      { field: 'sharedAddress', code: 'INVALID_FORMAT', message: 'Enter the shared mailbox\'s address.' }] } }));
+    renderPage(() => ({
+      startMailboxConnection: {
+        authorizationUrl: null,
+        errors: [{ field: 'sharedAddress', code: 'INVALID_FORMAT', message: "Enter the shared mailbox's address." }],
+      },
+    }));
     fireEvent.click(await screen.findByRole('button', { name: 'Connect shared mailbox' }));
-    expect((await screen.findByText('Enter the shared mailbox\'s address.')).id).toBe('shared-address-error');
-    expect(screen.getByLabelText('Shared mailbox address').getAttribute('aria-describedby')).toContain('shared-address-error');
+    expect((await screen.findByText("Enter the shared mailbox's address.")).id).toBe('shared-address-error');
+    expect(screen.getByLabelText('Shared mailbox address').getAttribute('aria-describedby')).toContain(
+      'shared-address-error',
+    );
     expect(openMicrosoft).not.toHaveBeenCalled();
   });
 });

@@ -27,8 +27,11 @@ export function SystemMailboxesPage() {
       {error && <Flash type="error">The mailboxes could not be loaded. {error.message}</Flash>}
       <div className="system-mailboxes-layout">
         {!error && (
-          <MailboxList mailboxes={data?.systemMailboxes} empty="No shared mailbox is connected yet."
-            onChanged={refresh} />
+          <MailboxList
+            mailboxes={data?.systemMailboxes}
+            empty="No shared mailbox is connected yet."
+            onChanged={refresh}
+          />
         )}
         <ConnectSharedMailboxForm />
       </div>

@@ -16,37 +16,62 @@ export const MailboxFields = graphql(`
     imapCheck
     smtpCheck
     selectedFolders
-    lastSync { ...SyncStatusFields }
-    lastFailure { ...SyncStatusFields }
+    lastSync {
+      ...SyncStatusFields
+    }
+    lastFailure {
+      ...SyncStatusFields
+    }
     pushing
-    push { state since reason }
+    push {
+      state
+      since
+      reason
+    }
   }
 `);
 
 export const MyMailboxesQuery = graphql(`
   query MyMailboxes {
-    myMailboxes { ...MailboxFields }
+    myMailboxes {
+      ...MailboxFields
+    }
   }
 `);
 
 export const SystemMailboxesQuery = graphql(`
   query SystemMailboxes {
-    systemMailboxes { ...MailboxFields }
-    allMailboxes { ...MailboxFields }
+    systemMailboxes {
+      ...MailboxFields
+    }
+    allMailboxes {
+      ...MailboxFields
+    }
   }
 `);
 
 export const MailboxQuery = graphql(`
   query Mailbox($id: UUID!) {
-    mailbox(id: $id) { ...MailboxFields }
+    mailbox(id: $id) {
+      ...MailboxFields
+    }
   }
 `);
 
 export const LastMailboxConnectionQuery = graphql(`
   query LastMailboxConnection {
     lastMailboxConnection {
-      mailbox { ...MailboxFields }
-      error { error aadsts message microsoftDescription traceId correlationId }
+      mailbox {
+        ...MailboxFields
+      }
+      error {
+        error
+        aadsts
+        message
+        microsoftDescription
+        traceId
+        correlationId
+      }
     }
   }
 `);
@@ -55,7 +80,11 @@ export const StartMailboxConnectionMutation = graphql(`
   mutation StartMailboxConnection($input: StartMailboxConnectionInput!) {
     startMailboxConnection(input: $input) {
       authorizationUrl
-      errors { field code message }
+      errors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -63,11 +92,22 @@ export const StartMailboxConnectionMutation = graphql(`
 export const CheckMailboxConnectionMutation = graphql(`
   mutation CheckMailboxConnection($input: MailboxIdInput!) {
     checkMailboxConnection(input: $input) {
-      mailbox { ...MailboxFields }
+      mailbox {
+        ...MailboxFields
+      }
       imapOk
       smtpOk
-      folders { fullName name messageCount selected }
-      errors { field code message }
+      folders {
+        fullName
+        name
+        messageCount
+        selected
+      }
+      errors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -75,8 +115,14 @@ export const CheckMailboxConnectionMutation = graphql(`
 export const SelectMailboxFoldersMutation = graphql(`
   mutation SelectMailboxFolders($input: SelectMailboxFoldersInput!) {
     selectMailboxFolders(input: $input) {
-      mailbox { ...MailboxFields }
-      errors { field code message }
+      mailbox {
+        ...MailboxFields
+      }
+      errors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -84,8 +130,18 @@ export const SelectMailboxFoldersMutation = graphql(`
 export const SendEmailMutation = graphql(`
   mutation SendEmail($input: SendEmailInput!) {
     sendEmail(input: $input) {
-      sentMessage { id messageId recipients subject sentAt }
-      errors { field code message }
+      sentMessage {
+        id
+        messageId
+        recipients
+        subject
+        sentAt
+      }
+      errors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -93,8 +149,14 @@ export const SendEmailMutation = graphql(`
 export const DisconnectMailboxMutation = graphql(`
   mutation DisconnectMailbox($input: DisconnectMailboxInput!) {
     disconnectMailbox(input: $input) {
-      mailbox { ...MailboxFields }
-      errors { field code message }
+      mailbox {
+        ...MailboxFields
+      }
+      errors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -116,14 +178,22 @@ export const SyncStatusFields = graphql(`
 export const SyncMailboxMutation = graphql(`
   mutation SyncMailbox($input: MailboxIdInput!) {
     syncMailbox(input: $input) {
-      status { ...SyncStatusFields }
-      errors { field code message }
+      status {
+        ...SyncStatusFields
+      }
+      errors {
+        field
+        code
+        message
+      }
     }
   }
 `);
 
 export const MailboxSyncStatusSubscription = graphql(`
   subscription MailboxSyncStatus($mailboxId: UUID) {
-    mailboxSyncStatus(mailboxId: $mailboxId) { ...SyncStatusFields }
+    mailboxSyncStatus(mailboxId: $mailboxId) {
+      ...SyncStatusFields
+    }
   }
 `);

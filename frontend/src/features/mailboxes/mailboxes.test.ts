@@ -53,10 +53,21 @@ describe('checkOutcome', () => {
 
 describe('sendEmailInput', () => {
   it('parses the recipient fields, trims the subject and sends the message as text', () => {
-    const input = sendEmailInput('m1', { to: 'bob@contoso.com', cc: '', bcc: 'x@contoso.com; y@contoso.com',
-      subject: '  Hello ', text: 'Hi Bob\n' });
-    expect(input).toEqual({ mailboxId: 'm1', to: ['bob@contoso.com'], cc: [], bcc: ['x@contoso.com', 'y@contoso.com'],
-      subject: 'Hello', text: 'Hi Bob\n' });
+    const input = sendEmailInput('m1', {
+      to: 'bob@contoso.com',
+      cc: '',
+      bcc: 'x@contoso.com; y@contoso.com',
+      subject: '  Hello ',
+      text: 'Hi Bob\n',
+    });
+    expect(input).toEqual({
+      mailboxId: 'm1',
+      to: ['bob@contoso.com'],
+      cc: [],
+      bcc: ['x@contoso.com', 'y@contoso.com'],
+      subject: 'Hello',
+      text: 'Hi Bob\n',
+    });
   });
 });
 
@@ -67,7 +78,10 @@ describe('startConnectionInput', () => {
       kind: 'SYSTEM',
       sharedAddress: 'support@contoso.com',
     });
-    expect(startConnectionInput({ reconnect: { id: 'm1', kind: 'SYSTEM' } })).toEqual({ kind: 'SYSTEM', mailboxId: 'm1' });
+    expect(startConnectionInput({ reconnect: { id: 'm1', kind: 'SYSTEM' } })).toEqual({
+      kind: 'SYSTEM',
+      mailboxId: 'm1',
+    });
   });
 });
 
@@ -84,16 +98,23 @@ describe('pushBadge', () => {
   it('says instant only while watched', () => {
     expect(pushBadge({ state: 'WATCHING', since, reason: null }, NOW).label).toBe('New mail: instant');
     expect(pushBadge({ state: 'CONNECTING', since, reason: null }, NOW).label).toBe('New mail: connecting…');
-    expect(pushBadge({ state: 'OFF', since: null, reason: 'INBOX is not among the synced folders.' }, NOW))
-      .toMatchObject({ label: 'New mail: on schedule', help: expect.stringMatching(/Sync now\. INBOX is not among/) });
+    expect(
+      pushBadge({ state: 'OFF', since: null, reason: 'INBOX is not among the synced folders.' }, NOW),
+    ).toMatchObject({ label: 'New mail: on schedule', help: expect.stringMatching(/Sync now\. INBOX is not among/) });
   });
   it('says since when it reconnects or fails, and why', () => {
     expect(pushBadge({ state: 'RECONNECTING', since, reason: 'Connection reset.' }, NOW)).toMatchObject({
-      label: 'New mail: reconnecting since 11:58', className: 'badge badge-reconnecting',
-      help: expect.stringMatching(/^The connection .* failed; the next attempt comes within seconds\. Connection reset\. /) });
+      label: 'New mail: reconnecting since 11:58',
+      className: 'badge badge-reconnecting',
+      help: expect.stringMatching(
+        /^The connection .* failed; the next attempt comes within seconds\. Connection reset\. /,
+      ),
+    });
     expect(pushBadge({ state: 'FAILING', since, reason: 'Connection refused.' }, NOW)).toMatchObject({
-      label: 'New mail: failing since 11:58', className: 'badge badge-push-failing',
-      help: expect.stringMatching(/^Waiting for new mail keeps failing: Connection refused\. It is tried again/) });
+      label: 'New mail: failing since 11:58',
+      className: 'badge badge-push-failing',
+      help: expect.stringMatching(/^Waiting for new mail keeps failing: Connection refused\. It is tried again/),
+    });
   });
 });
 

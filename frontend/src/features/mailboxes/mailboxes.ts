@@ -26,36 +26,56 @@ export type PushBadge = StateBadge & { help: string };
 
 type Push = MailboxFieldsFragment['push'];
 
-const ON_SCHEDULE = 'New mail arrives with the scheduled synchronisation, if an administrator has it on, or when you '
-  + 'click Sync now.';
+const ON_SCHEDULE =
+  'New mail arrives with the scheduled synchronisation, if an administrator has it on, or when you ' +
+  'click Sync now.';
 
 /** The push state as it is: instant only while a watcher waits in IDLE; reconnecting or failing since when, and why. */
 export function pushBadge(push: Push, now: Date = new Date()): PushBadge {
   const since = push.since ? ` since ${formatClock(push.since, now)}` : '';
   switch (push.state) {
     case 'WATCHING':
-      return { label: 'New mail: instant', className: 'badge badge-push',
-        help: 'New mail arrives by itself within seconds: the console waits for it on the mail server (IMAP IDLE).' };
+      return {
+        label: 'New mail: instant',
+        className: 'badge badge-push',
+        help: 'New mail arrives by itself within seconds: the console waits for it on the mail server (IMAP IDLE).',
+      };
     case 'CONNECTING':
-      return { label: 'New mail: connecting…', className: 'badge badge-scheduled',
-        help: `The console is logging in to wait for new mail on the mail server (IMAP IDLE). ${ON_SCHEDULE}` };
+      return {
+        label: 'New mail: connecting…',
+        className: 'badge badge-scheduled',
+        help: `The console is logging in to wait for new mail on the mail server (IMAP IDLE). ${ON_SCHEDULE}`,
+      };
     case 'RECONNECTING':
-      return { label: `New mail: reconnecting${since}`, className: 'badge badge-reconnecting',
-        help: sentences('The connection that waits for new mail failed; the next attempt comes within seconds.',
-          push.reason, ON_SCHEDULE) };
+      return {
+        label: `New mail: reconnecting${since}`,
+        className: 'badge badge-reconnecting',
+        help: sentences(
+          'The connection that waits for new mail failed; the next attempt comes within seconds.',
+          push.reason,
+          ON_SCHEDULE,
+        ),
+      };
     case 'FAILING':
-      return { label: `New mail: failing${since}`, className: 'badge badge-push-failing',
-        help: `Waiting for new mail keeps failing: ${push.reason ?? 'the mail server gave no reason.'} `
-          + `It is tried again by itself, less often. ${ON_SCHEDULE}` };
+      return {
+        label: `New mail: failing${since}`,
+        className: 'badge badge-push-failing',
+        help:
+          `Waiting for new mail keeps failing: ${push.reason ?? 'the mail server gave no reason.'} ` +
+          `It is tried again by itself, less often. ${ON_SCHEDULE}`,
+      };
     default:
-      return { label: 'New mail: on schedule', className: 'badge badge-scheduled',
-        help: sentences(ON_SCHEDULE, push.reason) };
+      return {
+        label: 'New mail: on schedule',
+        className: 'badge badge-scheduled',
+        help: sentences(ON_SCHEDULE, push.reason),
+      };
   }
 }
 
 /** The failure to show beside the badge while push reconnects or keeps failing; null otherwise. */
 export function pushProblem(push: Push): string | null {
-  return push.state === 'RECONNECTING' || push.state === 'FAILING' ? push.reason ?? null : null;
+  return push.state === 'RECONNECTING' || push.state === 'FAILING' ? (push.reason ?? null) : null;
 }
 
 const sentences = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' ');
@@ -113,9 +133,7 @@ export function sendEmailInput(mailboxId: string, form: ComposeForm): SendEmailI
 
 /** Connect a new personal mailbox, a shared one (SYSTEM, by address), or reconnect an existing one by id. */
 export type ConnectRequest =
-  | { kind: 'PERSONAL' }
-  | { kind: 'SYSTEM'; sharedAddress: string }
-  | { reconnect: { id: string; kind: MailboxKind } };
+  { kind: 'PERSONAL' } | { kind: 'SYSTEM'; sharedAddress: string } | { reconnect: { id: string; kind: MailboxKind } };
 
 export function startConnectionInput(request: ConnectRequest): StartMailboxConnectionInput {
   if ('reconnect' in request) return { kind: request.reconnect.kind, mailboxId: request.reconnect.id };

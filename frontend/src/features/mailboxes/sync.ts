@@ -33,14 +33,19 @@ function newMessages(count: number): string {
   return count === 1 ? '1 new message' : `${count} new messages`;
 }
 
-const ACCESS_REFUSED_ADVICE = 'Microsoft renewed the sign-in, but the mail server refuses this mailbox: check that '
-  + 'IMAP and Authenticated SMTP are enabled for it (and, for a shared mailbox, the delegate\'s rights), then use '
-  + 'Check connection.';
+const ACCESS_REFUSED_ADVICE =
+  'Microsoft renewed the sign-in, but the mail server refuses this mailbox: check that ' +
+  "IMAP and Authenticated SMTP are enabled for it (and, for a shared mailbox, the delegate's rights), then use " +
+  'Check connection.';
 
 /** The last run that did not succeed, as the card and the admin overview show it: what, when and why. */
 export function failureLine(failure: SyncStep, now: Date = new Date()): string {
-  const what = failure.state === 'NEEDS_REAUTH' ? 'Needs reconnect'
-    : failure.state === 'ACCESS_REFUSED' ? 'Mail access refused' : 'Failed';
+  const what =
+    failure.state === 'NEEDS_REAUTH'
+      ? 'Needs reconnect'
+      : failure.state === 'ACCESS_REFUSED'
+        ? 'Mail access refused'
+        : 'Failed';
   return `${what} at ${formatClock(failure.at, now)}: ${failure.reason ?? 'the mail server gave no reason.'}`;
 }
 

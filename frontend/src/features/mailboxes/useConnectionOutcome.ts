@@ -6,8 +6,7 @@ import type { MicrosoftErrorLike } from '../../components/MicrosoftErrorDetails'
 import { LastMailboxConnectionQuery } from './documents';
 
 export type ConnectionOutcome =
-  | { connected: true; address: string }
-  | { connected: false; error: MicrosoftErrorLike | null; problem?: string };
+  { connected: true; address: string } | { connected: false; error: MicrosoftErrorLike | null; problem?: string };
 
 export function useConnectionOutcome(): ConnectionOutcome | null {
   const client = useClient();

@@ -16,8 +16,10 @@ const informative = (step: Step | null | undefined) => (step && (step.state !== 
 
 /** The newest step, and how many runs ended since subscribing: the first step is the latest one replayed, not news. */
 function received(live: Live | undefined, step: Step): Live {
-  return { step: newerStep(live?.step, step) ?? step,
-    runsEnded: live ? live.runsEnded + Number(ENDED.includes(step.state)) : 0 };
+  return {
+    step: newerStep(live?.step, step) ?? step,
+    runsEnded: live ? live.runsEnded + Number(ENDED.includes(step.state)) : 0,
+  };
 }
 
 export function useMailboxSync(mailboxId: string, lastSync: Step | null | undefined, onRunEnded?: () => void) {

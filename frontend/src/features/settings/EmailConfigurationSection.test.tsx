@@ -43,7 +43,9 @@ describe('EmailConfigurationSection', () => {
     fireEvent.click(saveButton());
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The settings were not saved. Please correct the errors below.');
-    expect(document.getElementById('sync-intervalMinutes-error')?.textContent).toBe('The server refused this interval.');
+    expect(document.getElementById('sync-intervalMinutes-error')?.textContent).toBe(
+      'The server refused this interval.',
+    );
     expect(field('Sync interval (minutes)').value).toBe('30');
   });
 
@@ -75,7 +77,12 @@ describe('EmailConfigurationSection', () => {
     const fetch = vi.fn(async () =>
       Response.json({ data: null, errors: [{ message: 'Forbidden', extensions: { classification: 'FORBIDDEN' } }] }),
     );
-    const client = new Client({ url: 'http://localhost/graphql', exchanges: [fetchExchange], preferGetMethod: false, fetch });
+    const client = new Client({
+      url: 'http://localhost/graphql',
+      exchanges: [fetchExchange],
+      preferGetMethod: false,
+      fetch,
+    });
     const router = createMemoryRouter([{ path: '/', element: <EmailConfigurationSection /> }]);
     render(
       <Provider value={client}>

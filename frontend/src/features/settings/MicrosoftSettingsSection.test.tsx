@@ -27,7 +27,12 @@ function renderSection(mutationErrors: { field: string | null; code: string; mes
             : { updateMicrosoftSettings: { settings: testSettings(), errors: mutationErrors } };
     return new Response(JSON.stringify({ data }), { headers: { 'Content-Type': 'application/json' } });
   });
-  const client = new Client({ url: 'http://localhost/graphql', exchanges: [fetchExchange], preferGetMethod: false, fetch });
+  const client = new Client({
+    url: 'http://localhost/graphql',
+    exchanges: [fetchExchange],
+    preferGetMethod: false,
+    fetch,
+  });
   const router = createMemoryRouter([{ path: '/', element: <MicrosoftSettingsSection /> }]);
   render(
     <Provider value={client}>
@@ -68,7 +73,11 @@ describe('MicrosoftSettingsSection', () => {
   });
 
   it('tests the saved settings and shows success as a status flash', async () => {
-    const sent = renderSection([], { ok: true, message: 'Microsoft accepted the Client ID and Client Secret.', error: null });
+    const sent = renderSection([], {
+      ok: true,
+      message: 'Microsoft accepted the Client ID and Client Secret.',
+      error: null,
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
     expect((await screen.findByRole('status')).textContent).toBe('Microsoft accepted the Client ID and Client Secret.');
     expect(sent.filter((b) => b.operationName === 'TestMicrosoftConnection')).toHaveLength(1);

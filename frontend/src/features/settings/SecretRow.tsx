@@ -24,7 +24,13 @@ export function secretStatus(secret: MicrosoftSettings['clientSecret']): string 
 
 export function SecretRow({ secret, value, errors, onChange }: Props) {
   return (
-    <FormRow id="clientSecret" label="Client Secret" help={HELP.clientSecret} errors={errors} hint={secretStatus(secret)}>
+    <FormRow
+      id="clientSecret"
+      label="Client Secret"
+      help={HELP.clientSecret}
+      errors={errors}
+      hint={secretStatus(secret)}
+    >
       {(describedBy) => (
         <>
           <input

@@ -28,7 +28,9 @@ describe('filterTree', () => {
   });
 
   it('keeps a whole group whose own label matches', () => {
-    expect(labels(filterTree(CONFIG_TREE, 'integr'))).toEqual([['Integrations', ['Google Settings', 'Microsoft Settings']]]);
+    expect(labels(filterTree(CONFIG_TREE, 'integr'))).toEqual([
+      ['Integrations', ['Google Settings', 'Microsoft Settings']],
+    ]);
   });
 
   it('returns nothing when nothing matches, without changing the tree', () => {

@@ -3,32 +3,73 @@ import { graphql } from '../../gql';
 
 export const MicrosoftSettingsFields = graphql(`
   fragment MicrosoftSettingsFields on MicrosoftSettings {
-    clientId { value useDefault defaultValue }
-    clientSecret { isSet source setAt setBy }
-    tenant { value useDefault defaultValue }
-    cloud { value useDefault defaultValue }
+    clientId {
+      value
+      useDefault
+      defaultValue
+    }
+    clientSecret {
+      isSet
+      source
+      setAt
+      setBy
+    }
+    tenant {
+      value
+      useDefault
+      defaultValue
+    }
+    cloud {
+      value
+      useDefault
+      defaultValue
+    }
     redirectUri
     redirectUriSource
     requestBaseUrl
     forwardedHeadersTrusted
-    signInEnabled { value useDefault defaultValue }
-    emailSyncEnabled { value useDefault defaultValue }
-    signInAllowedDomains { value useDefault defaultValue }
-    signInProvisioning { value useDefault defaultValue }
+    signInEnabled {
+      value
+      useDefault
+      defaultValue
+    }
+    emailSyncEnabled {
+      value
+      useDefault
+      defaultValue
+    }
+    signInAllowedDomains {
+      value
+      useDefault
+      defaultValue
+    }
+    signInProvisioning {
+      value
+      useDefault
+      defaultValue
+    }
   }
 `);
 
 export const MicrosoftSettingsQuery = graphql(`
   query MicrosoftSettings {
-    microsoftSettings { ...MicrosoftSettingsFields }
+    microsoftSettings {
+      ...MicrosoftSettingsFields
+    }
   }
 `);
 
 export const UpdateMicrosoftSettingsMutation = graphql(`
   mutation UpdateMicrosoftSettings($input: UpdateMicrosoftSettingsInput!) {
     updateMicrosoftSettings(input: $input) {
-      settings { ...MicrosoftSettingsFields }
-      errors { field code message }
+      settings {
+        ...MicrosoftSettingsFields
+      }
+      errors {
+        field
+        code
+        message
+      }
     }
   }
 `);
@@ -38,14 +79,27 @@ export const TestMicrosoftConnectionMutation = graphql(`
     testMicrosoftConnection {
       ok
       message
-      error { error aadsts message microsoftDescription traceId correlationId }
+      error {
+        error
+        aadsts
+        message
+        microsoftDescription
+        traceId
+        correlationId
+      }
     }
   }
 `);
 
 export const SettingChangesQuery = graphql(`
   query SettingChanges($limit: Int) {
-    settingChanges(limit: $limit) { id setting action changedBy changedAt }
+    settingChanges(limit: $limit) {
+      id
+      setting
+      action
+      changedBy
+      changedAt
+    }
   }
 `);
 
@@ -59,15 +113,23 @@ export const EmailSyncSettingsFields = graphql(`
 
 export const EmailSyncSettingsQuery = graphql(`
   query EmailSyncSettings {
-    emailSyncSettings { ...EmailSyncSettingsFields }
+    emailSyncSettings {
+      ...EmailSyncSettingsFields
+    }
   }
 `);
 
 export const UpdateEmailSyncSettingsMutation = graphql(`
   mutation UpdateEmailSyncSettings($input: UpdateEmailSyncSettingsInput!) {
     updateEmailSyncSettings(input: $input) {
-      settings { ...EmailSyncSettingsFields }
-      errors { field code message }
+      settings {
+        ...EmailSyncSettingsFields
+      }
+      errors {
+        field
+        code
+        message
+      }
     }
   }
 `);

@@ -1,6 +1,12 @@
 // Tests the Email Synchronization Settings rules: the server's bounds, what counts as a change, what is sent.
 import { describe, expect, it } from 'vitest';
-import { buildEmailSyncInput, emailSyncChanges, emailSyncForm, validateEmailSync, type EmailSyncForm } from './emailSyncForm';
+import {
+  buildEmailSyncInput,
+  emailSyncChanges,
+  emailSyncForm,
+  validateEmailSync,
+  type EmailSyncForm,
+} from './emailSyncForm';
 
 const base = emailSyncForm({ enabled: true, intervalMinutes: 5, maxConcurrent: 4 });
 const edit = (change: Partial<EmailSyncForm>): EmailSyncForm => ({ ...base, ...change });
@@ -12,14 +18,19 @@ describe('validateEmailSync', () => {
     expect(validateEmailSync(edit({ intervalMinutes: ' 1440 ', maxConcurrent: '1' }))).toEqual({});
   });
 
-  it.each(['0', '1441', '', '  ', '1.5', '1e3', '-2', 'ten'])('refuses the interval %j with the server message', (value) => {
-    expect(validateEmailSync(edit({ intervalMinutes: value }))).toEqual({
-      intervalMinutes: ['Enter a number of minutes from 1 to 1440.'],
-    });
-  });
+  it.each(['0', '1441', '', '  ', '1.5', '1e3', '-2', 'ten'])(
+    'refuses the interval %j with the server message',
+    (value) => {
+      expect(validateEmailSync(edit({ intervalMinutes: value }))).toEqual({
+        intervalMinutes: ['Enter a number of minutes from 1 to 1440.'],
+      });
+    },
+  );
 
   it.each(['0', '65', '', '2.0'])('refuses the concurrency %j with the server message', (value) => {
-    expect(validateEmailSync(edit({ maxConcurrent: value }))).toEqual({ maxConcurrent: ['Enter a number from 1 to 64.'] });
+    expect(validateEmailSync(edit({ maxConcurrent: value }))).toEqual({
+      maxConcurrent: ['Enter a number from 1 to 64.'],
+    });
   });
 });
 

@@ -26,8 +26,14 @@ describe('buildUpdateInput', () => {
   });
 
   it('sends useDefault: true alone when "Use Default" is ticked', () => {
-    const form = edit((f) => ({ clientId: { ...f.clientId, useDefault: true }, signInEnabled: { value: true, useDefault: true } }));
-    expect(buildUpdateInput(base, form)).toEqual({ clientId: { useDefault: true }, signInEnabled: { useDefault: true } });
+    const form = edit((f) => ({
+      clientId: { ...f.clientId, useDefault: true },
+      signInEnabled: { value: true, useDefault: true },
+    }));
+    expect(buildUpdateInput(base, form)).toEqual({
+      clientId: { useDefault: true },
+      signInEnabled: { useDefault: true },
+    });
   });
 
   it('ignores the value of a field that stays on its default', () => {
@@ -36,7 +42,10 @@ describe('buildUpdateInput', () => {
   });
 
   it('sends the value when "Use Default" is unticked, even if it equals the default', () => {
-    const form = edit((f) => ({ tenant: { ...f.tenant, useDefault: false }, cloud: { value: 'CHINA', useDefault: false } }));
+    const form = edit((f) => ({
+      tenant: { ...f.tenant, useDefault: false },
+      cloud: { value: 'CHINA', useDefault: false },
+    }));
     expect(buildUpdateInput(base, form)).toEqual({
       tenant: { value: 'common', useDefault: false },
       cloud: { value: 'CHINA', useDefault: false },
@@ -49,10 +58,20 @@ describe('buildUpdateInput', () => {
   });
 
   it('sends a typed secret as replaceWith, and nothing for an empty one', () => {
-    expect(buildUpdateInput(base, edit(() => ({ clientSecret: { replaceWith: ' Abc8Q~value ', clear: false } })))).toEqual({
+    expect(
+      buildUpdateInput(
+        base,
+        edit(() => ({ clientSecret: { replaceWith: ' Abc8Q~value ', clear: false } })),
+      ),
+    ).toEqual({
       clientSecret: { replaceWith: 'Abc8Q~value' },
     });
-    expect(buildUpdateInput(base, edit(() => ({ clientSecret: { replaceWith: '   ', clear: false } })))).toEqual({});
+    expect(
+      buildUpdateInput(
+        base,
+        edit(() => ({ clientSecret: { replaceWith: '   ', clear: false } })),
+      ),
+    ).toEqual({});
   });
 
   it('sends clear: true when the secret is cleared, whatever was typed', () => {
@@ -64,7 +83,9 @@ describe('buildUpdateInput', () => {
 describe('buildUpdateInput for the sign-in settings', () => {
   it('puts the allowed domains one per line and sees no change in spacing or case', () => {
     expect(base.signInAllowedDomains.value).toBe('contoso.com\nfabrikam.com');
-    const form = edit(() => ({ signInAllowedDomains: { value: ' Contoso.com\n\nFABRIKAM.com \n', useDefault: false } }));
+    const form = edit(() => ({
+      signInAllowedDomains: { value: ' Contoso.com\n\nFABRIKAM.com \n', useDefault: false },
+    }));
     expect(buildUpdateInput(base, form)).toEqual({});
   });
 

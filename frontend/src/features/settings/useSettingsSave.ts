@@ -5,8 +5,8 @@ import { accessDenied } from '../../lib/accessDenied';
 import { groupUserErrors, type UserErrorLike } from '../../lib/userErrors';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 
-export type SettingsFlash<Extra = object> = ({ type: 'success' | 'error'; text: string; details?: string[] } & Extra)
-  | null;
+export type SettingsFlash<Extra = object> =
+  ({ type: 'success' | 'error'; text: string; details?: string[] } & Extra) | null;
 
 /** A mutation's answer: its payload (null when refused as a whole) and its transport or GraphQL error. */
 export type SaveOutcome<S> = {

@@ -43,16 +43,18 @@ export function CreateUserForm({ onCreated }: { onCreated: (username: string) =>
       )}
     </div>
   );
-  const text = (name: Exclude<Field, 'role'>, type = 'text') => (describedBy?: string) => (
-    <input
-      id={`user-${name}`}
-      type={type}
-      autoComplete={type === 'password' ? 'new-password' : 'off'}
-      aria-describedby={describedBy}
-      value={values[name]}
-      onChange={(e) => setValues({ ...values, [name]: e.target.value })}
-    />
-  );
+  const text =
+    (name: Exclude<Field, 'role'>, type = 'text') =>
+    (describedBy?: string) => (
+      <input
+        id={`user-${name}`}
+        type={type}
+        autoComplete={type === 'password' ? 'new-password' : 'off'}
+        aria-describedby={describedBy}
+        value={values[name]}
+        onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+      />
+    );
 
   return (
     <form className="panel create-user" onSubmit={submit} aria-label="Create user">

@@ -2,7 +2,6 @@ package com.m365console.identity;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 

@@ -28,15 +28,15 @@ class ApiTokenController {
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<CreateApiTokenPayload> createApiToken(@Argument CreateApiTokenInput input,
-            @AuthenticationPrincipal SignedInAccount principal) {
+    Mono<CreateApiTokenPayload> createApiToken(
+            @Argument CreateApiTokenInput input, @AuthenticationPrincipal SignedInAccount principal) {
         return service.create(principal.accountId(), input);
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<RevokeApiTokenPayload> revokeApiToken(@Argument RevokeApiTokenInput input,
-            @AuthenticationPrincipal SignedInAccount principal) {
+    Mono<RevokeApiTokenPayload> revokeApiToken(
+            @Argument RevokeApiTokenInput input, @AuthenticationPrincipal SignedInAccount principal) {
         return service.revoke(principal.accountId(), input.id());
     }
 }

@@ -1,9 +1,8 @@
 package com.m365console.identity;
 
+import com.m365console.security.RevokedCredential;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.m365console.security.RevokedCredential;
 import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 import reactor.core.publisher.Flux;
@@ -13,8 +12,8 @@ import reactor.core.publisher.Mono;
 interface ApiTokenRepository extends ReactiveCrudRepository<ApiToken, UUID> {
 
     /** Tells every instance which tokens the statement revoked, and counts them. */
-    String ANNOUNCE = ", told as (select pg_notify('" + RevokedCredential.CHANNEL + "', 'API_TOKEN:' || id) from revoked)"
-            + " select count(*) from told";
+    String ANNOUNCE = ", told as (select pg_notify('" + RevokedCredential.CHANNEL
+            + "', 'API_TOKEN:' || id) from revoked)" + " select count(*) from told";
 
     @Query("select * from api_token where user_id = :userId order by created_at desc")
     Flux<ApiToken> findByUserId(UUID userId);
@@ -48,6 +47,5 @@ interface ApiTokenRepository extends ReactiveCrudRepository<ApiToken, UUID> {
     Mono<Long> revokeAll(UUID userId);
 
     /** An active token: its id, owner and expiry (null: never). */
-    record UsedToken(UUID id, UUID userId, OffsetDateTime expiresAt) {
-    }
+    record UsedToken(UUID id, UUID userId, OffsetDateTime expiresAt) {}
 }

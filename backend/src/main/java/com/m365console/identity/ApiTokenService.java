@@ -1,5 +1,7 @@
 package com.m365console.identity;
 
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.graphql.UserErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,9 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
-import com.m365console.platform.graphql.UserError;
-import com.m365console.platform.graphql.UserErrorCode;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,30 +41,32 @@ public class ApiTokenService {
     Mono<CreateApiTokenPayload> create(UUID ownerId, CreateApiTokenInput input) {
         String name = input.name() == null ? "" : input.name().trim();
         if (name.isEmpty()) {
-            return Mono.just(CreateApiTokenPayload.refused(new UserError("name", UserErrorCode.REQUIRED,
-                    "Give the token a name that says where it is used.")));
+            return Mono.just(CreateApiTokenPayload.refused(new UserError(
+                    "name", UserErrorCode.REQUIRED, "Give the token a name that says where it is used.")));
         }
         if (name.length() > MAX_NAME) {
-            return Mono.just(CreateApiTokenPayload.refused(new UserError("name", UserErrorCode.TOO_LONG,
-                    "Use at most " + MAX_NAME + " characters.")));
+            return Mono.just(CreateApiTokenPayload.refused(
+                    new UserError("name", UserErrorCode.TOO_LONG, "Use at most " + MAX_NAME + " characters.")));
         }
         if (input.expiresAt() != null && !input.expiresAt().isAfter(OffsetDateTime.now())) {
-            return Mono.just(CreateApiTokenPayload.refused(new UserError("expiresAt", UserErrorCode.INVALID_FORMAT,
-                    "The expiry must be in the future.")));
+            return Mono.just(CreateApiTokenPayload.refused(
+                    new UserError("expiresAt", UserErrorCode.INVALID_FORMAT, "The expiry must be in the future.")));
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiToken token = new ApiToken(null, ownerId, name, hash(secret), OffsetDateTime.now(), null,
-                input.expiresAt(), null);
+        ApiToken token =
+                new ApiToken(null, ownerId, name, hash(secret), OffsetDateTime.now(), null, input.expiresAt(), null);
         return tokens.save(token).map(saved -> new CreateApiTokenPayload(saved, secret, List.of()));
     }
 
     Mono<RevokeApiTokenPayload> revoke(UUID ownerId, UUID tokenId) {
         return tokens.revoke(tokenId, ownerId)
                 .flatMap(count -> count == 0
-                        ? Mono.just(new RevokeApiTokenPayload(null, List.of(new UserError("id",
-                                UserErrorCode.INVALID_FORMAT, "You have no active token with this id."))))
+                        ? Mono.just(new RevokeApiTokenPayload(
+                                null,
+                                List.of(new UserError(
+                                        "id", UserErrorCode.INVALID_FORMAT, "You have no active token with this id."))))
                         : tokens.findById(tokenId).map(token -> new RevokeApiTokenPayload(token, List.of())));
     }
 
@@ -80,7 +81,8 @@ public class ApiTokenService {
             return Mono.empty();
         }
         return tokens.useToken(hash(presented))
-                .flatMap(token -> users.findById(token.userId()).filter(UserAccount::enabled)
+                .flatMap(token -> users.findById(token.userId())
+                        .filter(UserAccount::enabled)
                         .map(owner -> new AuthenticatedToken(token.id(), owner, expiry(token.expiresAt()))));
     }
 
@@ -96,13 +98,11 @@ public class ApiTokenService {
     static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
     /** A valid token as presented: its id, its owner, and when it expires. */
-    public record AuthenticatedToken(UUID tokenId, UserAccount owner, Instant validUntil) {
-    }
+    public record AuthenticatedToken(UUID tokenId, UserAccount owner, Instant validUntil) {}
 }

@@ -3,5 +3,4 @@ package com.m365console.identity;
 import java.time.OffsetDateTime;
 
 /** Schema input for {@code createApiToken}. */
-public record CreateApiTokenInput(String name, OffsetDateTime expiresAt) {
-}
+public record CreateApiTokenInput(String name, OffsetDateTime expiresAt) {}

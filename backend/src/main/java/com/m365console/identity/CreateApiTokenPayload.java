@@ -1,8 +1,7 @@
 package com.m365console.identity;
 
-import java.util.List;
-
 import com.m365console.platform.graphql.UserError;
+import java.util.List;
 
 /** Result of {@code createApiToken}: the token's secret is in this payload and nowhere else, ever. */
 public record CreateApiTokenPayload(ApiToken token, String secret, List<UserError> errors) {

@@ -1,8 +1,7 @@
 package com.m365console.identity;
 
-import java.util.List;
-
 import com.m365console.platform.graphql.UserError;
+import java.util.List;
 
 /** Result of {@code createUser}: the user, or the reasons nothing changed. */
 public record CreateUserPayload(UserAccount user, List<UserError> errors) {

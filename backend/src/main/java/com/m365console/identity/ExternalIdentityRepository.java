@@ -1,7 +1,6 @@
 package com.m365console.identity;
 
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -20,8 +19,11 @@ class ExternalIdentityRepository {
         return db.sql("""
                 select user_id from external_identity
                 where provider = :provider and tenant_id = :tenant and subject = :subject""")
-                .bind("provider", provider).bind("tenant", tenantId).bind("subject", subject)
-                .map(row -> row.get("user_id", UUID.class)).one();
+                .bind("provider", provider)
+                .bind("tenant", tenantId)
+                .bind("subject", subject)
+                .map(row -> row.get("user_id", UUID.class))
+                .one();
     }
 
     Mono<Void> link(String provider, String tenantId, String subject, UUID userId, String email) {
@@ -30,8 +32,11 @@ class ExternalIdentityRepository {
                 values (:provider, :tenant, :subject, :user, :email)
                 on conflict (provider, tenant_id, subject)
                 do update set email = excluded.email, last_signed_in = now()""")
-                .bind("provider", provider).bind("tenant", tenantId).bind("subject", subject)
-                .bind("user", userId).bind("email", email)
+                .bind("provider", provider)
+                .bind("tenant", tenantId)
+                .bind("subject", subject)
+                .bind("user", userId)
+                .bind("email", email)
                 .then();
     }
 }

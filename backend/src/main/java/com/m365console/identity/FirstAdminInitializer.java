@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +34,10 @@ class FirstAdminInitializer implements ApplicationRunner {
     private final String configuredPassword;
     private final Duration validity;
 
-    FirstAdminInitializer(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock,
+    FirstAdminInitializer(
+            UserAccountRepository users,
+            PasswordEncoder passwordEncoder,
+            Clock clock,
             @Value("${m365.first-admin.username:admin}") String username,
             @Value("${m365.first-admin.password:}") String configuredPassword,
             @Value("${m365.first-admin.one-time-password-validity:PT24H}") Duration validity) {
@@ -57,19 +59,24 @@ class FirstAdminInitializer implements ApplicationRunner {
 
     private Mono<Void> createAdmin() {
         if (!configuredPassword.isBlank()) {
-            UserAccount admin = UserAccount.create(username, "Administrator", null,
-                    passwordEncoder.encode(configuredPassword), Role.ADMIN);
+            UserAccount admin = UserAccount.create(
+                    username, "Administrator", null, passwordEncoder.encode(configuredPassword), Role.ADMIN);
             return users.save(admin)
                     .doOnNext(saved -> log.info("Created the first administrator '{}' from configuration", username))
                     .then();
         }
         String password = randomPassword();
         OffsetDateTime expiresAt = expiry();
-        UserAccount admin = UserAccount.withOneTimePassword(username, "Administrator", passwordEncoder.encode(password),
-                Role.ADMIN, expiresAt);
-        return users.save(admin).doOnNext(saved -> log.warn("Created the first administrator '{}' with the "
-                + "one-time password: {}  (valid until {}; it must be changed at first sign-in)",
-                username, password, expiresAt)).then();
+        UserAccount admin = UserAccount.withOneTimePassword(
+                username, "Administrator", passwordEncoder.encode(password), Role.ADMIN, expiresAt);
+        return users.save(admin)
+                .doOnNext(saved -> log.warn(
+                        "Created the first administrator '{}' with the "
+                                + "one-time password: {}  (valid until {}; it must be changed at first sign-in)",
+                        username,
+                        password,
+                        expiresAt))
+                .then();
     }
 
     private Mono<Void> renewOneTimePasswords() {
@@ -80,9 +87,12 @@ class FirstAdminInitializer implements ApplicationRunner {
         String password = randomPassword();
         OffsetDateTime expiresAt = expiry();
         return users.save(account.withOneTimePassword(passwordEncoder.encode(password), expiresAt))
-                .doOnNext(saved -> log.warn("'{}' has not chosen a password yet; its new one-time password: {}  "
-                        + "(valid until {}; the previous one no longer works; it must be changed at first sign-in)",
-                        saved.username(), password, expiresAt));
+                .doOnNext(saved -> log.warn(
+                        "'{}' has not chosen a password yet; its new one-time password: {}  "
+                                + "(valid until {}; the previous one no longer works; it must be changed at first sign-in)",
+                        saved.username(),
+                        password,
+                        expiresAt));
     }
 
     /** In whole seconds: PostgreSQL rounds to microseconds, and rounding up would let the password outlive its day. */

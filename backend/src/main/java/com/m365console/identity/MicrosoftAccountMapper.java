@@ -28,8 +28,8 @@ class MicrosoftAccountMapper implements ReactiveOAuth2UserService<OidcUserReques
     private final UserAccountRepository users;
     private final ExternalIdentityRepository identities;
 
-    MicrosoftAccountMapper(MicrosoftSettingsService settings, UserAccountRepository users,
-            ExternalIdentityRepository identities) {
+    MicrosoftAccountMapper(
+            MicrosoftSettingsService settings, UserAccountRepository users, ExternalIdentityRepository identities) {
         this.settings = settings;
         this.users = users;
         this.identities = identities;
@@ -42,43 +42,57 @@ class MicrosoftAccountMapper implements ReactiveOAuth2UserService<OidcUserReques
         String objectId = idToken.getClaimAsString("oid");
         String email = MicrosoftAccountAddress.of(idToken);
         if (tenantId == null || objectId == null || email == null) {
-            return refuse("missing_claims", "Microsoft did not send the account's tenant, object id and e-mail address.");
+            return refuse(
+                    "missing_claims", "Microsoft did not send the account's tenant, object id and e-mail address.");
         }
         return settings.current().flatMap(current -> {
             String domain = email.substring(email.indexOf('@') + 1);
             var allowed = current.signInAllowedDomains().value();
             if (!allowed.isEmpty() && !allowed.contains(domain)) {
-                return refuse("domain_not_allowed", "Accounts of " + domain + " may not sign in here; "
-                        + "an administrator can allow the domain on Microsoft Settings.");
+                return refuse(
+                        "domain_not_allowed",
+                        "Accounts of " + domain + " may not sign in here; "
+                                + "an administrator can allow the domain on Microsoft Settings.");
             }
-            return identities.findUserId(PROVIDER, tenantId, objectId).flatMap(users::findById)
+            return identities
+                    .findUserId(PROVIDER, tenantId, objectId)
+                    .flatMap(users::findById)
                     .switchIfEmpty(Mono.defer(() -> byEmailOrNew(current, email, idToken)))
                     .flatMap(account -> account.enabled()
-                            ? identities.link(PROVIDER, tenantId, objectId, account.id(), email).thenReturn(account)
+                            ? identities
+                                    .link(PROVIDER, tenantId, objectId, account.id(), email)
+                                    .thenReturn(account)
                             : refuse("account_disabled", "The account " + account.username() + " is disabled."))
-                    .map(account -> new MicrosoftAccountPrincipal(account.id(), AccountPrincipal.authorities(account),
-                            idToken));
+                    .map(account -> new MicrosoftAccountPrincipal(
+                            account.id(), AccountPrincipal.authorities(account), idToken));
         });
     }
 
     private Mono<UserAccount> byEmailOrNew(MicrosoftSettings current, String email, OidcIdToken idToken) {
         Mono<UserAccount> created = Mono.defer(() -> {
             if (current.signInProvisioning().value() != SignInProvisioning.CREATE_ON_FIRST_SIGN_IN) {
-                return refuse("no_account", "There is no account for " + email + " here; ask an administrator to "
-                        + "create one, or to allow new users to sign in.");
+                return refuse(
+                        "no_account",
+                        "There is no account for " + email + " here; ask an administrator to "
+                                + "create one, or to allow new users to sign in.");
             }
-            String name = idToken.getFullName() == null || idToken.getFullName().isBlank() ? email
-                    : idToken.getFullName();
+            String name =
+                    idToken.getFullName() == null || idToken.getFullName().isBlank() ? email : idToken.getFullName();
             return users.save(UserAccount.signedUpWithMicrosoft(email, name))
-                    .onErrorResume(DuplicateKeyException.class, ex -> refuse("account_conflict",
-                            "A local account named " + email + " exists but has another e-mail address; an "
-                                    + "administrator must resolve this."));
+                    .onErrorResume(
+                            DuplicateKeyException.class,
+                            ex -> refuse(
+                                    "account_conflict",
+                                    "A local account named " + email + " exists but has another e-mail address; an "
+                                            + "administrator must resolve this."));
         });
         return users.findByEmail(email).collectList().flatMap(matches -> switch (matches.size()) {
             case 0 -> created;
             case 1 -> Mono.just(matches.get(0));
-            default -> refuse("ambiguous_account", "Several local accounts have the address " + email
-                    + "; an administrator must resolve this.");
+            default ->
+                refuse(
+                        "ambiguous_account",
+                        "Several local accounts have the address " + email + "; an administrator must resolve this.");
         });
     }
 

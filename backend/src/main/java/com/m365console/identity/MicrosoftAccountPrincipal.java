@@ -1,9 +1,8 @@
 package com.m365console.identity;
 
+import com.m365console.security.SignedInAccount;
 import java.util.Collection;
 import java.util.UUID;
-
-import com.m365console.security.SignedInAccount;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -25,7 +24,8 @@ class MicrosoftAccountPrincipal extends DefaultOidcUser implements SignedInAccou
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MicrosoftAccountPrincipal that && super.equals(that)
+        return other instanceof MicrosoftAccountPrincipal that
+                && super.equals(that)
                 && accountId.equals(that.accountId);
     }
 

@@ -1,12 +1,11 @@
 package com.m365console.identity;
 
-import java.util.Map;
-
 import com.m365console.microsoft.MicrosoftDiscovery;
 import com.m365console.microsoft.MicrosoftEndpoints;
 import com.m365console.settings.MicrosoftSettings;
 import com.m365console.settings.MicrosoftSettingsService;
 import com.m365console.settings.RedirectUris;
+import java.util.Map;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -30,8 +29,11 @@ public class MicrosoftClientRegistrations implements ReactiveClientRegistrationR
     private final MicrosoftDiscovery discovery;
     private final RedirectUris redirectUris;
 
-    MicrosoftClientRegistrations(MicrosoftSettingsService settings, MicrosoftEndpoints endpoints,
-            MicrosoftDiscovery discovery, RedirectUris redirectUris) {
+    MicrosoftClientRegistrations(
+            MicrosoftSettingsService settings,
+            MicrosoftEndpoints endpoints,
+            MicrosoftDiscovery discovery,
+            RedirectUris redirectUris) {
         this.settings = settings;
         this.endpoints = endpoints;
         this.discovery = discovery;
@@ -45,8 +47,11 @@ public class MicrosoftClientRegistrations implements ReactiveClientRegistrationR
         }
         return settings.credentials()
                 .filter(credentials -> credentials.settings().signInEnabled().value()
-                        && credentials.settings().credentialsComplete() && credentials.hasSecret())
-                .flatMap(credentials -> discovery.issuer(credentials.settings().cloud().value(),
+                        && credentials.settings().credentialsComplete()
+                        && credentials.hasSecret())
+                .flatMap(credentials -> discovery
+                        .issuer(
+                                credentials.settings().cloud().value(),
                                 credentials.settings().tenant().value())
                         .map(issuer -> registration(credentials.settings(), credentials.clientSecret(), issuer)));
     }

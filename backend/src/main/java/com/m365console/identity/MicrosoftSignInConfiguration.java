@@ -1,9 +1,8 @@
 package com.m365console.identity;
 
+import com.m365console.microsoft.MicrosoftIssuerValidator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.m365console.microsoft.MicrosoftIssuerValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -11,8 +10,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
 import org.springframework.security.oauth2.client.oidc.authentication.ReactiveOidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
@@ -26,12 +25,11 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 class MicrosoftSignInConfiguration {
 
     @Bean
-    Customizer<ServerHttpSecurity.OAuth2LoginSpec> microsoftSignIn(MicrosoftClientRegistrations registrations,
-            MicrosoftSignInFailureHandler failureHandler) {
+    Customizer<ServerHttpSecurity.OAuth2LoginSpec> microsoftSignIn(
+            MicrosoftClientRegistrations registrations, MicrosoftSignInFailureHandler failureHandler) {
         var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        return login -> login
-                .clientRegistrationRepository(registrations)
+        return login -> login.clientRegistrationRepository(registrations)
                 .authorizationRequestResolver(resolver)
                 .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
                 .authenticationFailureHandler(failureHandler);
@@ -45,10 +43,12 @@ class MicrosoftSignInConfiguration {
     ReactiveJwtDecoderFactory<ClientRegistration> microsoftIdTokenDecoderFactory() {
         Map<String, ReactiveJwtDecoder> decoders = new ConcurrentHashMap<>();
         return registration -> {
-            String issuer = (String) registration.getProviderDetails().getConfigurationMetadata()
+            String issuer = (String) registration
+                    .getProviderDetails()
+                    .getConfigurationMetadata()
                     .get(MicrosoftClientRegistrations.ISSUER_METADATA);
-            String key = registration.getClientId() + " " + registration.getProviderDetails().getJwkSetUri() + " "
-                    + issuer;
+            String key = registration.getClientId() + " "
+                    + registration.getProviderDetails().getJwkSetUri() + " " + issuer;
             return decoders.computeIfAbsent(key, unused -> {
                 var factory = new ReactiveOidcIdTokenDecoderFactory();
                 factory.setJwtValidatorFactory(reg -> new DelegatingOAuth2TokenValidator<>(

@@ -1,9 +1,8 @@
 package com.m365console.identity;
 
-import java.net.URI;
-
 import com.m365console.microsoft.MicrosoftError;
 import com.m365console.microsoft.MicrosoftErrors;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.AuthenticationException;
@@ -30,16 +29,21 @@ class MicrosoftSignInFailureHandler implements ServerAuthenticationFailureHandle
     @Override
     public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException exception) {
         MicrosoftError error = exception instanceof OAuth2AuthenticationException oauth
-                ? MicrosoftErrors.describe(oauth.getError().getErrorCode(), oauth.getError().getDescription())
+                ? MicrosoftErrors.describe(
+                        oauth.getError().getErrorCode(), oauth.getError().getDescription())
                 : MicrosoftErrors.describe("sign_in_failed", exception.getMessage());
         if (error.aadsts() != null) {
-            log.info("Microsoft 365 sign-in failed: {} {} (trace ID {}, correlation ID {})", error.error(),
-                    error.aadsts(), error.traceId(), error.correlationId());
-        }
-        else {
+            log.info(
+                    "Microsoft 365 sign-in failed: {} {} (trace ID {}, correlation ID {})",
+                    error.error(),
+                    error.aadsts(),
+                    error.traceId(),
+                    error.correlationId());
+        } else {
             log.info("Microsoft 365 sign-in failed: {}: {}", error.error(), error.message());
         }
-        return exchange.getExchange().getSession()
+        return exchange.getExchange()
+                .getSession()
                 .doOnNext(session -> session.getAttributes().put(SESSION_ATTRIBUTE, error))
                 .then(redirect.sendRedirect(exchange.getExchange(), SIGN_IN_PAGE));
     }

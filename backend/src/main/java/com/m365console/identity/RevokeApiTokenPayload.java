@@ -1,9 +1,7 @@
 package com.m365console.identity;
 
+import com.m365console.platform.graphql.UserError;
 import java.util.List;
 
-import com.m365console.platform.graphql.UserError;
-
 /** Result of {@code revokeApiToken}. */
-public record RevokeApiTokenPayload(ApiToken token, List<UserError> errors) {
-}
+public record RevokeApiTokenPayload(ApiToken token, List<UserError> errors) {}

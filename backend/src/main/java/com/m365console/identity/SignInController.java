@@ -1,9 +1,8 @@
 package com.m365console.identity;
 
-import java.util.Optional;
-
 import com.m365console.microsoft.MicrosoftError;
 import com.m365console.platform.web.CurrentExchange;
+import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -22,8 +21,11 @@ class SignInController {
     @QueryMapping
     @PreAuthorize("permitAll()")
     Mono<SignInOptions> signInOptions() {
-        return registrations.signInAvailable().zipWith(lastError().map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .map(options -> new SignInOptions(options.getT1(),
+        return registrations
+                .signInAvailable()
+                .zipWith(lastError().map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .map(options -> new SignInOptions(
+                        options.getT1(),
                         "/oauth2/authorization/" + MicrosoftClientRegistrations.REGISTRATION_ID,
                         options.getT2().orElse(null)));
     }
@@ -31,10 +33,9 @@ class SignInController {
     /** Reads the error the failure handler left in the session, once. */
     private Mono<MicrosoftError> lastError() {
         return CurrentExchange.session()
-                .flatMap(session -> Mono.justOrEmpty(
-                        (MicrosoftError) session.getAttributes().remove(MicrosoftSignInFailureHandler.SESSION_ATTRIBUTE)));
+                .flatMap(session -> Mono.justOrEmpty((MicrosoftError)
+                        session.getAttributes().remove(MicrosoftSignInFailureHandler.SESSION_ATTRIBUTE)));
     }
 
-    record SignInOptions(boolean microsoft, String microsoftUrl, MicrosoftError lastError) {
-    }
+    record SignInOptions(boolean microsoft, String microsoftUrl, MicrosoftError lastError) {}
 }

@@ -3,7 +3,6 @@ package com.m365console.identity;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -22,15 +21,15 @@ public record UserAccount(
         OffsetDateTime oneTimePasswordExpiresAt) {
 
     static UserAccount create(String username, String displayName, String email, String passwordHash, Role role) {
-        return new UserAccount(null, username, displayName, email, passwordHash, role, false, true,
-                OffsetDateTime.now(), null);
+        return new UserAccount(
+                null, username, displayName, email, passwordHash, role, false, true, OffsetDateTime.now(), null);
     }
 
     /** An account whose password was made up by the app; it works until it expires or the user chooses one. */
-    static UserAccount withOneTimePassword(String username, String displayName, String passwordHash, Role role,
-            OffsetDateTime expiresAt) {
-        return new UserAccount(null, username, displayName, null, passwordHash, role, true, true,
-                OffsetDateTime.now(), expiresAt);
+    static UserAccount withOneTimePassword(
+            String username, String displayName, String passwordHash, Role role, OffsetDateTime expiresAt) {
+        return new UserAccount(
+                null, username, displayName, null, passwordHash, role, true, true, OffsetDateTime.now(), expiresAt);
     }
 
     /** An account made at its first Microsoft 365 sign-in: it has no password of its own. */
@@ -50,6 +49,7 @@ public record UserAccount(
 
     /** Whether the password is a one-time one that no longer works at {@code now}. */
     public boolean oneTimePasswordExpired(Instant now) {
-        return oneTimePasswordExpiresAt != null && !oneTimePasswordExpiresAt.toInstant().isAfter(now);
+        return oneTimePasswordExpiresAt != null
+                && !oneTimePasswordExpiresAt.toInstant().isAfter(now);
     }
 }

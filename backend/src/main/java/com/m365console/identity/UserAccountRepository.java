@@ -1,7 +1,6 @@
 package com.m365console.identity;
 
 import java.util.UUID;
-
 import org.springframework.data.r2dbc.repository.Query;
 import org.springframework.data.repository.reactive.ReactiveCrudRepository;
 import reactor.core.publisher.Flux;

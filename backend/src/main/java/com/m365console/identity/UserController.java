@@ -1,17 +1,16 @@
 package com.m365console.identity;
 
-import java.util.Optional;
-
 import com.m365console.platform.web.CurrentExchange;
 import com.m365console.security.SignedInAccount;
+import java.util.Optional;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Flux;
 import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** GraphQL entry points for local accounts. */
@@ -44,9 +43,12 @@ class UserController {
 
     @MutationMapping
     @PreAuthorize("isAuthenticated()")
-    Mono<ChangePasswordPayload> changePassword(@Argument ChangePasswordInput input,
-            @AuthenticationPrincipal SignedInAccount principal) {
-        return CurrentExchange.session().map(WebSession::getId).map(Optional::of).defaultIfEmpty(Optional.empty())
+    Mono<ChangePasswordPayload> changePassword(
+            @Argument ChangePasswordInput input, @AuthenticationPrincipal SignedInAccount principal) {
+        return CurrentExchange.session()
+                .map(WebSession::getId)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(current -> userService.changePassword(principal.accountId(), input, current.orElse(null)));
     }
 }

@@ -1,15 +1,14 @@
 package com.m365console.identity;
 
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.security.CredentialRevocations;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import com.m365console.platform.graphql.UserError;
-import com.m365console.platform.graphql.UserErrorCode;
-import com.m365console.security.CredentialRevocations;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,8 +28,11 @@ public class UserService {
     private final CredentialRevocations revocations;
     private final Clock clock;
 
-    public UserService(UserAccountRepository users, PasswordEncoder passwordEncoder,
-            CredentialRevocations revocations, Clock clock) {
+    public UserService(
+            UserAccountRepository users,
+            PasswordEncoder passwordEncoder,
+            CredentialRevocations revocations,
+            Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.revocations = revocations;
@@ -51,21 +53,24 @@ public class UserService {
             return Mono.just(CreateUserPayload.refused(errors));
         }
         String username = input.username().trim();
-        String displayName = blankToNull(input.displayName()) == null ? username : input.displayName().trim();
+        String displayName = blankToNull(input.displayName()) == null
+                ? username
+                : input.displayName().trim();
         return hash(input.password())
-                .flatMap(hash -> users.save(UserAccount.create(username, displayName, blankToNull(input.email()),
-                        hash, input.role())))
+                .flatMap(hash -> users.save(
+                        UserAccount.create(username, displayName, blankToNull(input.email()), hash, input.role())))
                 .map(CreateUserPayload::of)
-                .onErrorResume(DuplicateKeyException.class, ex -> Mono.just(CreateUserPayload.refused(List.of(
-                        new UserError("username", UserErrorCode.CONFLICT, "A user with this name already exists.")))));
+                .onErrorResume(
+                        DuplicateKeyException.class,
+                        ex -> Mono.just(CreateUserPayload.refused(List.of(new UserError(
+                                "username", UserErrorCode.CONFLICT, "A user with this name already exists.")))));
     }
 
     /**
      * Replaces the password; the account's other sessions end and its API tokens are revoked, only the session
      * that made the change ({@code currentSessionId}, null when there is none) stays signed in.
      */
-    public Mono<ChangePasswordPayload> changePassword(UUID userId, ChangePasswordInput input,
-            String currentSessionId) {
+    public Mono<ChangePasswordPayload> changePassword(UUID userId, ChangePasswordInput input, String currentSessionId) {
         return users.findById(userId).flatMap(user -> {
             Optional<UserError> refusal = checkPasswordChange(user, input);
             if (refusal.isPresent()) {
@@ -73,24 +78,29 @@ public class UserService {
             }
             return hash(input.newPassword())
                     .<UserAccount>flatMap(hash -> users.save(user.withPassword(hash)))
-                    .flatMap(saved -> revocations.passwordChanged(saved.id(), currentSessionId).thenReturn(saved))
+                    .flatMap(saved -> revocations
+                            .passwordChanged(saved.id(), currentSessionId)
+                            .thenReturn(saved))
                     .map(ChangePasswordPayload::of);
         });
     }
 
     private Optional<UserError> checkPasswordChange(UserAccount user, ChangePasswordInput input) {
-        if (input.currentPassword() == null || user.passwordHash() == null
+        if (input.currentPassword() == null
+                || user.passwordHash() == null
                 || !passwordEncoder.matches(input.currentPassword(), user.passwordHash())) {
-            return Optional.of(new UserError("currentPassword", UserErrorCode.WRONG_PASSWORD,
-                    "The current password is not correct."));
+            return Optional.of(new UserError(
+                    "currentPassword", UserErrorCode.WRONG_PASSWORD, "The current password is not correct."));
         }
         if (user.oneTimePasswordExpired(clock.instant())) {
-            return Optional.of(new UserError("currentPassword", UserErrorCode.WRONG_PASSWORD,
+            return Optional.of(new UserError(
+                    "currentPassword",
+                    UserErrorCode.WRONG_PASSWORD,
                     "The one-time password has expired. The next start of the app prints a new one to its log."));
         }
         if (input.currentPassword().equals(input.newPassword())) {
-            return Optional.of(new UserError("newPassword", UserErrorCode.WEAK_PASSWORD,
-                    "Choose a password different from the current one."));
+            return Optional.of(new UserError(
+                    "newPassword", UserErrorCode.WEAK_PASSWORD, "Choose a password different from the current one."));
         }
         return PasswordPolicy.check("newPassword", input.newPassword(), user.username());
     }
@@ -104,18 +114,20 @@ public class UserService {
         String username = input.username() == null ? "" : input.username().trim();
         if (username.isEmpty()) {
             errors.add(new UserError("username", UserErrorCode.REQUIRED, "Enter a user name."));
-        }
-        else if (!USERNAME.matcher(username).matches()) {
-            errors.add(new UserError("username", UserErrorCode.INVALID_FORMAT,
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.add(new UserError(
+                    "username",
+                    UserErrorCode.INVALID_FORMAT,
                     "Use 2 to 64 letters, digits, dots, dashes, underscores or @, starting with a letter or digit."));
         }
         if (input.displayName() != null && input.displayName().length() > 200) {
             errors.add(new UserError("displayName", UserErrorCode.TOO_LONG, "Use at most 200 characters."));
         }
         String email = blankToNull(input.email());
-        if (email != null && (email.length() > 254 || !EMAIL.matcher(email.trim()).matches())) {
-            errors.add(new UserError("email", UserErrorCode.INVALID_FORMAT,
-                    "Enter an e-mail address such as jane@contoso.com."));
+        if (email != null
+                && (email.length() > 254 || !EMAIL.matcher(email.trim()).matches())) {
+            errors.add(new UserError(
+                    "email", UserErrorCode.INVALID_FORMAT, "Enter an e-mail address such as jane@contoso.com."));
         }
         if (input.role() == null) {
             errors.add(new UserError("role", UserErrorCode.REQUIRED, "Choose a role."));

@@ -1,5 +1,6 @@
 package com.m365console.mail;
 
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -15,19 +16,15 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 
-import jakarta.mail.internet.MimeUtility;
-
 /** Turns the fetched octets of a text part into a String: transfer decoding, size limit, lenient charset. */
 final class BodyDecoder {
 
     private static final Charset WINDOWS_1252 = orLatin1(lookup("windows-1252"));
 
-    private BodyDecoder() {
-    }
+    private BodyDecoder() {}
 
     /** A decoded body; truncated when it was cut at the size limit (at a character boundary). */
-    record Text(String text, boolean truncated) {
-    }
+    record Text(String text, boolean truncated) {}
 
     /** How many raw octets to fetch so that about {@code maxBytes} remain decoded (base64 lines of 64+ chars). */
     static int fetchLimit(String transferEncoding, int maxBytes) {
@@ -90,7 +87,8 @@ final class BodyDecoder {
     }
 
     private static CharsetDecoder lenient(Charset charset) {
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
     }
 

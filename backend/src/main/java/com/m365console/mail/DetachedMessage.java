@@ -1,7 +1,6 @@
 package com.m365console.mail;
 
 import jakarta.mail.MessagingException;
-
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.protocol.BODY;

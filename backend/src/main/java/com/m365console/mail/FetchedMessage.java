@@ -7,9 +7,22 @@ import java.util.List;
 import java.util.Set;
 
 /** One message read for synchronisation: unreadable fields are null; bodyTruncated = a stored body is incomplete. */
-public record FetchedMessage(long uid, String messageId, String inReplyTo, String subject, MailAddress from,
-        List<MailAddress> to, List<MailAddress> cc, OffsetDateTime sentAt, OffsetDateTime receivedAt, long size,
-        Set<MessageFlag> flags, String textBody, String htmlBody, boolean bodyTruncated, List<Attachment> attachments) {
+public record FetchedMessage(
+        long uid,
+        String messageId,
+        String inReplyTo,
+        String subject,
+        MailAddress from,
+        List<MailAddress> to,
+        List<MailAddress> cc,
+        OffsetDateTime sentAt,
+        OffsetDateTime receivedAt,
+        long size,
+        Set<MessageFlag> flags,
+        String textBody,
+        String htmlBody,
+        boolean bodyTruncated,
+        List<Attachment> attachments) {
 
     public FetchedMessage {
         to = to == null ? List.of() : List.copyOf(to);
@@ -20,7 +33,7 @@ public record FetchedMessage(long uid, String messageId, String inReplyTo, Strin
 
     /** A message the server refuses to give: stored with its UID and listed attachments only, marked incomplete. */
     public static FetchedMessage unreadable(long uid, List<Attachment> attachments) {
-        return new FetchedMessage(uid, null, null, null, null, null, null, null, null, 0, null, null, null, true,
-                attachments);
+        return new FetchedMessage(
+                uid, null, null, null, null, null, null, null, null, 0, null, null, null, true, attachments);
     }
 }

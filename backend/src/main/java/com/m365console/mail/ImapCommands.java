@@ -1,5 +1,7 @@
 package com.m365console.mail;
 
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -9,10 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-
-import jakarta.mail.FolderClosedException;
-import jakarta.mail.MessagingException;
-
 import org.eclipse.angus.mail.iap.BadCommandException;
 import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.Response;
@@ -26,8 +24,7 @@ import org.eclipse.angus.mail.imap.protocol.UID;
 /** UID SEARCH and UID FETCH on the folder's own connection, its unsolicited responses still reaching the folder. */
 final class ImapCommands {
 
-    private ImapCommands() {
-    }
+    private ImapCommands() {}
 
     /** UID to flags of every message in the range, with one {@code UID FETCH from:to (UID FLAGS)}. */
     static Map<Long, Set<MessageFlag>> flags(IMAPFolder folder, long fromUid, long toUid) throws MessagingException {
@@ -58,12 +55,16 @@ final class ImapCommands {
             protocol.handleResult(responses[responses.length - 1]);
             return null;
         });
-        return uids.stream().mapToLong(Long::longValue).filter(uid -> uid > afterUid).sorted().distinct().toArray();
+        return uids.stream()
+                .mapToLong(Long::longValue)
+                .filter(uid -> uid > afterUid)
+                .sorted()
+                .distinct()
+                .toArray();
     }
 
     /** What one UID FETCH brought back: the answers that carry a UID, and whether the server refused part of it. */
-    record Fetched(List<FetchResponse> answers, boolean refused) {
-    }
+    record Fetched(List<FetchResponse> answers, boolean refused) {}
 
     /** Runs {@code UID FETCH uids (items)}; a refusal (NO, or BAD for an odd message) keeps what was answered. */
     static Fetched fetch(IMAPFolder folder, Collection<Long> uids, String items) throws MessagingException {
@@ -77,8 +78,9 @@ final class ImapCommands {
      * did answer (RFC 2180) and answers false; otherwise it fails, since a missing answer would read as a deleted
      * message. FETCH answers are the caller's; the folder sees the rest (EXISTS, EXPUNGE, ...).
      */
-    private static boolean uidFetch(IMAPFolder folder, String uidSet, String items, boolean partialIsFine,
-            Consumer<FetchResponse> each) throws MessagingException {
+    private static boolean uidFetch(
+            IMAPFolder folder, String uidSet, String items, boolean partialIsFine, Consumer<FetchResponse> each)
+            throws MessagingException {
         boolean[] complete = {true};
         onFolderConnection(folder, protocol -> {
             Response[] responses = protocol.command("UID FETCH " + uidSet + " (" + items + ")", null);
@@ -103,7 +105,8 @@ final class ImapCommands {
 
     private static void notifyFolder(IMAPProtocol protocol, Response[] responses) {
         protocol.notifyResponseHandlers(Arrays.stream(responses)
-                .filter(response -> !(response instanceof FetchResponse)).toArray(Response[]::new));
+                .filter(response -> !(response instanceof FetchResponse))
+                .toArray(Response[]::new));
     }
 
     /** Angus would run a command for a closed folder on a fresh, unselected store connection: refuse instead. */
@@ -116,7 +119,8 @@ final class ImapCommands {
 
     /** Ascending UIDs as a compact IMAP set, e.g. {@code 3:5,9}. */
     static String uidSet(Collection<Long> uids) {
-        long[] sorted = uids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        long[] sorted =
+                uids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
         StringBuilder set = new StringBuilder();
         for (int i = 0; i < sorted.length; i++) {
             int end = i;

@@ -19,11 +19,11 @@ public final class ImapConnection implements FolderConnection {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    static ImapConnection login(Session session, MailEndpoint imap, InternetAddress user, String accessToken,
-            int maxBodyBytes) {
+    static ImapConnection login(
+            Session session, MailEndpoint imap, InternetAddress user, String accessToken, int maxBodyBytes) {
         MailFailureTranslator failures = new MailFailureTranslator("IMAP", imap, user.getAddress(), accessToken);
-        return new ImapConnection(ImapFolderReader.login(session, imap, user, accessToken, failures), imap, failures,
-                maxBodyBytes);
+        return new ImapConnection(
+                ImapFolderReader.login(session, imap, user, accessToken, failures), imap, failures, maxBodyBytes);
     }
 
     /** Opens the folder on this connection; closing the reader closes only the folder. */

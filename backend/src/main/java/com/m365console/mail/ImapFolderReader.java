@@ -1,10 +1,5 @@
 package com.m365console.mail;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import jakarta.mail.Folder;
 import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.MessagingException;
@@ -13,7 +8,10 @@ import jakarta.mail.UIDFolder;
 import jakarta.mail.event.MessageCountAdapter;
 import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.InternetAddress;
-
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
@@ -29,6 +27,7 @@ public final class ImapFolderReader implements FolderReader {
     private final IMAPStore store;
     /** Whether closing this reader logs out: false when an {@link ImapConnection} owns the login. */
     private final boolean ownsStore;
+
     private final IMAPFolder folder;
     private final MailFailureTranslator failures;
     private final MessageWindow window;
@@ -39,8 +38,13 @@ public final class ImapFolderReader implements FolderReader {
     /** True while {@link #awaitChange()} runs: only then does ending IDLE need a command. */
     private final AtomicBoolean waiting = new AtomicBoolean();
 
-    private ImapFolderReader(IMAPStore store, boolean ownsStore, IMAPFolder folder, boolean condstore,
-            MailFailureTranslator failures, int maxBodyBytes) {
+    private ImapFolderReader(
+            IMAPStore store,
+            boolean ownsStore,
+            IMAPFolder folder,
+            boolean condstore,
+            MailFailureTranslator failures,
+            int maxBodyBytes) {
         this.store = store;
         this.ownsStore = ownsStore;
         this.folder = folder;
@@ -57,8 +61,13 @@ public final class ImapFolderReader implements FolderReader {
     }
 
     /** Logs in with XOAUTH2 only (never plain LOGIN); opens the folder read-only, enabling CONDSTORE when offered. */
-    static ImapFolderReader open(Session session, MailEndpoint imap, InternetAddress user, String accessToken,
-            String folderName, int maxBodyBytes) {
+    static ImapFolderReader open(
+            Session session,
+            MailEndpoint imap,
+            InternetAddress user,
+            String accessToken,
+            String folderName,
+            int maxBodyBytes) {
         checkArguments(folderName, maxBodyBytes);
         MailFailureTranslator failures = new MailFailureTranslator("IMAP", imap, user.getAddress(), accessToken);
         IMAPStore store = login(session, imap, user, accessToken, failures);
@@ -71,7 +80,11 @@ public final class ImapFolderReader implements FolderReader {
     }
 
     /** Logs in with XOAUTH2 only; the caller owns the store and closes it. */
-    static IMAPStore login(Session session, MailEndpoint imap, InternetAddress user, String accessToken,
+    static IMAPStore login(
+            Session session,
+            MailEndpoint imap,
+            InternetAddress user,
+            String accessToken,
             MailFailureTranslator failures) {
         IMAPStore store = new Xoauth2OnlyImapStore(session, imap);
         try {
@@ -84,8 +97,13 @@ public final class ImapFolderReader implements FolderReader {
     }
 
     /** Opens a folder read-only on a logged-in store, enabling CONDSTORE when offered; closes nothing on failure. */
-    static ImapFolderReader openOn(IMAPStore store, boolean ownsStore, MailEndpoint imap, String folderName,
-            MailFailureTranslator failures, int maxBodyBytes) {
+    static ImapFolderReader openOn(
+            IMAPStore store,
+            boolean ownsStore,
+            MailEndpoint imap,
+            String folderName,
+            MailFailureTranslator failures,
+            int maxBodyBytes) {
         checkArguments(folderName, maxBodyBytes);
         try {
             IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
@@ -117,7 +135,10 @@ public final class ImapFolderReader implements FolderReader {
     public synchronized FolderStatus status() {
         try {
             long highestModSeq = condstore ? folder.getHighestModSeq() : -1;
-            return new FolderStatus(folder.getUIDValidity(), folder.getUIDNext(), folder.getMessageCount(),
+            return new FolderStatus(
+                    folder.getUIDValidity(),
+                    folder.getUIDNext(),
+                    folder.getMessageCount(),
                     highestModSeq > 0 ? highestModSeq : null);
         } catch (MessagingException | RuntimeException e) {
             throw failures.translate(e, MailFailure.CONNECTION_FAILED);

@@ -7,8 +7,7 @@ import jakarta.mail.StoreClosedException;
 /** Reads one piece of a message with a fallback, so a malformed message never stops a batch; a lost connection does. */
 final class Lenient {
 
-    private Lenient() {
-    }
+    private Lenient() {}
 
     /** A read of one message property. */
     interface Read<T> {

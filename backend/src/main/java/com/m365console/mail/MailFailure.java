@@ -6,5 +6,10 @@ package com.m365console.mail;
  * offered at all: a configuration problem), or the connection and sending failures.
  */
 public enum MailFailure {
-    TOKEN_REFUSED, AUTHENTICATION_REFUSED, CONNECTION_FAILED, TIMEOUT, INVALID_ADDRESS, SEND_FAILED
+    TOKEN_REFUSED,
+    AUTHENTICATION_REFUSED,
+    CONNECTION_FAILED,
+    TIMEOUT,
+    INVALID_ADDRESS,
+    SEND_FAILED
 }

@@ -1,5 +1,8 @@
 package com.m365console.mail;
 
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.SendFailedException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -10,12 +13,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import javax.net.ssl.SSLException;
-
-import jakarta.mail.Address;
-import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.SendFailedException;
 
 /**
  * Turns Jakarta Mail failures into {@link MailServerException}s an admin can act on, with every piece of server
@@ -30,6 +28,7 @@ final class MailFailureTranslator {
     private static final Pattern OPAQUE_RUN = Pattern.compile("[A-Za-z0-9+/=_-]{40,}");
     /** What Angus Mail's SMTP transport says when the server's AUTH line lacks XOAUTH2. */
     private static final String SMTP_NO_COMMON_MECHANISM = "No authentication mechanisms supported by both";
+
     private static final Pattern SMTP_AUTH_REFUSED = Pattern.compile("^\\s*535\\b");
 
     private final String protocol;
@@ -41,7 +40,8 @@ final class MailFailureTranslator {
         this.endpoint = endpoint;
         String xoauth2 = "user=" + address + "\u0001auth=Bearer " + accessToken + "\u0001\u0001";
         this.secrets = Stream.of(xoauth2, base64(xoauth2), accessToken, base64(accessToken))
-                .filter(secret -> secret != null && !secret.isBlank()).toList();
+                .filter(secret -> secret != null && !secret.isBlank())
+                .toList();
     }
 
     MailServerException translate(Exception failure, MailFailure otherwise) {
@@ -52,35 +52,41 @@ final class MailFailureTranslator {
         String reply = redact(failure.getMessage());
         if (causeOf(failure, Xoauth2OnlyImapStore.Xoauth2NotOffered.class) != null
                 || reply.contains(SMTP_NO_COMMON_MECHANISM)) {
-            return new MailServerException(MailFailure.AUTHENTICATION_REFUSED,
+            return new MailServerException(
+                    MailFailure.AUTHENTICATION_REFUSED,
                     "The " + where + " does not offer XOAUTH2 login; check the mail server host and port.");
         }
-        if (failure instanceof AuthenticationFailedException || SMTP_AUTH_REFUSED.matcher(reply).find()) {
-            return new MailServerException(MailFailure.TOKEN_REFUSED,
-                    TOKEN_REFUSED + " (" + where + " answered: " + reply + ")");
+        if (failure instanceof AuthenticationFailedException
+                || SMTP_AUTH_REFUSED.matcher(reply).find()) {
+            return new MailServerException(
+                    MailFailure.TOKEN_REFUSED, TOKEN_REFUSED + " (" + where + " answered: " + reply + ")");
         }
-        if (failure instanceof SendFailedException sendFailed && sendFailed.getInvalidAddresses() != null
+        if (failure instanceof SendFailedException sendFailed
+                && sendFailed.getInvalidAddresses() != null
                 && sendFailed.getInvalidAddresses().length > 0) {
-            String refused = Arrays.stream(sendFailed.getInvalidAddresses()).map(Address::toString)
+            String refused = Arrays.stream(sendFailed.getInvalidAddresses())
+                    .map(Address::toString)
                     .collect(Collectors.joining(", "));
-            return new MailServerException(MailFailure.SEND_FAILED,
-                    "The " + where + " refused the recipients " + refused + ": " + reply);
+            return new MailServerException(
+                    MailFailure.SEND_FAILED, "The " + where + " refused the recipients " + refused + ": " + reply);
         }
         if (causeOf(failure, SocketTimeoutException.class) != null) {
             return new MailServerException(MailFailure.TIMEOUT, "The " + where + " did not answer in time.");
         }
         if (causeOf(failure, UnknownHostException.class) != null) {
-            return new MailServerException(MailFailure.CONNECTION_FAILED,
-                    "Could not connect to the " + where + ": unknown host.");
+            return new MailServerException(
+                    MailFailure.CONNECTION_FAILED, "Could not connect to the " + where + ": unknown host.");
         }
         Throwable refusedConnection = causeOf(failure, ConnectException.class);
         if (refusedConnection != null) {
-            return new MailServerException(MailFailure.CONNECTION_FAILED,
+            return new MailServerException(
+                    MailFailure.CONNECTION_FAILED,
                     "Could not connect to the " + where + ": " + redact(refusedConnection.getMessage()) + ".");
         }
         Throwable tls = causeOf(failure, SSLException.class);
         if (tls != null) {
-            return new MailServerException(MailFailure.CONNECTION_FAILED,
+            return new MailServerException(
+                    MailFailure.CONNECTION_FAILED,
                     "TLS with the " + where + " failed: " + redact(tls.getMessage()) + ".");
         }
         String verb = otherwise == MailFailure.SEND_FAILED ? "Sending through the " : "Talking to the ";

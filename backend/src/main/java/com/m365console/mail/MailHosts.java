@@ -1,7 +1,6 @@
 package com.m365console.mail;
 
 import com.m365console.microsoft.Cloud;
-
 import org.springframework.stereotype.Component;
 
 /** Chooses the IMAP and SMTP servers of a mailbox: Microsoft's for its cloud unless the deployment overrides them. */

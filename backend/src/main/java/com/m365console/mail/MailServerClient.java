@@ -1,12 +1,5 @@
 package com.m365console.mail;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
@@ -14,10 +7,14 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -25,8 +22,8 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class MailServerClient {
 
-    private static final Comparator<MailFolder> INBOX_FIRST = Comparator
-            .comparing((MailFolder folder) -> !"INBOX".equalsIgnoreCase(folder.fullName()))
+    private static final Comparator<MailFolder> INBOX_FIRST = Comparator.comparing(
+                    (MailFolder folder) -> !"INBOX".equalsIgnoreCase(folder.fullName()))
             .thenComparing(MailFolder::fullName, String.CASE_INSENSITIVE_ORDER);
 
     private final MailSessions sessions;
@@ -45,7 +42,11 @@ public class MailServerClient {
      * reading bodies of up to {@link ImapFolderReader#DEFAULT_MAX_BODY_BYTES} each. Blocking.
      */
     public ImapConnection connectImap(MailEndpoint imap, String address, String accessToken) {
-        return ImapConnection.login(sessions.imap(imap), imap, MimeMessages.address(address), accessToken,
+        return ImapConnection.login(
+                sessions.imap(imap),
+                imap,
+                MimeMessages.address(address),
+                accessToken,
                 ImapFolderReader.DEFAULT_MAX_BODY_BYTES);
     }
 
@@ -58,37 +59,44 @@ public class MailServerClient {
     }
 
     /** As {@link #openFolderReader(MailEndpoint, String, String, String)}, keeping up to maxBodyBytes per body. */
-    public ImapFolderReader openFolderReader(MailEndpoint imap, String address, String accessToken, String folder,
-            int maxBodyBytes) {
-        return ImapFolderReader.open(sessions.imap(imap), imap, MimeMessages.address(address), accessToken, folder,
-                maxBodyBytes);
+    public ImapFolderReader openFolderReader(
+            MailEndpoint imap, String address, String accessToken, String folder, int maxBodyBytes) {
+        return ImapFolderReader.open(
+                sessions.imap(imap), imap, MimeMessages.address(address), accessToken, folder, maxBodyBytes);
     }
 
     /**
      * As {@link #openFolderReader(MailEndpoint, String, String, String)}, for a reader that also waits in IDLE
      * ({@link ImapFolderReader#awaitChange()}) for up to {@code longestWait} at a time before it is woken.
      */
-    public ImapFolderReader openIdlingFolderReader(MailEndpoint imap, String address, String accessToken,
-            String folder, Duration longestWait) {
-        return ImapFolderReader.open(sessions.idlingImap(imap, longestWait), imap, MimeMessages.address(address),
-                accessToken, folder, ImapFolderReader.DEFAULT_MAX_BODY_BYTES);
+    public ImapFolderReader openIdlingFolderReader(
+            MailEndpoint imap, String address, String accessToken, String folder, Duration longestWait) {
+        return ImapFolderReader.open(
+                sessions.idlingImap(imap, longestWait),
+                imap,
+                MimeMessages.address(address),
+                accessToken,
+                folder,
+                ImapFolderReader.DEFAULT_MAX_BODY_BYTES);
     }
 
     /** Logs in to SMTP (TLS first when required) and disconnects. */
     public Mono<Void> checkSmtp(MailEndpoint smtp, String address, String accessToken) {
         return blocking(() -> {
-            InternetAddress user = MimeMessages.address(address);
-            MailFailureTranslator failures = new MailFailureTranslator("SMTP", smtp, user.getAddress(), accessToken);
-            SMTPTransport transport = null;
-            try {
-                transport = connectSmtp(sessions.smtp(smtp, user.getAddress()), smtp, user, accessToken);
-                return null;
-            } catch (MessagingException | RuntimeException e) {
-                throw failures.translate(e, MailFailure.CONNECTION_FAILED);
-            } finally {
-                closeQuietly(transport);
-            }
-        }).then();
+                    InternetAddress user = MimeMessages.address(address);
+                    MailFailureTranslator failures =
+                            new MailFailureTranslator("SMTP", smtp, user.getAddress(), accessToken);
+                    SMTPTransport transport = null;
+                    try {
+                        transport = connectSmtp(sessions.smtp(smtp, user.getAddress()), smtp, user, accessToken);
+                        return null;
+                    } catch (MessagingException | RuntimeException e) {
+                        throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+                    } finally {
+                        closeQuietly(transport);
+                    }
+                })
+                .then();
     }
 
     /** Sends the message from the mailbox's address; addresses are checked before anything connects. */
@@ -125,8 +133,11 @@ public class MailServerClient {
             List<MailFolder> folders = new ArrayList<>();
             for (Folder folder : store.getDefaultFolder().list("*")) {
                 boolean holdsMessages = (folder.getType() & Folder.HOLDS_MESSAGES) != 0;
-                folders.add(new MailFolder(folder.getFullName(), folder.getName(),
-                        holdsMessages ? folder.getMessageCount() : 0, holdsMessages));
+                folders.add(new MailFolder(
+                        folder.getFullName(),
+                        folder.getName(),
+                        holdsMessages ? folder.getMessageCount() : 0,
+                        holdsMessages));
             }
             folders.sort(INBOX_FIRST);
             return folders;
@@ -138,14 +149,16 @@ public class MailServerClient {
     }
 
     /** Jakarta Mail skips AUTH silently when the server offers none; a check must not pass unauthenticated. */
-    private static SMTPTransport connectSmtp(Session session, MailEndpoint smtp, InternetAddress user,
-            String accessToken) throws MessagingException {
+    private static SMTPTransport connectSmtp(
+            Session session, MailEndpoint smtp, InternetAddress user, String accessToken) throws MessagingException {
         SMTPTransport transport = (SMTPTransport) session.getTransport("smtp");
         transport.connect(smtp.host(), smtp.port(), user.getAddress(), accessToken);
         if (!transport.supportsExtension("AUTH")) {
             closeQuietly(transport);
-            throw new MailServerException(MailFailure.AUTHENTICATION_REFUSED, "The SMTP server "
-                    + smtp.hostAndPort() + " offers no authentication (AUTH), so it cannot take an XOAUTH2 login.");
+            throw new MailServerException(
+                    MailFailure.AUTHENTICATION_REFUSED,
+                    "The SMTP server " + smtp.hostAndPort()
+                            + " offers no authentication (AUTH), so it cannot take an XOAUTH2 login.");
         }
         return transport;
     }

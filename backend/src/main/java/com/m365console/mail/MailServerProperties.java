@@ -1,7 +1,6 @@
 package com.m365console.mail;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * an unset value keeps the default of the tenant's cloud.
  */
 @ConfigurationProperties("m365.mail")
-public record MailServerProperties(Server imap, Server smtp, Duration connectTimeout, Duration readTimeout,
-        boolean trustAllCertificates) {
+public record MailServerProperties(
+        Server imap, Server smtp, Duration connectTimeout, Duration readTimeout, boolean trustAllCertificates) {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 

@@ -1,9 +1,8 @@
 package com.m365console.mail;
 
+import jakarta.mail.Session;
 import java.time.Duration;
 import java.util.Properties;
-
-import jakarta.mail.Session;
 
 /** Builds the Jakarta Mail sessions for XOAUTH2 logins, so every connection gets the same timeouts, TLS and silence. */
 final class MailSessions {
@@ -33,7 +32,9 @@ final class MailSessions {
     /** For a connection that waits in IDLE: reads may block for up to {@code longestWait} plus the usual timeout. */
     Session idlingImap(MailEndpoint endpoint, Duration longestWait) {
         Properties props = properties("imap", endpoint);
-        props.setProperty("mail.imap.timeout", String.valueOf(longestWait.plus(properties.readTimeout()).toMillis()));
+        props.setProperty(
+                "mail.imap.timeout",
+                String.valueOf(longestWait.plus(properties.readTimeout()).toMillis()));
         return session(props);
     }
 
@@ -51,8 +52,11 @@ final class MailSessions {
         props.setProperty("mail.debug", "false");
         props.setProperty("mail.debug.auth", "false");
         props.setProperty(prefix + "auth.mechanisms", "XOAUTH2");
-        props.setProperty(prefix + "connectiontimeout", String.valueOf(properties.connectTimeout().toMillis()));
-        props.setProperty(prefix + "timeout", String.valueOf(properties.readTimeout().toMillis()));
+        props.setProperty(
+                prefix + "connectiontimeout",
+                String.valueOf(properties.connectTimeout().toMillis()));
+        props.setProperty(
+                prefix + "timeout", String.valueOf(properties.readTimeout().toMillis()));
         boolean ssl = endpoint.security() == MailSecurity.SSL;
         boolean startTls = endpoint.security() == MailSecurity.STARTTLS;
         props.setProperty(prefix + "ssl.enable", String.valueOf(ssl));

@@ -1,13 +1,12 @@
 package com.m365console.mail;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.CodingErrorAction;
+import jakarta.mail.internet.MimeUtility;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.internet.MimeUtility;
 
 /** Lenient clean-up of header text read over IMAP: encoded-words, raw UTF-8 read as Latin-1, message-id tokens. */
 final class MailText {
@@ -16,8 +15,7 @@ final class MailText {
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?\\s]+\\?[bBqQ]\\?[^?\\s]*\\?=");
     private static final Pattern BETWEEN_WORDS = Pattern.compile("(?<=\\?=)\\s+(?==\\?)");
 
-    private MailText() {
-    }
+    private MailText() {}
 
     /** Decodes RFC 2047 encoded-words one by one, keeping a malformed one (e.g. unknown charset) as it is. */
     static String decodeWords(String raw) {
@@ -56,9 +54,12 @@ final class MailText {
             return text;
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1))).toString();
+                    .decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
         } catch (CharacterCodingException e) {
             return text;
         }

@@ -1,5 +1,6 @@
 package com.m365console.mail;
 
+import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,9 +15,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-
-import jakarta.mail.MessagingException;
-
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
@@ -30,8 +28,8 @@ final class MessageBatch {
     static final String STRUCTURE_ITEMS = "UID RFC822.SIZE BODYSTRUCTURE";
 
     /** What every message is read with, besides its text bodies. */
-    static final String ENVELOPE_ITEMS = "UID FLAGS ENVELOPE INTERNALDATE RFC822.SIZE "
-            + "BODY.PEEK[HEADER.FIELDS (Message-ID In-Reply-To)]";
+    static final String ENVELOPE_ITEMS =
+            "UID FLAGS ENVELOPE INTERNALDATE RFC822.SIZE " + "BODY.PEEK[HEADER.FIELDS (Message-ID In-Reply-To)]";
 
     /** For a message left unanswered (Angus skips an answer it cannot parse): the raw header instead of ENVELOPE. */
     private static final String FALLBACK_ITEMS = "UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER]";
@@ -51,11 +49,15 @@ final class MessageBatch {
     SortedMap<Long, MessageStructure> structures(long[] uids) throws MessagingException {
         Set<Long> wanted = LongStream.of(uids).boxed().collect(Collectors.toSet());
         SortedMap<Long, MessageStructure> structures = new TreeMap<>();
-        for (FetchResponse answer : ImapCommands.fetch(folder, wanted, STRUCTURE_ITEMS).answers()) {
+        for (FetchResponse answer :
+                ImapCommands.fetch(folder, wanted, STRUCTURE_ITEMS).answers()) {
             long uid = answer.getItem(UID.class).uid;
             if (wanted.contains(uid)) {
-                structures.put(uid, Lenient.or(() -> MessageStructure.of(new DetachedMessage(folder, answer)),
-                        MessageStructure.UNKNOWN));
+                structures.put(
+                        uid,
+                        Lenient.or(
+                                () -> MessageStructure.of(new DetachedMessage(folder, answer)),
+                                MessageStructure.UNKNOWN));
             }
         }
         wanted.forEach(uid -> structures.putIfAbsent(uid, MessageStructure.UNKNOWN));
@@ -66,12 +68,12 @@ final class MessageBatch {
      * The given messages the server still has, ascending: one UID FETCH of envelope, flags, size, headers and text
      * bodies (never attachments) per run of at most {@code maxMessages} messages sharing the same text sections.
      */
-    List<FetchedMessage> read(SortedMap<Long, MessageStructure> structures, int maxMessages)
-            throws MessagingException {
+    List<FetchedMessage> read(SortedMap<Long, MessageStructure> structures, int maxMessages) throws MessagingException {
         Map<List<String>, Layout> layouts = new LinkedHashMap<>();
         structures.forEach((uid, structure) -> {
             List<MessageStructure.TextPart> parts = textParts(structure);
-            List<String> sections = parts.stream().map(part -> section(part.section())).toList();
+            List<String> sections =
+                    parts.stream().map(part -> section(part.section())).toList();
             layouts.computeIfAbsent(sections, Layout::new).add(uid, parts);
         });
         SortedMap<Long, FetchedMessage> read = new TreeMap<>();
@@ -84,8 +86,9 @@ final class MessageBatch {
     }
 
     /** Messages left unanswered are asked for alone: expunged ones stay unanswered, refused ones are kept bare. */
-    private void readChunk(List<Long> chunk, String bodyItems, Map<Long, MessageStructure> structures,
-            Map<Long, FetchedMessage> into) throws MessagingException {
+    private void readChunk(
+            List<Long> chunk, String bodyItems, Map<Long, MessageStructure> structures, Map<Long, FetchedMessage> into)
+            throws MessagingException {
         Answers answers = new Answers(chunk);
         answers.addAll(ImapCommands.fetch(folder, chunk, ENVELOPE_ITEMS + bodyItems));
         for (long uid : chunk) {
@@ -136,9 +139,13 @@ final class MessageBatch {
             for (int i = 0; i < answer.getItemCount(); i++) {
                 if (answer.getItem(i) instanceof BODY body && !body.isHeader() && body.getByteArray() != null) {
                     ByteArray octets = body.getByteArray();
-                    bodies.computeIfAbsent(uid, key -> new HashMap<>()).put(section(body.getSection()),
-                            Arrays.copyOfRange(octets.getBytes(), octets.getStart(),
-                                    octets.getStart() + octets.getCount()));
+                    bodies.computeIfAbsent(uid, key -> new HashMap<>())
+                            .put(
+                                    section(body.getSection()),
+                                    Arrays.copyOfRange(
+                                            octets.getBytes(),
+                                            octets.getStart(),
+                                            octets.getStart() + octets.getCount()));
                 }
             }
         }
@@ -146,8 +153,9 @@ final class MessageBatch {
         void read(long uid, MessageStructure structure, Map<Long, FetchedMessage> into) throws MessagingException {
             DetachedMessage message = messages.get(uid);
             if (message != null) {
-                into.put(uid, MessageReader.read(message, uid, structure, bodies.getOrDefault(uid, Map.of()),
-                        maxBodyBytes));
+                into.put(
+                        uid,
+                        MessageReader.read(message, uid, structure, bodies.getOrDefault(uid, Map.of()), maxBodyBytes));
             }
         }
     }
@@ -204,7 +212,9 @@ final class MessageBatch {
 
     /** The octets reading a message's text bodies may bring back, from its structure (an upper bound). */
     long cost(MessageStructure structure) {
-        return textParts(structure).stream().mapToLong(part -> Math.min(part.size(), limit(part) + 1L)).sum();
+        return textParts(structure).stream()
+                .mapToLong(part -> Math.min(part.size(), limit(part) + 1L))
+                .sum();
     }
 
     int limit(MessageStructure.TextPart part) {
@@ -216,6 +226,8 @@ final class MessageBatch {
     }
 
     static List<MessageStructure.TextPart> textParts(MessageStructure structure) {
-        return Stream.of(structure.text(), structure.html()).filter(part -> part != null).toList();
+        return Stream.of(structure.text(), structure.html())
+                .filter(part -> part != null)
+                .toList();
     }
 }

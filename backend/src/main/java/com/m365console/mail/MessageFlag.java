@@ -1,14 +1,17 @@
 package com.m365console.mail;
 
+import jakarta.mail.Flags;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
-import jakarta.mail.Flags;
-
 /** The IMAP system flags kept by synchronisation; \Recent and keywords are ignored. */
 public enum MessageFlag {
-    SEEN, ANSWERED, FLAGGED, DELETED, DRAFT;
+    SEEN,
+    ANSWERED,
+    FLAGGED,
+    DELETED,
+    DRAFT;
 
     static Set<MessageFlag> of(Flags flags) {
         EnumSet<MessageFlag> set = EnumSet.noneOf(MessageFlag.class);

@@ -1,5 +1,13 @@
 package com.m365console.mail;
 
+import jakarta.mail.Address;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.StoreClosedException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -10,16 +18,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import jakarta.mail.Address;
-import jakarta.mail.FolderClosedException;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.StoreClosedException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
 import org.eclipse.angus.mail.imap.IMAPMessage;
 
 /** Builds a FetchedMessage from a prefetched message and its fetched bodies, each field falling back on its own. */
@@ -27,27 +25,39 @@ final class MessageReader {
 
     private static final Session LOCAL = Session.getInstance(new Properties());
 
-    private MessageReader() {
-    }
+    private MessageReader() {}
 
-    static FetchedMessage read(IMAPMessage message, long uid, MessageStructure structure, Map<String, byte[]> octets,
-            int maxBodyBytes) throws MessagingException {
+    static FetchedMessage read(
+            IMAPMessage message, long uid, MessageStructure structure, Map<String, byte[]> octets, int maxBodyBytes)
+            throws MessagingException {
         MimeMessage envelope = envelope(message);
         BodyDecoder.Text text = body(structure.text(), octets, maxBodyBytes);
         BodyDecoder.Text html = body(structure.html(), octets, maxBodyBytes);
-        boolean truncated = structure == MessageStructure.UNKNOWN || text != null && text.truncated()
+        boolean truncated = structure == MessageStructure.UNKNOWN
+                || text != null && text.truncated()
                 || html != null && html.truncated();
-        return new FetchedMessage(uid,
+        return new FetchedMessage(
+                uid,
                 messageId(message, "Message-ID", envelope::getMessageID),
-                messageId(message, "In-Reply-To", () -> envelope instanceof IMAPMessage parsed ? parsed.getInReplyTo()
-                        : envelope.getHeader("In-Reply-To", " ")),
+                messageId(
+                        message,
+                        "In-Reply-To",
+                        () -> envelope instanceof IMAPMessage parsed
+                                ? parsed.getInReplyTo()
+                                : envelope.getHeader("In-Reply-To", " ")),
                 Lenient.orNull(() -> MailText.decodeWords(envelope.getSubject())),
-                addresses(Lenient.orNull(envelope::getFrom)).stream().findFirst().orElse(null),
+                addresses(Lenient.orNull(envelope::getFrom)).stream()
+                        .findFirst()
+                        .orElse(null),
                 addresses(Lenient.orNull(() -> envelope.getRecipients(RecipientType.TO))),
                 addresses(Lenient.orNull(() -> envelope.getRecipients(RecipientType.CC))),
-                utc(Lenient.orNull(envelope::getSentDate)), utc(Lenient.orNull(message::getReceivedDate)),
-                Math.max(Lenient.or(message::getSize, 0), 0), MessageFlag.of(Lenient.orNull(message::getFlags)),
-                text == null ? null : text.text(), html == null ? null : html.text(), truncated,
+                utc(Lenient.orNull(envelope::getSentDate)),
+                utc(Lenient.orNull(message::getReceivedDate)),
+                Math.max(Lenient.or(message::getSize, 0), 0),
+                MessageFlag.of(Lenient.orNull(message::getFlags)),
+                text == null ? null : text.text(),
+                html == null ? null : html.text(),
+                truncated,
                 structure.attachments());
     }
 
@@ -68,7 +78,7 @@ final class MessageReader {
 
     private static MimeMessage parsedHeader(IMAPMessage message) throws MessagingException {
         StringBuilder header = new StringBuilder();
-        for (Enumeration<String> lines = message.getAllHeaderLines(); lines.hasMoreElements();) {
+        for (Enumeration<String> lines = message.getAllHeaderLines(); lines.hasMoreElements(); ) {
             header.append(lines.nextElement()).append("\r\n");
         }
         byte[] octets = header.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -85,8 +95,12 @@ final class MessageReader {
             return new BodyDecoder.Text(null, true);
         }
         try {
-            return BodyDecoder.decode(fetched, BodyDecoder.fetchLimit(part.encoding(), maxBytes), part.encoding(),
-                    part.charset(), maxBytes);
+            return BodyDecoder.decode(
+                    fetched,
+                    BodyDecoder.fetchLimit(part.encoding(), maxBytes),
+                    part.encoding(),
+                    part.charset(),
+                    maxBytes);
         } catch (RuntimeException e) {
             return new BodyDecoder.Text(BodyDecoder.text(fetched, null, false), true);
         }

@@ -1,17 +1,16 @@
 package com.m365console.mail;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.MultipartDataSource;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimePart;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The text bodies (by IMAP section) and attachments of a prefetched BODYSTRUCTURE, read without a round trip. */
 record MessageStructure(TextPart text, TextPart html, List<Attachment> attachments) {
@@ -23,8 +22,7 @@ record MessageStructure(TextPart text, TextPart html, List<Attachment> attachmen
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
 
     /** A text body to fetch: IMAP section ("TEXT" for a single-part message), transfer encoding, charset. */
-    record TextPart(String section, String encoding, String charset, long size) {
-    }
+    record TextPart(String section, String encoding, String charset, long size) {}
 
     static MessageStructure of(MimePart message) throws MessagingException {
         Walker walker = new Walker();
@@ -58,8 +56,11 @@ record MessageStructure(TextPart text, TextPart html, List<Attachment> attachmen
             boolean plain = type.equals("text/plain");
             boolean rich = type.equals("text/html");
             if (!attached && (plain || rich)) {
-                TextPart body = new TextPart(section == null ? "TEXT" : section, Lenient.orNull(part::getEncoding),
-                        charset(contentType), Math.max(Lenient.or(part::getSize, 0), 0));
+                TextPart body = new TextPart(
+                        section == null ? "TEXT" : section,
+                        Lenient.orNull(part::getEncoding),
+                        charset(contentType),
+                        Math.max(Lenient.or(part::getSize, 0), 0));
                 if (plain && text == null) {
                     text = body;
                 } else if (rich && html == null) {

@@ -1,12 +1,11 @@
 package com.m365console.mail;
 
+import jakarta.mail.MessagingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
-import jakarta.mail.MessagingException;
 
 /** Reads ahead of the caller's batches so that messages of the same layout share FETCH commands across batches. */
 final class MessageWindow {
@@ -16,6 +15,7 @@ final class MessageWindow {
 
     /** Caps what a slice read ahead may hold: text-body octets (an upper bound from the structures) and envelopes. */
     private static final long READ_BUDGET = 32L << 20;
+
     private static final long ENVELOPE_COST = 4096;
 
     private final UidCursor cursor;

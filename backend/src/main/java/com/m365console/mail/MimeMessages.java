@@ -1,5 +1,13 @@
 package com.m365console.mail;
 
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -9,20 +17,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-
 /** Checks addresses and builds the MIME message to send, so bad input is refused before any connection is made. */
 final class MimeMessages {
 
-    private MimeMessages() {
-    }
+    private MimeMessages() {}
 
     /** Parses one address strictly; a bad one becomes INVALID_ADDRESS naming it. */
     static InternetAddress address(String raw) {
@@ -32,7 +30,8 @@ final class MimeMessages {
             address.validate();
             return address;
         } catch (AddressException e) {
-            throw new MailServerException(MailFailure.INVALID_ADDRESS,
+            throw new MailServerException(
+                    MailFailure.INVALID_ADDRESS,
                     "Invalid email address \"" + oneLine(candidate) + "\": " + e.getMessage());
         }
     }
@@ -49,8 +48,9 @@ final class MimeMessages {
         return all;
     }
 
-    static MimeMessage compose(Session session, InternetAddress from, String fromName, OutgoingMessage message,
-            OffsetDateTime sentAt) throws MessagingException {
+    static MimeMessage compose(
+            Session session, InternetAddress from, String fromName, OutgoingMessage message, OffsetDateTime sentAt)
+            throws MessagingException {
         MimeMessage mime = new MimeMessage(session);
         mime.setFrom(withName(from, fromName));
         mime.setRecipients(RecipientType.TO, addresses(message.to()).toArray(InternetAddress[]::new));

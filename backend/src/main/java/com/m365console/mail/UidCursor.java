@@ -1,10 +1,8 @@
 package com.m365console.mail;
 
-import java.util.Arrays;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
-
+import java.util.Arrays;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /** Lists the UIDs after a checkpoint once ({@code UID SEARCH UID n:*}) and serves the next ones from that list. */

@@ -2,7 +2,6 @@ package com.m365console.mail;
 
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
-
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;

@@ -1,8 +1,7 @@
 package com.m365console.mailbox;
 
-import java.util.UUID;
-
 import com.m365console.security.SignedInAccount;
+import java.util.UUID;
 import org.springframework.security.core.Authentication;
 
 /** Who is acting on mailboxes: their account and whether they are an admin (admins see system mailboxes). */

@@ -1,11 +1,5 @@
 package com.m365console.mailbox;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import com.m365console.mail.MailFolder;
 import com.m365console.mail.MailHosts;
 import com.m365console.mail.MailServerClient;
@@ -13,6 +7,11 @@ import com.m365console.mail.MailServerException;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
 import com.m365console.settings.MicrosoftSettingsService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +28,11 @@ class FolderSelection {
     private final MailHosts hosts;
     private final MicrosoftSettingsService settings;
 
-    FolderSelection(MailboxRepository mailboxes, MailboxLogin login, MailServerClient mail, MailHosts hosts,
+    FolderSelection(
+            MailboxRepository mailboxes,
+            MailboxLogin login,
+            MailServerClient mail,
+            MailHosts hosts,
             MicrosoftSettingsService settings) {
         this.mailboxes = mailboxes;
         this.login = login;
@@ -41,8 +44,10 @@ class FolderSelection {
     /** Selects the (trimmed, distinct, non-empty) folders, or changes nothing and says which the server lacks. */
     Mono<MailboxPayload> select(MailboxView mailbox, List<String> requested) {
         return settings.current()
-                .flatMap(current -> login.run(mailbox.id(), MailboxLogin.Protocol.IMAP, token ->
-                        mail.checkImap(hosts.imap(current.cloud().value()), mailbox.address(), token.value())))
+                .flatMap(current -> login.run(
+                        mailbox.id(),
+                        MailboxLogin.Protocol.IMAP,
+                        token -> mail.checkImap(hosts.imap(current.cloud().value()), mailbox.address(), token.value())))
                 .flatMap(listed -> {
                     Map<String, MailFolder> byName = listed.stream()
                             .collect(Collectors.toMap(MailFolder::fullName, Function.identity(), (a, b) -> a));
@@ -53,34 +58,43 @@ class FolderSelection {
                         MailFolder folder = byName.get("INBOX".equalsIgnoreCase(name) ? "INBOX" : name);
                         if (folder == null) {
                             unknown.add(name);
-                        }
-                        else if (!folder.holdsMessages()) {
+                        } else if (!folder.holdsMessages()) {
                             empty.add(name);
-                        }
-                        else if (!names.contains(folder.fullName())) {
+                        } else if (!names.contains(folder.fullName())) {
                             names.add(folder.fullName());
                         }
                     }
                     List<UserError> errors = new ArrayList<>();
                     if (!unknown.isEmpty()) {
-                        errors.add(new UserError("folders", UserErrorCode.UNKNOWN_FOLDER, "The mail server has no "
-                                + (unknown.size() == 1 ? "folder " : "folders ") + quoted(unknown)
-                                + ": pick folders from the list Check connection shows."));
+                        errors.add(new UserError(
+                                "folders",
+                                UserErrorCode.UNKNOWN_FOLDER,
+                                "The mail server has no "
+                                        + (unknown.size() == 1 ? "folder " : "folders ") + quoted(unknown)
+                                        + ": pick folders from the list Check connection shows."));
                     }
                     if (!empty.isEmpty()) {
-                        errors.add(new UserError("folders", UserErrorCode.UNKNOWN_FOLDER, quoted(empty)
-                                + (empty.size() == 1 ? " holds" : " hold") + " no messages, only other folders: "
-                                + "pick the folders inside."));
+                        errors.add(new UserError(
+                                "folders",
+                                UserErrorCode.UNKNOWN_FOLDER,
+                                quoted(empty)
+                                        + (empty.size() == 1 ? " holds" : " hold")
+                                        + " no messages, only other folders: "
+                                        + "pick the folders inside."));
                     }
                     return errors.isEmpty()
-                            ? mailboxes.selectFolders(mailbox.id(), names).then(mailboxes.find(mailbox.id()))
+                            ? mailboxes
+                                    .selectFolders(mailbox.id(), names)
+                                    .then(mailboxes.find(mailbox.id()))
                                     .map(MailboxPayload::of)
                             : Mono.just(new MailboxPayload(null, errors));
                 })
-                .onErrorResume(MailboxUnavailableException.class, ex -> Mono.just(
-                        MailboxPayload.refused(MailboxService.unavailable(ex))))
-                .onErrorResume(MailServerException.class, ex -> Mono.just(
-                        MailboxPayload.refused(MailboxService.mailServer(ex))));
+                .onErrorResume(
+                        MailboxUnavailableException.class,
+                        ex -> Mono.just(MailboxPayload.refused(MailboxService.unavailable(ex))))
+                .onErrorResume(
+                        MailServerException.class,
+                        ex -> Mono.just(MailboxPayload.refused(MailboxService.mailServer(ex))));
     }
 
     private static String quoted(List<String> names) {

@@ -1,9 +1,8 @@
 package com.m365console.mailbox;
 
+import com.m365console.settings.RedirectUris;
 import java.net.URI;
 import java.util.Map;
-
-import com.m365console.settings.RedirectUris;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.stereotype.Component;
@@ -31,17 +30,21 @@ public class MailboxCallbackWebFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
         String state = request.getQueryParams().getFirst("state");
-        if (request.getMethod() != HttpMethod.GET || state == null
-                || !RedirectUris.MICROSOFT_CALLBACK_PATH.equals(request.getPath().pathWithinApplication().value())) {
+        if (request.getMethod() != HttpMethod.GET
+                || state == null
+                || !RedirectUris.MICROSOFT_CALLBACK_PATH.equals(
+                        request.getPath().pathWithinApplication().value())) {
             return chain.filter(exchange);
         }
         return exchange.getSession().flatMap(session -> {
-            var all = (Map<String, PendingMailboxConnection>) session.getAttributes().get(MailboxConnections.PENDING);
+            var all = (Map<String, PendingMailboxConnection>)
+                    session.getAttributes().get(MailboxConnections.PENDING);
             PendingMailboxConnection pending = all == null ? null : all.remove(state);
             if (pending == null) {
                 return chain.filter(exchange);
             }
-            return connections.complete(pending, request.getQueryParams().toSingleValueMap(), session)
+            return connections
+                    .complete(pending, request.getQueryParams().toSingleValueMap(), session)
                     .flatMap(target -> redirect.sendRedirect(exchange, URI.create(target)));
         });
     }

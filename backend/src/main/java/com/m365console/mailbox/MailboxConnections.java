@@ -1,5 +1,12 @@
 package com.m365console.mailbox;
 
+import com.m365console.microsoft.MicrosoftAccountAddress;
+import com.m365console.microsoft.MicrosoftError;
+import com.m365console.microsoft.MicrosoftErrors;
+import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.settings.MicrosoftCredentials;
+import com.m365console.settings.MicrosoftSettings;
+import com.m365console.settings.MicrosoftSettingsService;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,14 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.m365console.microsoft.MicrosoftAccountAddress;
-import com.m365console.microsoft.MicrosoftError;
-import com.m365console.microsoft.MicrosoftErrors;
-import com.m365console.platform.graphql.UserErrorCode;
-import com.m365console.settings.MicrosoftCredentials;
-import com.m365console.settings.MicrosoftSettings;
-import com.m365console.settings.MicrosoftSettingsService;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -47,7 +46,10 @@ class MailboxConnections {
     private final MailboxTokens tokens;
     private final MailboxRepository mailboxes;
 
-    MailboxConnections(MicrosoftSettingsService settings, MailboxOAuthClient oauth, MailboxTokens tokens,
+    MailboxConnections(
+            MicrosoftSettingsService settings,
+            MailboxOAuthClient oauth,
+            MailboxTokens tokens,
             MailboxRepository mailboxes) {
         this.settings = settings;
         this.oauth = oauth;
@@ -55,32 +57,48 @@ class MailboxConnections {
         this.mailboxes = mailboxes;
     }
 
-    Mono<StartMailboxConnectionPayload> start(Actor actor, StartMailboxConnectionInput input, String redirectUri,
-            WebSession session) {
+    Mono<StartMailboxConnectionPayload> start(
+            Actor actor, StartMailboxConnectionInput input, String redirectUri, WebSession session) {
         MailboxKind kind = input.kind() == null ? MailboxKind.PERSONAL : input.kind();
         if (kind == MailboxKind.SYSTEM && !actor.admin()) {
-            return Mono.just(StartMailboxConnectionPayload.refused("kind", UserErrorCode.PRECONDITION_FAILED,
-                    "Only administrators connect system mailboxes."));
+            return Mono.just(StartMailboxConnectionPayload.refused(
+                    "kind", UserErrorCode.PRECONDITION_FAILED, "Only administrators connect system mailboxes."));
         }
-        String shared = input.sharedAddress() == null ? null : input.sharedAddress().trim().toLowerCase(Locale.ROOT);
-        if (kind == MailboxKind.SYSTEM && input.mailboxId() == null
+        String shared = input.sharedAddress() == null
+                ? null
+                : input.sharedAddress().trim().toLowerCase(Locale.ROOT);
+        if (kind == MailboxKind.SYSTEM
+                && input.mailboxId() == null
                 && (shared == null || !shared.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
-            return Mono.just(StartMailboxConnectionPayload.refused("sharedAddress", UserErrorCode.INVALID_FORMAT,
+            return Mono.just(StartMailboxConnectionPayload.refused(
+                    "sharedAddress",
+                    UserErrorCode.INVALID_FORMAT,
                     "Enter the shared mailbox's address, such as support@contoso.com."));
         }
-        Mono<MailboxView> reconnect = input.mailboxId() == null ? Mono.empty()
+        Mono<MailboxView> reconnect = input.mailboxId() == null
+                ? Mono.empty()
                 : mailboxes.find(input.mailboxId()).filter(actor::maySee);
         return settings.current().flatMap(current -> {
             if (!current.credentialsComplete() || !current.emailSyncEnabled().value()) {
-                return Mono.just(StartMailboxConnectionPayload.refused(null, UserErrorCode.PRECONDITION_FAILED,
+                return Mono.just(StartMailboxConnectionPayload.refused(
+                        null,
+                        UserErrorCode.PRECONDITION_FAILED,
                         "Mailbox connection is not available: an administrator must complete Microsoft Settings and "
                                 + "enable Emails Sync."));
             }
-            return reconnect.map(mailbox -> pending(actor, mailbox.kind(), mailbox.kind() == MailboxKind.SYSTEM
-                            ? mailbox.address() : null, mailbox.id(), redirectUri, current, session, mailbox.address()))
+            return reconnect
+                    .map(mailbox -> pending(
+                            actor,
+                            mailbox.kind(),
+                            mailbox.kind() == MailboxKind.SYSTEM ? mailbox.address() : null,
+                            mailbox.id(),
+                            redirectUri,
+                            current,
+                            session,
+                            mailbox.address()))
                     .switchIfEmpty(Mono.defer(() -> input.mailboxId() != null
-                            ? Mono.just(StartMailboxConnectionPayload.refused("mailboxId", UserErrorCode.NOT_FOUND,
-                                    "You have no mailbox with this id."))
+                            ? Mono.just(StartMailboxConnectionPayload.refused(
+                                    "mailboxId", UserErrorCode.NOT_FOUND, "You have no mailbox with this id."))
                             : Mono.just(pending(actor, kind, shared, null, redirectUri, current, session, null))));
         });
     }
@@ -89,29 +107,31 @@ class MailboxConnections {
     Mono<String> complete(PendingMailboxConnection pending, Map<String, String> callback, WebSession session) {
         Mono<MailboxConnectionResult> result;
         if (callback.containsKey("error")) {
-            result = Mono.just(MailboxConnectionResult.failed(MicrosoftErrors.describe(callback.get("error"),
-                    callback.get("error_description"))));
-        }
-        else if (pending.createdAt().plus(PENDING_FOR).isBefore(Instant.now()) || callback.get("code") == null) {
-            result = Mono.just(MailboxConnectionResult.failed(MicrosoftErrors.describe("authorization_request_not_found",
-                    null)));
-        }
-        else {
-            result = settings.credentials().filter(MicrosoftCredentials::hasSecret)
-                    .flatMap(credentials -> redeem(pending, callback.get("code"), credentials.settings(),
-                            credentials.clientSecret()))
-                    .onErrorResume(OAuth2AuthorizationException.class, ex -> Mono.just(MailboxConnectionResult.failed(
-                            MicrosoftErrors.describe(ex.getError().getErrorCode(), ex.getError().getDescription()))));
+            result = Mono.just(MailboxConnectionResult.failed(
+                    MicrosoftErrors.describe(callback.get("error"), callback.get("error_description"))));
+        } else if (pending.createdAt().plus(PENDING_FOR).isBefore(Instant.now()) || callback.get("code") == null) {
+            result = Mono.just(
+                    MailboxConnectionResult.failed(MicrosoftErrors.describe("authorization_request_not_found", null)));
+        } else {
+            result = settings.credentials()
+                    .filter(MicrosoftCredentials::hasSecret)
+                    .flatMap(credentials ->
+                            redeem(pending, callback.get("code"), credentials.settings(), credentials.clientSecret()))
+                    .onErrorResume(
+                            OAuth2AuthorizationException.class,
+                            ex -> Mono.just(MailboxConnectionResult.failed(MicrosoftErrors.describe(
+                                    ex.getError().getErrorCode(), ex.getError().getDescription()))));
         }
         return result.map(outcome -> {
             session.getAttributes().put(OUTCOME, outcome);
-            return pending.kind() == MailboxKind.SYSTEM ? "/system/mailboxes?connection=done"
+            return pending.kind() == MailboxKind.SYSTEM
+                    ? "/system/mailboxes?connection=done"
                     : "/mailboxes?connection=done";
         });
     }
 
-    private Mono<MailboxConnectionResult> redeem(PendingMailboxConnection pending, String code,
-            MicrosoftSettings current, String secret) {
+    private Mono<MailboxConnectionResult> redeem(
+            PendingMailboxConnection pending, String code, MicrosoftSettings current, String secret) {
         return oauth.exchange(current, secret, pending, code).flatMap(response -> {
             Object idToken = response.getAdditionalParameters().get("id_token");
             if (!(idToken instanceof String token)) {
@@ -121,8 +141,8 @@ class MailboxConnections {
         });
     }
 
-    private Mono<MailboxConnectionResult> save(PendingMailboxConnection pending, OAuth2AccessTokenResponse response,
-            Jwt idToken) {
+    private Mono<MailboxConnectionResult> save(
+            PendingMailboxConnection pending, OAuth2AccessTokenResponse response, Jwt idToken) {
         if (!pending.nonce().equals(idToken.getClaimAsString("nonce"))) {
             return Mono.just(MailboxConnectionResult.failed(MicrosoftErrors.describe("invalid_nonce", null)));
         }
@@ -133,18 +153,23 @@ class MailboxConnections {
         String address = pending.kind() == MailboxKind.SYSTEM ? pending.sharedAddress() : signedIn;
         Mono<UUID> mailboxId;
         if (pending.reconnectMailboxId() != null) {
-            mailboxId = mailboxes.find(pending.reconnectMailboxId()).flatMap(existing ->
-                    existing.address().equalsIgnoreCase(address) ? Mono.just(existing.id())
+            mailboxId = mailboxes
+                    .find(pending.reconnectMailboxId())
+                    .flatMap(existing -> existing.address().equalsIgnoreCase(address)
+                            ? Mono.just(existing.id())
                             : Mono.error(new MailboxMismatch(signedIn, existing.address())));
-        }
-        else {
+        } else {
             UUID owner = pending.kind() == MailboxKind.SYSTEM ? null : pending.actorId();
-            mailboxId = mailboxes.findIdByAddress(pending.kind(), owner, address)
+            mailboxId = mailboxes
+                    .findIdByAddress(pending.kind(), owner, address)
                     .switchIfEmpty(Mono.defer(() -> mailboxes.insert(pending.kind(), owner, address)));
         }
         return mailboxId
                 .flatMap(id -> tokens.store(id, response)
-                        .then(mailboxes.markConnected(id, pending.actorId(), idToken.getClaimAsString("tid"),
+                        .then(mailboxes.markConnected(
+                                id,
+                                pending.actorId(),
+                                idToken.getClaimAsString("tid"),
                                 idToken.getClaimAsString("oid")))
                         .then(mailboxes.find(id)))
                 .map(MailboxConnectionResult::connected)
@@ -152,11 +177,26 @@ class MailboxConnections {
     }
 
     @SuppressWarnings("unchecked")
-    private StartMailboxConnectionPayload pending(Actor actor, MailboxKind kind, String sharedAddress, UUID reconnectId,
-            String redirectUri, MicrosoftSettings current, WebSession session, String loginHint) {
+    private StartMailboxConnectionPayload pending(
+            Actor actor,
+            MailboxKind kind,
+            String sharedAddress,
+            UUID reconnectId,
+            String redirectUri,
+            MicrosoftSettings current,
+            WebSession session,
+            String loginHint) {
         String verifier = randomToken();
-        var pending = new PendingMailboxConnection(randomToken(), verifier, randomToken(), redirectUri, actor.id(),
-                kind, sharedAddress, reconnectId, Instant.now());
+        var pending = new PendingMailboxConnection(
+                randomToken(),
+                verifier,
+                randomToken(),
+                redirectUri,
+                actor.id(),
+                kind,
+                sharedAddress,
+                reconnectId,
+                Instant.now());
         var all = (Map<String, PendingMailboxConnection>) session.getAttributes()
                 .computeIfAbsent(PENDING, key -> new ConcurrentHashMap<String, PendingMailboxConnection>());
         all.values().removeIf(old -> old.createdAt().plus(PENDING_FOR).isBefore(Instant.now()));
@@ -165,8 +205,8 @@ class MailboxConnections {
         }
         all.put(pending.state(), pending);
         String hint = kind == MailboxKind.SYSTEM ? null : loginHint;
-        return new StartMailboxConnectionPayload(oauth.authorizationUrl(current, pending, challenge(verifier), hint),
-                List.of());
+        return new StartMailboxConnectionPayload(
+                oauth.authorizationUrl(current, pending, challenge(verifier), hint), List.of());
     }
 
     private String randomToken() {
@@ -179,8 +219,7 @@ class MailboxConnections {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

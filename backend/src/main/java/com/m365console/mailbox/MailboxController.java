@@ -1,10 +1,9 @@
 package com.m365console.mailbox;
 
-import java.util.UUID;
-
 import com.m365console.platform.graphql.RequestBaseUrlInterceptor;
 import com.m365console.platform.web.CurrentExchange;
 import com.m365console.settings.RedirectUris;
+import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -56,45 +55,49 @@ class MailboxController {
     @QueryMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
     Mono<MailboxConnections.MailboxConnectionResult> lastMailboxConnection() {
-        return CurrentExchange.session().flatMap(session -> Mono.justOrEmpty((MailboxConnections.MailboxConnectionResult)
-                session.getAttributes().remove(MailboxConnections.OUTCOME)));
+        return CurrentExchange.session()
+                .flatMap(session -> Mono.justOrEmpty((MailboxConnections.MailboxConnectionResult)
+                        session.getAttributes().remove(MailboxConnections.OUTCOME)));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<StartMailboxConnectionPayload> startMailboxConnection(@Argument StartMailboxConnectionInput input,
+    Mono<StartMailboxConnectionPayload> startMailboxConnection(
+            @Argument StartMailboxConnectionInput input,
             @ContextValue(name = RequestBaseUrlInterceptor.REQUEST_BASE_URL) String requestBaseUrl,
             Authentication authentication) {
-        return CurrentExchange.session().flatMap(session -> connections.start(Actor.of(authentication), input,
-                redirectUris.microsoft(requestBaseUrl).toString(), session));
+        return CurrentExchange.session()
+                .flatMap(session -> connections.start(
+                        Actor.of(authentication),
+                        input,
+                        redirectUris.microsoft(requestBaseUrl).toString(),
+                        session));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<CheckMailboxConnectionPayload> checkMailboxConnection(@Argument MailboxIdInput input,
-            Authentication authentication) {
+    Mono<CheckMailboxConnectionPayload> checkMailboxConnection(
+            @Argument MailboxIdInput input, Authentication authentication) {
         return mailboxes.check(input.mailboxId(), Actor.of(authentication));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<MailboxPayload> selectMailboxFolders(@Argument SelectMailboxFoldersInput input,
-            Authentication authentication) {
+    Mono<MailboxPayload> selectMailboxFolders(
+            @Argument SelectMailboxFoldersInput input, Authentication authentication) {
         return mailboxes.selectFolders(input.mailboxId(), input.folders(), Actor.of(authentication));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<SendEmailPayload> sendEmail(@Argument SendEmailInput input,
-            Authentication authentication) {
+    Mono<SendEmailPayload> sendEmail(@Argument SendEmailInput input, Authentication authentication) {
         return mailboxes.send(input, Actor.of(authentication));
     }
 
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<MailboxPayload> disconnectMailbox(@Argument DisconnectMailboxInput input,
-            Authentication authentication) {
-        return mailboxes.disconnect(input.mailboxId(), Boolean.TRUE.equals(input.deleteMail()),
-                Actor.of(authentication));
+    Mono<MailboxPayload> disconnectMailbox(@Argument DisconnectMailboxInput input, Authentication authentication) {
+        return mailboxes.disconnect(
+                input.mailboxId(), Boolean.TRUE.equals(input.deleteMail()), Actor.of(authentication));
     }
 }

@@ -1,7 +1,6 @@
 package com.m365console.mailbox;
 
 import java.util.UUID;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

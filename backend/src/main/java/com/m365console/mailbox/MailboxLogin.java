@@ -1,10 +1,9 @@
 package com.m365console.mailbox;
 
-import java.util.UUID;
-import java.util.function.Function;
-
 import com.m365console.mail.MailFailure;
 import com.m365console.mail.MailServerException;
+import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,8 @@ public class MailboxLogin {
 
     /** The mail protocol an operation logs in with; a refusal and its cure are counted per protocol. */
     public enum Protocol {
-        IMAP, SMTP
+        IMAP,
+        SMTP
     }
 
     private static final Logger log = LoggerFactory.getLogger(MailboxLogin.class);
@@ -41,27 +41,39 @@ public class MailboxLogin {
      * other failures as they are.
      */
     public <T> Mono<T> run(UUID mailboxId, Protocol protocol, Function<MailboxAccessToken, Mono<T>> login) {
-        Mono<T> attempts = tokens.access(mailboxId).flatMap(token -> login.apply(token)
-                .onErrorResume(MailboxLogin::tokenRefused, refused -> renewAndRetry(mailboxId, protocol, token, login)));
+        Mono<T> attempts = tokens.access(mailboxId)
+                .flatMap(token -> login.apply(token)
+                        .onErrorResume(
+                                MailboxLogin::tokenRefused,
+                                refused -> renewAndRetry(mailboxId, protocol, token, login)));
         Mono<Void> restore = mailboxes.restoreAccess(mailboxId, protocol);
         return attempts.flatMap(value -> restore.thenReturn(value)).switchIfEmpty(restore.then(Mono.empty()));
     }
 
-    private <T> Mono<T> renewAndRetry(UUID mailboxId, Protocol protocol, MailboxAccessToken refused,
+    private <T> Mono<T> renewAndRetry(
+            UUID mailboxId,
+            Protocol protocol,
+            MailboxAccessToken refused,
             Function<MailboxAccessToken, Mono<T>> login) {
         log.info("Mailbox {}: the {} server refused the access token; renewing it once", mailboxId, protocol);
-        return tokens.refreshRefused(mailboxId, refused).flatMap(renewed -> login.apply(renewed)
-                .onErrorResume(MailboxLogin::tokenRefused, again -> accessRefused(mailboxId, protocol,
-                        (MailServerException) again)));
+        return tokens.refreshRefused(mailboxId, refused)
+                .flatMap(renewed -> login.apply(renewed)
+                        .onErrorResume(
+                                MailboxLogin::tokenRefused,
+                                again -> accessRefused(mailboxId, protocol, (MailServerException) again)));
     }
 
     private <T> Mono<T> accessRefused(UUID mailboxId, Protocol protocol, MailServerException refused) {
-        return mailboxes.find(mailboxId).flatMap(mailbox -> {
-            String advice = advice(mailbox, protocol, refused.getMessage());
-            log.info("Mailbox {}: mail access refused over {} with a renewed token", mailboxId, protocol);
-            return mailboxes.refuseAccess(mailboxId, protocol, advice)
-                    .then(Mono.<T>error(new MailServerException(MailFailure.TOKEN_REFUSED, advice)));
-        }).switchIfEmpty(Mono.error(refused));
+        return mailboxes
+                .find(mailboxId)
+                .flatMap(mailbox -> {
+                    String advice = advice(mailbox, protocol, refused.getMessage());
+                    log.info("Mailbox {}: mail access refused over {} with a renewed token", mailboxId, protocol);
+                    return mailboxes
+                            .refuseAccess(mailboxId, protocol, advice)
+                            .then(Mono.<T>error(new MailServerException(MailFailure.TOKEN_REFUSED, advice)));
+                })
+                .switchIfEmpty(Mono.error(refused));
     }
 
     /** What to fix when Microsoft issues tokens but the mail server refuses them (SPEC section 6, last row). */
@@ -71,11 +83,14 @@ public class MailboxLogin {
         String scope = protocol == Protocol.IMAP ? "IMAP.AccessAsUser.All" : "SMTP.Send";
         return "Mail access refused: Microsoft renewed the sign-in, but the " + protocol + " server still refuses "
                 + mailbox.address() + ". " + app + " may be disabled for this mailbox (Exchange admin center > "
-                + "Mailboxes > the mailbox > Manage email apps: " + app + (protocol == Protocol.SMTP
-                        ? ", and not turned off for the whole organisation" : "") + "), or the application lacks the "
+                + "Mailboxes > the mailbox > Manage email apps: " + app
+                + (protocol == Protocol.SMTP ? ", and not turned off for the whole organisation" : "")
+                + "), or the application lacks the "
                 + scope + " permission (an admin grants it in Azure, then reconnect)"
-                + (shared ? ", or the delegate account it was connected through has no "
-                        + (protocol == Protocol.IMAP ? "Full Access" : "Send As") + " permission on this shared mailbox"
+                + (shared
+                        ? ", or the delegate account it was connected through has no "
+                                + (protocol == Protocol.IMAP ? "Full Access" : "Send As")
+                                + " permission on this shared mailbox"
                         : "")
                 + ". After fixing it, use Check connection. " + serverAnswer;
     }

@@ -1,11 +1,10 @@
 package com.m365console.mailbox;
 
-import java.util.Map;
-import java.util.Set;
-
 import com.m365console.microsoft.MicrosoftDiscovery;
 import com.m365console.microsoft.MicrosoftEndpoints;
 import com.m365console.settings.MicrosoftSettings;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
@@ -41,7 +40,9 @@ class MailboxOAuthClient {
     private final WebClientReactiveRefreshTokenTokenResponseClient refreshClient =
             new WebClientReactiveRefreshTokenTokenResponseClient();
 
-    MailboxOAuthClient(MicrosoftEndpoints endpoints, MicrosoftDiscovery discovery,
+    MailboxOAuthClient(
+            MicrosoftEndpoints endpoints,
+            MicrosoftDiscovery discovery,
             ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoders) {
         this.endpoints = endpoints;
         this.discovery = discovery;
@@ -50,14 +51,19 @@ class MailboxOAuthClient {
 
     static Set<String> scopes(MicrosoftSettings settings) {
         String outlook = settings.cloud().value().outlookResource();
-        return Set.of("openid", "email", "profile", "offline_access", outlook + "/IMAP.AccessAsUser.All",
+        return Set.of(
+                "openid",
+                "email",
+                "profile",
+                "offline_access",
+                outlook + "/IMAP.AccessAsUser.All",
                 outlook + "/SMTP.Send");
     }
 
-    String authorizationUrl(MicrosoftSettings settings, PendingMailboxConnection pending, String codeChallenge,
-            String loginHint) {
-        var builder = UriComponentsBuilder.fromUriString(
-                        endpoints.authorize(settings.cloud().value(), settings.tenant().value()))
+    String authorizationUrl(
+            MicrosoftSettings settings, PendingMailboxConnection pending, String codeChallenge, String loginHint) {
+        var builder = UriComponentsBuilder.fromUriString(endpoints.authorize(
+                        settings.cloud().value(), settings.tenant().value()))
                 .queryParam("client_id", settings.clientId().value())
                 .queryParam("response_type", "code")
                 .queryParam("redirect_uri", pending.redirectUri())
@@ -74,8 +80,8 @@ class MailboxOAuthClient {
         return builder.encode().build().toUriString();
     }
 
-    Mono<OAuth2AccessTokenResponse> exchange(MicrosoftSettings settings, String secret, PendingMailboxConnection pending,
-            String code) {
+    Mono<OAuth2AccessTokenResponse> exchange(
+            MicrosoftSettings settings, String secret, PendingMailboxConnection pending, String code) {
         ClientRegistration registration = registration(settings, secret, pending.redirectUri(), null);
         var request = OAuth2AuthorizationRequest.authorizationCode()
                 .authorizationUri(registration.getProviderDetails().getAuthorizationUri())
@@ -85,28 +91,32 @@ class MailboxOAuthClient {
                 .state(pending.state())
                 .attributes(attributes -> attributes.put(PkceParameterNames.CODE_VERIFIER, pending.codeVerifier()))
                 .build();
-        var response = OAuth2AuthorizationResponse.success(code).redirectUri(pending.redirectUri())
-                .state(pending.state()).build();
-        return codeClient.getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(registration,
-                new OAuth2AuthorizationExchange(request, response)));
+        var response = OAuth2AuthorizationResponse.success(code)
+                .redirectUri(pending.redirectUri())
+                .state(pending.state())
+                .build();
+        return codeClient.getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(
+                registration, new OAuth2AuthorizationExchange(request, response)));
     }
 
-    Mono<OAuth2AccessTokenResponse> refresh(MicrosoftSettings settings, String secret, OAuth2AccessToken access,
-            String refreshToken) {
+    Mono<OAuth2AccessTokenResponse> refresh(
+            MicrosoftSettings settings, String secret, OAuth2AccessToken access, String refreshToken) {
         ClientRegistration registration = registration(settings, secret, "{baseUrl}", null);
-        return refreshClient.getTokenResponse(new OAuth2RefreshTokenGrantRequest(registration, access,
-                new OAuth2RefreshToken(refreshToken, null), registration.getScopes()));
+        return refreshClient.getTokenResponse(new OAuth2RefreshTokenGrantRequest(
+                registration, access, new OAuth2RefreshToken(refreshToken, null), registration.getScopes()));
     }
 
     /** Verifies the ID token of a code exchange (signature, audience, issuer rules) and reads its claims. */
     Mono<Jwt> idToken(MicrosoftSettings settings, String secret, String idToken) {
-        return discovery.issuer(settings.cloud().value(), settings.tenant().value())
-                .flatMap(issuer -> idTokenDecoders.createDecoder(registration(settings, secret, "{baseUrl}", issuer))
+        return discovery
+                .issuer(settings.cloud().value(), settings.tenant().value())
+                .flatMap(issuer -> idTokenDecoders
+                        .createDecoder(registration(settings, secret, "{baseUrl}", issuer))
                         .decode(idToken));
     }
 
-    private ClientRegistration registration(MicrosoftSettings settings, String secret, String redirectUri,
-            String issuer) {
+    private ClientRegistration registration(
+            MicrosoftSettings settings, String secret, String redirectUri, String issuer) {
         var cloud = settings.cloud().value();
         String tenant = settings.tenant().value();
         return ClientRegistration.withRegistrationId("microsoft-mailbox")

@@ -1,8 +1,7 @@
 package com.m365console.mailbox;
 
-import java.util.List;
-
 import com.m365console.platform.graphql.UserError;
+import java.util.List;
 
 /** Schema type {@code MailboxPayload}. */
 public record MailboxPayload(MailboxView mailbox, List<UserError> errors) {

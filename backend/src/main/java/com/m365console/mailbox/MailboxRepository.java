@@ -1,11 +1,10 @@
 package com.m365console.mailbox;
 
+import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -32,27 +31,39 @@ class MailboxRepository {
     }
 
     Mono<MailboxView> find(UUID id) {
-        return db.sql(VIEW + " where m.id = :id").bind("id", id).map(MailboxRepository::view).one();
+        return db.sql(VIEW + " where m.id = :id")
+                .bind("id", id)
+                .map(MailboxRepository::view)
+                .one();
     }
 
     Flux<MailboxView> findByOwner(UUID ownerId) {
-        return db.sql(VIEW + " where m.owner_id = :owner order by lower(m.address)").bind("owner", ownerId)
-                .map(MailboxRepository::view).all();
+        return db.sql(VIEW + " where m.owner_id = :owner order by lower(m.address)")
+                .bind("owner", ownerId)
+                .map(MailboxRepository::view)
+                .all();
     }
 
     Flux<MailboxView> findSystem() {
-        return db.sql(VIEW + " where m.kind = 'SYSTEM' order by lower(m.address)").map(MailboxRepository::view).all();
+        return db.sql(VIEW + " where m.kind = 'SYSTEM' order by lower(m.address)")
+                .map(MailboxRepository::view)
+                .all();
     }
 
     Flux<MailboxView> findAll() {
-        return db.sql(VIEW + " order by m.kind, lower(m.address)").map(MailboxRepository::view).all();
+        return db.sql(VIEW + " order by m.kind, lower(m.address)")
+                .map(MailboxRepository::view)
+                .all();
     }
 
     Mono<UUID> findIdByAddress(MailboxKind kind, UUID ownerId, String address) {
         String ownerClause = kind == MailboxKind.SYSTEM ? "owner_id is null" : "owner_id = :owner";
         var spec = db.sql("select id from mailbox where kind = :kind and " + ownerClause
-                + " and lower(address) = lower(:address)").bind("kind", kind.name()).bind("address", address);
-        return (kind == MailboxKind.SYSTEM ? spec : spec.bind("owner", ownerId)).map(row -> row.get("id", UUID.class))
+                        + " and lower(address) = lower(:address)")
+                .bind("kind", kind.name())
+                .bind("address", address);
+        return (kind == MailboxKind.SYSTEM ? spec : spec.bind("owner", ownerId))
+                .map(row -> row.get("id", UUID.class))
                 .one();
     }
 
@@ -68,13 +79,18 @@ class MailboxRepository {
         return db.sql("""
                 update mailbox set state = 'CONNECTED', last_error = null, access_refused_by = '{}',
                     connected_by = :by, connected_at = now(), tenant_id = :tenant, object_id = :oid where id = :id""")
-                .bind("id", id).bind("by", connectedBy).bind("tenant", tenantId).bind("oid", objectId).then();
+                .bind("id", id)
+                .bind("by", connectedBy)
+                .bind("tenant", tenantId)
+                .bind("oid", objectId)
+                .then();
     }
 
     Mono<Void> setState(UUID id, MailboxState state, String lastError) {
         var spec = db.sql("update mailbox set state = :state, last_error = :error, access_refused_by = '{}' "
-                + "where id = :id")
-                .bind("id", id).bind("state", state.name());
+                        + "where id = :id")
+                .bind("id", id)
+                .bind("state", state.name());
         return (lastError == null ? spec.bindNull("error", String.class) : spec.bind("error", lastError)).then();
     }
 
@@ -85,7 +101,10 @@ class MailboxRepository {
                     access_refused_by = array_append(array_remove(m.access_refused_by, p.name), p.name)
                 from (select cast(:protocol as text) as name) p
                 where m.id = :id and m.state in ('CONNECTED', 'ACCESS_REFUSED')""")
-                .bind("id", id).bind("advice", advice).bind("protocol", protocol.name()).then();
+                .bind("id", id)
+                .bind("advice", advice)
+                .bind("protocol", protocol.name())
+                .then();
     }
 
     /**
@@ -98,32 +117,48 @@ class MailboxRepository {
                     state = case when m.access_refused_by <@ array[p.name] then 'CONNECTED' else m.state end,
                     last_error = case when m.access_refused_by <@ array[p.name] then null else m.last_error end
                 from (select cast(:protocol as text) as name) p
-                where m.id = :id and m.state = 'ACCESS_REFUSED' and p.name = any (m.access_refused_by)""")
-                .bind("id", id).bind("protocol", protocol.name()).then();
+                where m.id = :id and m.state = 'ACCESS_REFUSED' and p.name = any (m.access_refused_by)""").bind("id", id).bind("protocol", protocol.name()).then();
     }
 
     Mono<Void> saveCheck(UUID id, String imapCheck, String smtpCheck) {
         return db.sql("update mailbox set last_check_at = now(), imap_check = :imap, smtp_check = :smtp where id = :id")
-                .bind("id", id).bind("imap", imapCheck).bind("smtp", smtpCheck).then();
+                .bind("id", id)
+                .bind("imap", imapCheck)
+                .bind("smtp", smtpCheck)
+                .then();
     }
 
     Mono<Void> selectFolders(UUID id, List<String> folders) {
         return db.sql("update mailbox set selected_folders = :folders where id = :id")
-                .bind("id", id).bind("folders", folders.toArray(String[]::new)).then();
+                .bind("id", id)
+                .bind("folders", folders.toArray(String[]::new))
+                .then();
     }
 
-    Mono<UUID> recordSent(UUID mailboxId, String messageId, UUID sentBy, List<String> recipients, String subject,
+    Mono<UUID> recordSent(
+            UUID mailboxId,
+            String messageId,
+            UUID sentBy,
+            List<String> recipients,
+            String subject,
             OffsetDateTime sentAt) {
         return db.sql("""
                 insert into sent_message (mailbox_id, message_id, sent_by, recipients, subject, sent_at)
                 values (:mailbox, :messageId, :by, :recipients, :subject, :sentAt) returning id""")
-                .bind("mailbox", mailboxId).bind("messageId", messageId).bind("by", sentBy)
-                .bind("recipients", recipients.toArray(String[]::new)).bind("subject", subject).bind("sentAt", sentAt)
-                .map(row -> row.get("id", UUID.class)).one();
+                .bind("mailbox", mailboxId)
+                .bind("messageId", messageId)
+                .bind("by", sentBy)
+                .bind("recipients", recipients.toArray(String[]::new))
+                .bind("subject", subject)
+                .bind("sentAt", sentAt)
+                .map(row -> row.get("id", UUID.class))
+                .one();
     }
 
     Mono<Void> deleteSent(UUID mailboxId) {
-        return db.sql("delete from sent_message where mailbox_id = :id").bind("id", mailboxId).then();
+        return db.sql("delete from sent_message where mailbox_id = :id")
+                .bind("id", mailboxId)
+                .then();
     }
 
     private static MailboxView view(Readable row) {

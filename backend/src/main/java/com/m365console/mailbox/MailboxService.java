@@ -1,10 +1,5 @@
 package com.m365console.mailbox;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import com.m365console.mail.MailFailure;
 import com.m365console.mail.MailFolder;
 import com.m365console.mail.MailHosts;
@@ -16,6 +11,10 @@ import com.m365console.platform.graphql.UserErrorCode;
 import com.m365console.platform.ratelimit.OperationRateLimits;
 import com.m365console.platform.ratelimit.RateLimitedOperation;
 import com.m365console.settings.MicrosoftSettingsService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,8 +38,14 @@ class MailboxService {
     private final OperationRateLimits limits;
     private final FolderSelection folderSelection;
 
-    MailboxService(MailboxRepository mailboxes, MailboxTokens tokens, MailboxLogin login, MailServerClient mail,
-            MailHosts hosts, MicrosoftSettingsService settings, OperationRateLimits limits,
+    MailboxService(
+            MailboxRepository mailboxes,
+            MailboxTokens tokens,
+            MailboxLogin login,
+            MailServerClient mail,
+            MailHosts hosts,
+            MicrosoftSettingsService settings,
+            OperationRateLimits limits,
             FolderSelection folderSelection) {
         this.mailboxes = mailboxes;
         this.tokens = tokens;
@@ -69,44 +74,85 @@ class MailboxService {
     }
 
     Mono<CheckMailboxConnectionPayload> check(UUID id, Actor actor) {
-        return withMailbox(id, actor, CheckMailboxConnectionPayload::refused, mailbox -> limits.within(
-                RateLimitedOperation.CHECK_MAILBOX_CONNECTION, mailbox.id().toString(),
-                CheckMailboxConnectionPayload::refused, () -> check(mailbox)));
+        return withMailbox(
+                id,
+                actor,
+                CheckMailboxConnectionPayload::refused,
+                mailbox -> limits.within(
+                        RateLimitedOperation.CHECK_MAILBOX_CONNECTION,
+                        mailbox.id().toString(),
+                        CheckMailboxConnectionPayload::refused,
+                        () -> check(mailbox)));
     }
 
     private Mono<CheckMailboxConnectionPayload> check(MailboxView mailbox) {
-        return settings.current().flatMap(current -> Mono.zip(
-                        login.run(mailbox.id(), MailboxLogin.Protocol.IMAP, token -> mail.checkImap(
-                                        hosts.imap(current.cloud().value()), mailbox.address(), token.value()))
-                                .map(Result::ok).onErrorResume(MailServerException.class, ex -> Mono.just(
-                                        Result.<List<MailFolder>>failed(ex.getMessage()))),
-                        login.run(mailbox.id(), MailboxLogin.Protocol.SMTP, token -> mail.checkSmtp(
-                                        hosts.smtp(current.cloud().value()), mailbox.address(), token.value())
-                                        .thenReturn(Result.ok(true)))
-                                .onErrorResume(MailServerException.class, ex ->
-                                        Mono.just(Result.<Boolean>failed(ex.getMessage())))))
-                .flatMap(results -> mailboxes.saveCheck(mailbox.id(), results.getT1().summary(),
+        return settings.current()
+                .flatMap(current -> Mono.zip(
+                        login.run(
+                                        mailbox.id(),
+                                        MailboxLogin.Protocol.IMAP,
+                                        token -> mail.checkImap(
+                                                hosts.imap(current.cloud().value()), mailbox.address(), token.value()))
+                                .map(Result::ok)
+                                .onErrorResume(
+                                        MailServerException.class,
+                                        ex -> Mono.just(Result.<List<MailFolder>>failed(ex.getMessage()))),
+                        login.run(
+                                        mailbox.id(),
+                                        MailboxLogin.Protocol.SMTP,
+                                        token -> mail.checkSmtp(
+                                                        hosts.smtp(
+                                                                current.cloud().value()),
+                                                        mailbox.address(),
+                                                        token.value())
+                                                .thenReturn(Result.ok(true)))
+                                .onErrorResume(
+                                        MailServerException.class,
+                                        ex -> Mono.just(Result.<Boolean>failed(ex.getMessage())))))
+                .flatMap(results -> mailboxes
+                        .saveCheck(
+                                mailbox.id(),
+                                results.getT1().summary(),
                                 results.getT2().summary())
                         .then(mailboxes.find(mailbox.id()))
-                        .map(updated -> new CheckMailboxConnectionPayload(updated, results.getT1().ok(),
-                                results.getT2().ok(), folders(results.getT1().value(), updated.selectedFolders()),
+                        .map(updated -> new CheckMailboxConnectionPayload(
+                                updated,
+                                results.getT1().ok(),
+                                results.getT2().ok(),
+                                folders(results.getT1().value(), updated.selectedFolders()),
                                 List.of())))
-                .onErrorResume(MailboxUnavailableException.class, ex -> mailboxes.find(mailbox.id())
-                        .map(updated -> new CheckMailboxConnectionPayload(updated, false, false, List.of(),
-                                List.of(unavailable(ex)))));
+                .onErrorResume(
+                        MailboxUnavailableException.class,
+                        ex -> mailboxes
+                                .find(mailbox.id())
+                                .map(updated -> new CheckMailboxConnectionPayload(
+                                        updated, false, false, List.of(), List.of(unavailable(ex)))));
     }
 
     Mono<MailboxPayload> selectFolders(UUID id, List<String> folders, Actor actor) {
-        List<String> distinct = folders.stream().map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
+        List<String> distinct = folders.stream()
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .distinct()
+                .toList();
         if (distinct.size() > 500) {
-            return Mono.just(MailboxPayload.refused(new UserError("folders", UserErrorCode.TOO_LONG,
-                    "At most 500 folders.")));
+            return Mono.just(
+                    MailboxPayload.refused(new UserError("folders", UserErrorCode.TOO_LONG, "At most 500 folders.")));
         }
-        return withMailbox(id, actor, MailboxPayload::refused, mailbox -> distinct.isEmpty()
-                ? mailboxes.selectFolders(mailbox.id(), distinct).then(mailboxes.find(mailbox.id()))
-                        .map(MailboxPayload::of)
-                : limits.within(RateLimitedOperation.SELECT_MAILBOX_FOLDERS, mailbox.id().toString(),
-                        MailboxPayload::refused, () -> folderSelection.select(mailbox, distinct)));
+        return withMailbox(
+                id,
+                actor,
+                MailboxPayload::refused,
+                mailbox -> distinct.isEmpty()
+                        ? mailboxes
+                                .selectFolders(mailbox.id(), distinct)
+                                .then(mailboxes.find(mailbox.id()))
+                                .map(MailboxPayload::of)
+                        : limits.within(
+                                RateLimitedOperation.SELECT_MAILBOX_FOLDERS,
+                                mailbox.id().toString(),
+                                MailboxPayload::refused,
+                                () -> folderSelection.select(mailbox, distinct)));
     }
 
     Mono<SendEmailPayload> send(SendEmailInput input, Actor actor) {
@@ -114,43 +160,78 @@ class MailboxService {
         if (!errors.isEmpty()) {
             return Mono.just(new SendEmailPayload(null, errors));
         }
-        var message = new OutgoingMessage(null, trim(input.to()), trim(input.cc()), trim(input.bcc()),
-                input.subject().trim(), input.text(), input.html());
-        return withMailbox(input.mailboxId(), actor, SendEmailPayload::refused, mailbox -> limits.within(
-                RateLimitedOperation.SEND_EMAIL, mailbox.id().toString(), SendEmailPayload::refused,
-                () -> send(mailbox, message, actor)));
+        var message = new OutgoingMessage(
+                null,
+                trim(input.to()),
+                trim(input.cc()),
+                trim(input.bcc()),
+                input.subject().trim(),
+                input.text(),
+                input.html());
+        return withMailbox(
+                input.mailboxId(),
+                actor,
+                SendEmailPayload::refused,
+                mailbox -> limits.within(
+                        RateLimitedOperation.SEND_EMAIL,
+                        mailbox.id().toString(),
+                        SendEmailPayload::refused,
+                        () -> send(mailbox, message, actor)));
     }
 
     private Mono<SendEmailPayload> send(MailboxView mailbox, OutgoingMessage message, Actor actor) {
         return settings.current()
-                .flatMap(current -> login.run(mailbox.id(), MailboxLogin.Protocol.SMTP, token ->
-                        mail.send(hosts.smtp(current.cloud().value()), mailbox.address(), token.value(), message)))
-                .flatMap(sent -> mailboxes.recordSent(mailbox.id(), sent.messageId(), actor.id(), sent.recipients(),
-                                message.subject(), sent.sentAt())
-                        .map(sentId -> new SendEmailPayload(new SentMessage(sentId, sent.messageId(), sent.recipients(),
-                                message.subject(), sent.sentAt()), List.of())))
-                .onErrorResume(MailboxUnavailableException.class,
-                        ex -> Mono.just(SendEmailPayload.refused(unavailable(ex))))
+                .flatMap(current -> login.run(
+                        mailbox.id(),
+                        MailboxLogin.Protocol.SMTP,
+                        token -> mail.send(
+                                hosts.smtp(current.cloud().value()), mailbox.address(), token.value(), message)))
+                .flatMap(sent -> mailboxes
+                        .recordSent(
+                                mailbox.id(),
+                                sent.messageId(),
+                                actor.id(),
+                                sent.recipients(),
+                                message.subject(),
+                                sent.sentAt())
+                        .map(sentId -> new SendEmailPayload(
+                                new SentMessage(
+                                        sentId, sent.messageId(), sent.recipients(), message.subject(), sent.sentAt()),
+                                List.of())))
+                .onErrorResume(
+                        MailboxUnavailableException.class, ex -> Mono.just(SendEmailPayload.refused(unavailable(ex))))
                 .onErrorResume(MailServerException.class, ex -> Mono.just(SendEmailPayload.refused(mailServer(ex))));
     }
 
     Mono<MailboxPayload> disconnect(UUID id, boolean deleteMail, Actor actor) {
-        return withMailbox(id, actor, MailboxPayload::refused, mailbox -> tokens.delete(mailbox.id())
-                .then(mailboxes.setState(mailbox.id(), MailboxState.DISCONNECTED, null))
-                .then(deleteMail ? mailboxes.deleteSent(mailbox.id()) : Mono.empty())
-                .then(mailboxes.find(mailbox.id())).map(MailboxPayload::of));
+        return withMailbox(
+                id,
+                actor,
+                MailboxPayload::refused,
+                mailbox -> tokens.delete(mailbox.id())
+                        .then(mailboxes.setState(mailbox.id(), MailboxState.DISCONNECTED, null))
+                        .then(deleteMail ? mailboxes.deleteSent(mailbox.id()) : Mono.empty())
+                        .then(mailboxes.find(mailbox.id()))
+                        .map(MailboxPayload::of));
     }
 
-    private <T> Mono<T> withMailbox(UUID id, Actor actor, java.util.function.Function<UserError, T> refused,
+    private <T> Mono<T> withMailbox(
+            UUID id,
+            Actor actor,
+            java.util.function.Function<UserError, T> refused,
             java.util.function.Function<MailboxView, Mono<T>> action) {
-        return find(id, actor).flatMap(action)
-                .switchIfEmpty(Mono.fromSupplier(() -> refused.apply(new UserError("mailboxId", UserErrorCode.NOT_FOUND,
-                        "You have no mailbox with this id."))));
+        return find(id, actor)
+                .flatMap(action)
+                .switchIfEmpty(Mono.fromSupplier(() -> refused.apply(
+                        new UserError("mailboxId", UserErrorCode.NOT_FOUND, "You have no mailbox with this id."))));
     }
 
     static UserError mailServer(MailServerException ex) {
-        boolean refused = ex.failure() == MailFailure.AUTHENTICATION_REFUSED || ex.failure() == MailFailure.TOKEN_REFUSED;
-        return new UserError(null, refused ? UserErrorCode.MAIL_SERVER_REFUSED : UserErrorCode.MAIL_SERVER_UNREACHABLE,
+        boolean refused =
+                ex.failure() == MailFailure.AUTHENTICATION_REFUSED || ex.failure() == MailFailure.TOKEN_REFUSED;
+        return new UserError(
+                null,
+                refused ? UserErrorCode.MAIL_SERVER_REFUSED : UserErrorCode.MAIL_SERVER_UNREACHABLE,
                 ex.getMessage());
     }
 
@@ -163,8 +244,15 @@ class MailboxService {
     }
 
     private static List<FolderView> folders(List<MailFolder> folders, List<String> selected) {
-        return folders == null ? List.of() : folders.stream().map(folder -> new FolderView(folder.fullName(),
-                folder.name(), folder.messageCount(), selected.contains(folder.fullName()))).toList();
+        return folders == null
+                ? List.of()
+                : folders.stream()
+                        .map(folder -> new FolderView(
+                                folder.fullName(),
+                                folder.name(),
+                                folder.messageCount(),
+                                selected.contains(folder.fullName())))
+                        .toList();
     }
 
     private static List<UserError> validate(SendEmailInput input) {
@@ -175,28 +263,36 @@ class MailboxService {
         if (trim(input.to()).isEmpty()) {
             errors.add(new UserError("to", UserErrorCode.REQUIRED, "Add at least one recipient."));
         }
-        if (trim(input.to()).size() + trim(input.cc()).size() + trim(input.bcc()).size() > MAX_RECIPIENTS) {
+        if (trim(input.to()).size()
+                        + trim(input.cc()).size()
+                        + trim(input.bcc()).size()
+                > MAX_RECIPIENTS) {
             errors.add(new UserError("to", UserErrorCode.TOO_LONG, "At most " + MAX_RECIPIENTS + " recipients."));
         }
         if (input.subject() == null || input.subject().isBlank()) {
             errors.add(new UserError("subject", UserErrorCode.REQUIRED, "Enter a subject."));
         }
-        if ((input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank())) {
+        if ((input.text() == null || input.text().isBlank())
+                && (input.html() == null || input.html().isBlank())) {
             errors.add(new UserError("text", UserErrorCode.REQUIRED, "Write a message (text or HTML)."));
         }
         return errors;
     }
 
     private static void addressErrors(String field, List<String> addresses, List<UserError> errors) {
-        List<String> bad = trim(addresses).stream().filter(address -> !ADDRESS.matcher(address).matches()).toList();
+        List<String> bad = trim(addresses).stream()
+                .filter(address -> !ADDRESS.matcher(address).matches())
+                .toList();
         if (!bad.isEmpty()) {
-            errors.add(new UserError(field, UserErrorCode.INVALID_FORMAT, "Not an e-mail address: "
-                    + String.join(", ", bad)));
+            errors.add(new UserError(
+                    field, UserErrorCode.INVALID_FORMAT, "Not an e-mail address: " + String.join(", ", bad)));
         }
     }
 
     private static List<String> trim(List<String> addresses) {
-        return addresses == null ? List.of() : addresses.stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
+        return addresses == null
+                ? List.of()
+                : addresses.stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
     }
 
     /** The outcome of one protocol check. */
@@ -215,11 +311,9 @@ class MailboxService {
     }
 
     /** Schema type {@code MailFolder}. */
-    record FolderView(String fullName, String name, int messageCount, boolean selected) {
-    }
+    record FolderView(String fullName, String name, int messageCount, boolean selected) {}
 
     /** Schema type {@code SentMessage}. */
-    record SentMessage(UUID id, String messageId, List<String> recipients, String subject,
-            java.time.OffsetDateTime sentAt) {
-    }
+    record SentMessage(
+            UUID id, String messageId, List<String> recipients, String subject, java.time.OffsetDateTime sentAt) {}
 }

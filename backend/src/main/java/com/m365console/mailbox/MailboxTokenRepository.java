@@ -1,9 +1,8 @@
 package com.m365console.mailbox;
 
+import com.m365console.platform.crypto.EncryptedValue;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.m365console.platform.crypto.EncryptedValue;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -40,11 +39,14 @@ class MailboxTokenRepository {
                 from mailbox_token where mailbox_id = :id""" + locking)
                 .bind("id", mailboxId)
                 .map(row -> new StoredTokens(
-                        new EncryptedValue(row.get("access_key_id", String.class),
-                                row.get("access_token", byte[].class)),
+                        new EncryptedValue(
+                                row.get("access_key_id", String.class), row.get("access_token", byte[].class)),
                         row.get("access_expires_at", OffsetDateTime.class),
-                        row.get("refresh_key_id", String.class) == null ? null : new EncryptedValue(
-                                row.get("refresh_key_id", String.class), row.get("refresh_token", byte[].class))))
+                        row.get("refresh_key_id", String.class) == null
+                                ? null
+                                : new EncryptedValue(
+                                        row.get("refresh_key_id", String.class),
+                                        row.get("refresh_token", byte[].class))))
                 .one();
     }
 
@@ -58,7 +60,9 @@ class MailboxTokenRepository {
                     refresh_token = coalesce(excluded.refresh_token, mailbox_token.refresh_token),
                     refresh_key_id = coalesce(excluded.refresh_key_id, mailbox_token.refresh_key_id),
                     updated_at = now()""")
-                .bind("id", mailboxId).bind("access", access.ciphertext()).bind("accessKey", access.keyId())
+                .bind("id", mailboxId)
+                .bind("access", access.ciphertext())
+                .bind("accessKey", access.keyId())
                 .bind("expires", expiresAt);
         spec = refresh == null
                 ? spec.bindNull("refresh", byte[].class).bindNull("refreshKey", String.class)
@@ -67,7 +71,9 @@ class MailboxTokenRepository {
     }
 
     Mono<Void> delete(UUID mailboxId) {
-        return db.sql("delete from mailbox_token where mailbox_id = :id").bind("id", mailboxId).then();
+        return db.sql("delete from mailbox_token where mailbox_id = :id")
+                .bind("id", mailboxId)
+                .then();
     }
 
     /** Connected mailboxes whose access token expires before the limit (or has expired): to refresh ahead of use. */
@@ -76,10 +82,11 @@ class MailboxTokenRepository {
                 select t.mailbox_id from mailbox_token t join mailbox m on m.id = t.mailbox_id
                 where m.state = 'CONNECTED' and t.access_expires_at < :limit
                 order by t.access_expires_at""")
-                .bind("limit", limit).map(row -> row.get("mailbox_id", UUID.class)).all();
+                .bind("limit", limit)
+                .map(row -> row.get("mailbox_id", UUID.class))
+                .all();
     }
 
     /** A mailbox's tokens as stored: ciphertexts only. */
-    record StoredTokens(EncryptedValue access, OffsetDateTime accessExpiresAt, EncryptedValue refresh) {
-    }
+    record StoredTokens(EncryptedValue access, OffsetDateTime accessExpiresAt, EncryptedValue refresh) {}
 }

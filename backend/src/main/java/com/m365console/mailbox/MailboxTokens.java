@@ -1,5 +1,10 @@
 package com.m365console.mailbox;
 
+import com.m365console.microsoft.MicrosoftErrors;
+import com.m365console.platform.crypto.EncryptedValue;
+import com.m365console.platform.crypto.SecretCipher;
+import com.m365console.settings.MicrosoftCredentials;
+import com.m365console.settings.MicrosoftSettingsService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -8,12 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
-
-import com.m365console.microsoft.MicrosoftErrors;
-import com.m365console.platform.crypto.EncryptedValue;
-import com.m365console.platform.crypto.SecretCipher;
-import com.m365console.settings.MicrosoftCredentials;
-import com.m365console.settings.MicrosoftSettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +36,14 @@ public class MailboxTokens {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxTokens.class);
     /** OAuth errors that no retry will cure: the user must reconnect (or the admin fix the registration). */
-    private static final Set<String> PERMANENT = Set.of("invalid_grant", "interaction_required", "consent_required",
-            "login_required", "invalid_client", "unauthorized_client", "invalid_scope");
+    private static final Set<String> PERMANENT = Set.of(
+            "invalid_grant",
+            "interaction_required",
+            "consent_required",
+            "login_required",
+            "invalid_client",
+            "unauthorized_client",
+            "invalid_scope");
     /** While another caller refreshes, a token with at least this much life left is handed out instead of waiting. */
     private static final Duration STILL_USABLE = Duration.ofMinutes(1);
 
@@ -52,8 +57,13 @@ public class MailboxTokens {
     private final Duration retryBackoff;
     private final Duration refreshTimeout;
 
-    MailboxTokens(MailboxTokenRepository tokens, MailboxRepository mailboxes, MailboxOAuthClient oauth,
-            MicrosoftSettingsService settings, SecretCipher cipher, TransactionalOperator transaction,
+    MailboxTokens(
+            MailboxTokenRepository tokens,
+            MailboxRepository mailboxes,
+            MailboxOAuthClient oauth,
+            MicrosoftSettingsService settings,
+            SecretCipher cipher,
+            TransactionalOperator transaction,
             @Value("${m365.mailbox.refresh-ahead:PT5M}") Duration refreshAhead,
             @Value("${m365.mailbox.refresh-retry-backoff:PT0.5S}") Duration retryBackoff,
             @Value("${m365.mailbox.refresh-timeout:PT20S}") Duration refreshTimeout) {
@@ -85,9 +95,12 @@ public class MailboxTokens {
      * handed out at once; only a caller whose token has (nearly) run out waits for the refresh and takes its result.
      */
     private Mono<MailboxAccessToken> renewed(UUID mailboxId, MailboxTokenRepository.StoredTokens seen) {
-        boolean usable = seen.accessExpiresAt().toInstant().isAfter(Instant.now().plus(STILL_USABLE));
-        Mono<TokenResult> locked = tokens.tryLock(mailboxId).map(stored -> refreshIfDue(mailboxId, stored))
-                .switchIfEmpty(Mono.fromSupplier(() -> usable ? Mono.just(TokenResult.ok(current(mailboxId, seen)))
+        boolean usable =
+                seen.accessExpiresAt().toInstant().isAfter(Instant.now().plus(STILL_USABLE));
+        Mono<TokenResult> locked = tokens.tryLock(mailboxId)
+                .map(stored -> refreshIfDue(mailboxId, stored))
+                .switchIfEmpty(Mono.fromSupplier(() -> usable
+                        ? Mono.just(TokenResult.ok(current(mailboxId, seen)))
                         : tokens.lock(mailboxId).flatMap(stored -> refreshIfDue(mailboxId, stored))))
                 .flatMap(result -> result)
                 .defaultIfEmpty(TokenResult.failed(notConnected()));
@@ -103,13 +116,14 @@ public class MailboxTokens {
     }
 
     private MailboxAccessToken current(UUID mailboxId, MailboxTokenRepository.StoredTokens stored) {
-        return new MailboxAccessToken(decrypt(stored.access(), mailboxId, "access"),
+        return new MailboxAccessToken(
+                decrypt(stored.access(), mailboxId, "access"),
                 stored.accessExpiresAt().toInstant());
     }
 
     private static MailboxUnavailableException notConnected() {
-        return new MailboxUnavailableException(MailboxUnavailableException.Reason.NOT_CONNECTED,
-                "The mailbox is not connected: connect it again.");
+        return new MailboxUnavailableException(
+                MailboxUnavailableException.Reason.NOT_CONNECTED, "The mailbox is not connected: connect it again.");
     }
 
     /**
@@ -119,17 +133,20 @@ public class MailboxTokens {
      * refusal; Microsoft is not asked again.
      */
     public Mono<MailboxAccessToken> refreshRefused(UUID mailboxId, MailboxAccessToken refused) {
-        Mono<TokenResult> locked = tokens.lock(mailboxId).zipWith(mailboxes.find(mailboxId))
+        Mono<TokenResult> locked = tokens.lock(mailboxId)
+                .zipWith(mailboxes.find(mailboxId))
                 .flatMap(both -> {
                     MailboxTokenRepository.StoredTokens stored = both.getT1();
                     if (both.getT2().state() == MailboxState.NEEDS_REAUTH) {
                         return Mono.just(TokenResult.failed(new MailboxUnavailableException(
-                                MailboxUnavailableException.Reason.NEEDS_REAUTH, both.getT2().lastError())));
+                                MailboxUnavailableException.Reason.NEEDS_REAUTH,
+                                both.getT2().lastError())));
                     }
-                    boolean replaced = !MessageDigest.isEqual(decrypt(stored.access(), mailboxId, "access")
-                                    .getBytes(StandardCharsets.UTF_8),
+                    boolean replaced = !MessageDigest.isEqual(
+                            decrypt(stored.access(), mailboxId, "access").getBytes(StandardCharsets.UTF_8),
                             refused.value().getBytes(StandardCharsets.UTF_8));
-                    return replaced && fresh(stored) ? Mono.just(TokenResult.ok(current(mailboxId, stored)))
+                    return replaced && fresh(stored)
+                            ? Mono.just(TokenResult.ok(current(mailboxId, stored)))
                             : refresh(mailboxId, stored);
                 })
                 .defaultIfEmpty(TokenResult.failed(notConnected()));
@@ -139,10 +156,14 @@ public class MailboxTokens {
     /** Stores the tokens of a fresh grant (connection or reconnection). */
     Mono<Void> store(UUID mailboxId, OAuth2AccessTokenResponse response) {
         OAuth2AccessToken access = response.getAccessToken();
-        EncryptedValue refresh = response.getRefreshToken() == null ? null
+        EncryptedValue refresh = response.getRefreshToken() == null
+                ? null
                 : cipher.encrypt(response.getRefreshToken().getTokenValue(), purpose(mailboxId, "refresh"));
-        return tokens.save(mailboxId, cipher.encrypt(access.getTokenValue(), purpose(mailboxId, "access")),
-                expiry(access), refresh);
+        return tokens.save(
+                mailboxId,
+                cipher.encrypt(access.getTokenValue(), purpose(mailboxId, "access")),
+                expiry(access),
+                refresh);
     }
 
     Mono<Void> delete(UUID mailboxId) {
@@ -153,7 +174,8 @@ public class MailboxTokens {
      * Refreshes, ahead of use, the access tokens that expire within the refresh-ahead time (or have expired), one
      * mailbox after the other; a mailbox whose refresh is already under way elsewhere is left to it.
      */
-    @Scheduled(fixedDelayString = "${m365.mailbox.refresh-check-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${m365.mailbox.refresh-check-interval:PT1M}",
             initialDelayString = "${m365.mailbox.refresh-check-interval:PT1M}")
     public Mono<Void> refreshExpiringTokens() {
         return tokens.expiringBefore(OffsetDateTime.now().plus(refreshAhead))
@@ -166,32 +188,46 @@ public class MailboxTokens {
     }
 
     private Mono<Void> refreshAheadOfExpiry(UUID mailboxId) {
-        Mono<TokenResult> locked = tokens.tryLock(mailboxId)
-                .flatMap(stored -> fresh(stored) ? Mono.empty() : refresh(mailboxId, stored));
-        return transaction.transactional(locked).flatMap(TokenResult::toMono)
-                .doOnNext(token -> log.info("Refreshed the access token of mailbox {} ahead of expiry; it now expires "
-                        + "at {}", mailboxId, token.expiresAt()))
-                .doOnError(ex -> log.warn("Could not refresh the access token of mailbox {} ahead of expiry: {}",
-                        mailboxId, ex.getMessage()))
+        Mono<TokenResult> locked =
+                tokens.tryLock(mailboxId).flatMap(stored -> fresh(stored) ? Mono.empty() : refresh(mailboxId, stored));
+        return transaction
+                .transactional(locked)
+                .flatMap(TokenResult::toMono)
+                .doOnNext(token -> log.info(
+                        "Refreshed the access token of mailbox {} ahead of expiry; it now expires " + "at {}",
+                        mailboxId,
+                        token.expiresAt()))
+                .doOnError(ex -> log.warn(
+                        "Could not refresh the access token of mailbox {} ahead of expiry: {}",
+                        mailboxId,
+                        ex.getMessage()))
                 .onErrorResume(ex -> Mono.empty())
                 .then();
     }
 
     private Mono<TokenResult> refresh(UUID mailboxId, MailboxTokenRepository.StoredTokens stored) {
         if (stored.refresh() == null) {
-            return needsReauth(mailboxId, "Microsoft gave no refresh token (was offline_access granted?): reconnect "
-                    + "the mailbox.");
+            return needsReauth(
+                    mailboxId,
+                    "Microsoft gave no refresh token (was offline_access granted?): reconnect " + "the mailbox.");
         }
-        OAuth2AccessToken current = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
-                decrypt(stored.access(), mailboxId, "access"), null, stored.accessExpiresAt().toInstant());
+        OAuth2AccessToken current = new OAuth2AccessToken(
+                OAuth2AccessToken.TokenType.BEARER,
+                decrypt(stored.access(), mailboxId, "access"),
+                null,
+                stored.accessExpiresAt().toInstant());
         String refreshToken = decrypt(stored.refresh(), mailboxId, "refresh");
-        return settings.credentials().filter(MicrosoftCredentials::hasSecret)
-                .flatMap(credentials -> oauth.refresh(credentials.settings(), credentials.clientSecret(), current,
-                        refreshToken).timeout(refreshTimeout))
-                .retryWhen(Retry.backoff(2, retryBackoff).filter(ex -> !permanent(ex))
+        return settings.credentials()
+                .filter(MicrosoftCredentials::hasSecret)
+                .flatMap(credentials -> oauth.refresh(
+                                credentials.settings(), credentials.clientSecret(), current, refreshToken)
+                        .timeout(refreshTimeout))
+                .retryWhen(Retry.backoff(2, retryBackoff)
+                        .filter(ex -> !permanent(ex))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .flatMap(response -> store(mailboxId, response)
-                        .thenReturn(TokenResult.ok(new MailboxAccessToken(response.getAccessToken().getTokenValue(),
+                        .thenReturn(TokenResult.ok(new MailboxAccessToken(
+                                response.getAccessToken().getTokenValue(),
                                 expiry(response.getAccessToken()).toInstant()))))
                 .onErrorResume(ex -> permanent(ex)
                         ? needsReauth(mailboxId, describe(ex))
@@ -203,18 +239,21 @@ public class MailboxTokens {
 
     private Mono<TokenResult> needsReauth(UUID mailboxId, String message) {
         log.info("Mailbox {} needs to be reconnected: {}", mailboxId, message);
-        return mailboxes.setState(mailboxId, MailboxState.NEEDS_REAUTH, message)
-                .thenReturn(TokenResult.failed(new MailboxUnavailableException(
-                        MailboxUnavailableException.Reason.NEEDS_REAUTH, message)));
+        return mailboxes
+                .setState(mailboxId, MailboxState.NEEDS_REAUTH, message)
+                .thenReturn(TokenResult.failed(
+                        new MailboxUnavailableException(MailboxUnavailableException.Reason.NEEDS_REAUTH, message)));
     }
 
     private static boolean permanent(Throwable ex) {
-        return ex instanceof OAuth2AuthorizationException oauth && PERMANENT.contains(oauth.getError().getErrorCode());
+        return ex instanceof OAuth2AuthorizationException oauth
+                && PERMANENT.contains(oauth.getError().getErrorCode());
     }
 
     private static String describe(Throwable ex) {
         if (ex instanceof OAuth2AuthorizationException oauth) {
-            return MicrosoftErrors.describe(oauth.getError().getErrorCode(), oauth.getError().getDescription())
+            return MicrosoftErrors.describe(
+                            oauth.getError().getErrorCode(), oauth.getError().getDescription())
                     .message();
         }
         return ex.getClass().getSimpleName();
@@ -247,5 +286,4 @@ public class MailboxTokens {
             return failure == null ? Mono.just(accessToken) : Mono.error(failure);
         }
     }
-
 }

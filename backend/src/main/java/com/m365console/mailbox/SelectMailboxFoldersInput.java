@@ -4,5 +4,4 @@ import java.util.List;
 import java.util.UUID;
 
 /** Schema input {@code SelectMailboxFoldersInput}. */
-public record SelectMailboxFoldersInput(UUID mailboxId, List<String> folders) {
-}
+public record SelectMailboxFoldersInput(UUID mailboxId, List<String> folders) {}

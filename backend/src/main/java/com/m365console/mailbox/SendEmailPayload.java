@@ -1,9 +1,8 @@
 package com.m365console.mailbox;
 
-import java.util.List;
-
 import com.m365console.mailbox.MailboxService.SentMessage;
 import com.m365console.platform.graphql.UserError;
+import java.util.List;
 
 /** Schema type {@code SendEmailPayload}. */
 public record SendEmailPayload(SentMessage sentMessage, List<UserError> errors) {

@@ -3,5 +3,4 @@ package com.m365console.mailbox;
 import java.util.UUID;
 
 /** Schema input for {@code startMailboxConnection}. */
-public record StartMailboxConnectionInput(MailboxKind kind, String sharedAddress, UUID mailboxId) {
-}
+public record StartMailboxConnectionInput(MailboxKind kind, String sharedAddress, UUID mailboxId) {}

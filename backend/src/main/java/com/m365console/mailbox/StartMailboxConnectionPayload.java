@@ -1,9 +1,8 @@
 package com.m365console.mailbox;
 
-import java.util.List;
-
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
+import java.util.List;
 
 /** Schema type {@code StartMailboxConnectionPayload}. */
 public record StartMailboxConnectionPayload(String authorizationUrl, List<UserError> errors) {

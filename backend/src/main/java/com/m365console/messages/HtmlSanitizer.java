@@ -15,8 +15,7 @@ final class HtmlSanitizer {
             .addProtocols("img", "src", "cid", "data")
             .addAttributes("a", "rel", "target");
 
-    private HtmlSanitizer() {
-    }
+    private HtmlSanitizer() {}
 
     static String sanitize(String html) {
         if (html == null) {
@@ -26,8 +25,9 @@ final class HtmlSanitizer {
         String clean = Jsoup.clean(html, "", SAFE, output);
         Document document = Jsoup.parseBodyFragment(clean);
         document.outputSettings(output);
-        document.select("a[href]").forEach(link -> link.attr("rel", "noopener noreferrer nofollow")
-                .attr("target", "_blank"));
+        document.select("a[href]")
+                .forEach(
+                        link -> link.attr("rel", "noopener noreferrer nofollow").attr("target", "_blank"));
         return document.body().html();
     }
 }

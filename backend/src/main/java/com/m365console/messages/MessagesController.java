@@ -1,10 +1,9 @@
 package com.m365console.messages;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.m365console.mailbox.MailboxDirectory;
 import com.m365console.platform.graphql.InvalidArgumentException;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,8 +37,12 @@ class MessagesController {
 
     @QueryMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<Connection> messages(@Argument UUID folderId, @Argument Integer first, @Argument String after,
-            @Argument String search, Authentication authentication) {
+    Mono<Connection> messages(
+            @Argument UUID folderId,
+            @Argument Integer first,
+            @Argument String after,
+            @Argument String search,
+            Authentication authentication) {
         int limit = first == null ? 50 : first;
         if (limit < 1 || limit > MAX_PAGE) {
             return Mono.error(new InvalidArgumentException("first must be between 1 and " + MAX_PAGE));
@@ -48,7 +51,8 @@ class MessagesController {
         String term = search == null || search.isBlank() ? null : search.trim();
         return messages.mailboxOfFolder(folderId)
                 .flatMap(mailboxId -> mailboxes.findVisible(mailboxId, authentication))
-                .flatMap(mailbox -> messages.page(folderId, cursor, limit + 1, term).collectList())
+                .flatMap(mailbox ->
+                        messages.page(folderId, cursor, limit + 1, term).collectList())
                 .map(rows -> Connection.of(rows, limit))
                 .defaultIfEmpty(Connection.of(List.of(), limit));
     }
@@ -56,38 +60,68 @@ class MessagesController {
     @QueryMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
     Mono<MessageView> message(@Argument UUID id, Authentication authentication) {
-        return messages.message(id).filterWhen(detail -> mailboxes.findVisible(detail.mailboxId(), authentication)
-                .hasElement()).map(this::view);
+        return messages.message(id)
+                .filterWhen(detail -> mailboxes
+                        .findVisible(detail.mailboxId(), authentication)
+                        .hasElement())
+                .map(this::view);
     }
 
     private MessageView view(MessageRepository.MessageDetail detail) {
-        List<AttachmentInfo> attachments = json.readValue(detail.attachmentsJson(), new TypeReference<>() { });
-        return new MessageView(detail.id(), detail.folderId(), detail.messageId(), detail.subject(), detail.fromName(),
-                detail.fromAddress(), detail.to(), detail.cc(), detail.sentAt(), detail.receivedAt(), detail.flags(),
-                detail.text(), HtmlSanitizer.sanitize(detail.rawHtml()), detail.bodyTruncated(), attachments);
+        List<AttachmentInfo> attachments = json.readValue(detail.attachmentsJson(), new TypeReference<>() {});
+        return new MessageView(
+                detail.id(),
+                detail.folderId(),
+                detail.messageId(),
+                detail.subject(),
+                detail.fromName(),
+                detail.fromAddress(),
+                detail.to(),
+                detail.cc(),
+                detail.sentAt(),
+                detail.receivedAt(),
+                detail.flags(),
+                detail.text(),
+                HtmlSanitizer.sanitize(detail.rawHtml()),
+                detail.bodyTruncated(),
+                attachments);
     }
 
     /** Schema type {@code MessageConnection}. */
     record Connection(List<Edge> edges, PageInfo pageInfo) {
         static Connection of(List<MessageRepository.SummaryRow> rows, int limit) {
-            List<Edge> edges = rows.stream().limit(limit)
-                    .map(row -> new Edge(new PageCursor(row.receivedAt(), row.uid()).encode(), row)).toList();
-            return new Connection(edges, new PageInfo(rows.size() > limit,
-                    edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+            List<Edge> edges = rows.stream()
+                    .limit(limit)
+                    .map(row -> new Edge(new PageCursor(row.receivedAt(), row.uid()).encode(), row))
+                    .toList();
+            return new Connection(
+                    edges,
+                    new PageInfo(
+                            rows.size() > limit,
+                            edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
         }
     }
 
-    record Edge(String cursor, MessageRepository.SummaryRow node) {
-    }
+    record Edge(String cursor, MessageRepository.SummaryRow node) {}
 
-    record PageInfo(boolean hasNextPage, String endCursor) {
-    }
+    record PageInfo(boolean hasNextPage, String endCursor) {}
 
-    record AttachmentInfo(String fileName, String contentType, double size, boolean inline) {
-    }
+    record AttachmentInfo(String fileName, String contentType, double size, boolean inline) {}
 
-    record MessageView(UUID id, UUID folderId, String messageId, String subject, String fromName, String fromAddress,
-            List<String> to, List<String> cc, java.time.OffsetDateTime sentAt, java.time.OffsetDateTime receivedAt,
-            List<String> flags, String text, String html, boolean bodyTruncated, List<AttachmentInfo> attachments) {
-    }
+    record MessageView(
+            UUID id,
+            UUID folderId,
+            String messageId,
+            String subject,
+            String fromName,
+            String fromAddress,
+            List<String> to,
+            List<String> cc,
+            java.time.OffsetDateTime sentAt,
+            java.time.OffsetDateTime receivedAt,
+            List<String> flags,
+            String text,
+            String html,
+            boolean bodyTruncated,
+            List<AttachmentInfo> attachments) {}
 }

@@ -1,5 +1,6 @@
 package com.m365console.messages;
 
+import com.m365console.platform.graphql.InvalidArgumentException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,8 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.m365console.platform.graphql.InvalidArgumentException;
 
 /** A position in a folder's newest-first list: the received time and UID of the last message shown. */
 record PageCursor(OffsetDateTime receivedAt, long uid) {
@@ -20,8 +19,10 @@ record PageCursor(OffsetDateTime receivedAt, long uid) {
     private static final Pattern SHAPE = Pattern.compile("(-|-?\\d{1,15}):(\\d{1,10})");
 
     String encode() {
-        String time = receivedAt == null ? "-" : Long.toString(receivedAt.toInstant().toEpochMilli());
-        return Base64.getUrlEncoder().withoutPadding()
+        String time =
+                receivedAt == null ? "-" : Long.toString(receivedAt.toInstant().toEpochMilli());
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((time + ":" + uid).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -48,8 +49,7 @@ record PageCursor(OffsetDateTime receivedAt, long uid) {
     private static String decodeBase64(String cursor) {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw invalid();
         }
     }

@@ -4,7 +4,9 @@ package com.m365console.microsoft;
 public enum Cloud {
     GLOBAL("https://login.microsoftonline.com", "https://graph.microsoft.com", "https://outlook.office.com"),
     US_GOVERNMENT("https://login.microsoftonline.us", "https://graph.microsoft.us", "https://outlook.office365.us"),
-    CHINA("https://login.partner.microsoftonline.cn", "https://microsoftgraph.chinacloudapi.cn",
+    CHINA(
+            "https://login.partner.microsoftonline.cn",
+            "https://microsoftgraph.chinacloudapi.cn",
             "https://partner.outlook.cn");
 
     private final String authorityHost;

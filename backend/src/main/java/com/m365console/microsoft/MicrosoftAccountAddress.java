@@ -1,7 +1,6 @@
 package com.m365console.microsoft;
 
 import java.util.Locale;
-
 import org.springframework.security.oauth2.core.ClaimAccessor;
 
 /**
@@ -11,14 +10,13 @@ import org.springframework.security.oauth2.core.ClaimAccessor;
  */
 public final class MicrosoftAccountAddress {
 
-    private MicrosoftAccountAddress() {
-    }
+    private MicrosoftAccountAddress() {}
 
     public static String of(ClaimAccessor idToken) {
         String email = lower(idToken.getClaimAsString("email"));
         String username = lower(idToken.getClaimAsString("preferred_username"));
-        boolean emailVerified = Boolean.TRUE.equals(idToken.getClaimAsBoolean("xms_edov"))
-                || (email != null && email.equals(username));
+        boolean emailVerified =
+                Boolean.TRUE.equals(idToken.getClaimAsBoolean("xms_edov")) || (email != null && email.equals(username));
         String address = email != null && emailVerified ? email : username;
         return address != null && address.indexOf('@') > 0 ? address : null;
     }

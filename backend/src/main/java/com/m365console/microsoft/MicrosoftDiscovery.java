@@ -3,7 +3,6 @@ package com.m365console.microsoft;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
@@ -28,15 +27,17 @@ public class MicrosoftDiscovery {
 
     public Mono<String> issuer(Cloud cloud, String tenant) {
         String url = endpoints.discovery(cloud, tenant);
-        return issuers.computeIfAbsent(url, this::fetchIssuer)
-                .onErrorResume(ex -> {
-                    issuers.remove(url);
-                    return Mono.error(ex);
-                });
+        return issuers.computeIfAbsent(url, this::fetchIssuer).onErrorResume(ex -> {
+            issuers.remove(url);
+            return Mono.error(ex);
+        });
     }
 
     private Mono<String> fetchIssuer(String url) {
-        return webClient.get().uri(url).retrieve()
+        return webClient
+                .get()
+                .uri(url)
+                .retrieve()
                 .bodyToMono(Map.class)
                 .map(document -> String.valueOf(document.get("issuer")))
                 .timeout(Duration.ofSeconds(10))

@@ -29,7 +29,9 @@ public class MicrosoftIssuerValidator implements OAuth2TokenValidator<Jwt> {
         if (expected != null && expected.equals(issuer)) {
             return OAuth2TokenValidatorResult.success();
         }
-        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_id_token",
-                "The ID token was issued by " + issuer + ", not by the configured tenant (" + expected + ")", null));
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                "invalid_id_token",
+                "The ID token was issued by " + issuer + ", not by the configured tenant (" + expected + ")",
+                null));
     }
 }

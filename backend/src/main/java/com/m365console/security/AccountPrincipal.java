@@ -1,11 +1,10 @@
 package com.m365console.security;
 
+import com.m365console.identity.UserAccount;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
-import com.m365console.identity.UserAccount;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -14,19 +13,22 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in local account as Spring Security sees it. An account that still has a one-time password
  * gets no role at all, only the right to change it.
  */
-public record AccountPrincipal(UUID id, String username, String passwordHash, boolean enabled,
-        List<GrantedAuthority> authorities) implements UserDetails, SignedInAccount, Serializable {
+public record AccountPrincipal(
+        UUID id, String username, String passwordHash, boolean enabled, List<GrantedAuthority> authorities)
+        implements UserDetails, SignedInAccount, Serializable {
 
     static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
     static AccountPrincipal of(UserAccount account) {
-        return new AccountPrincipal(account.id(), account.username(), account.passwordHash(), account.enabled(),
-                authorities(account));
+        return new AccountPrincipal(
+                account.id(), account.username(), account.passwordHash(), account.enabled(), authorities(account));
     }
 
     /** An account's rights; one that still has a one-time password may only change it. */
     public static List<GrantedAuthority> authorities(UserAccount account) {
-        String authority = account.mustChangePassword() ? PASSWORD_CHANGE_REQUIRED : "ROLE_" + account.role().name();
+        String authority = account.mustChangePassword()
+                ? PASSWORD_CHANGE_REQUIRED
+                : "ROLE_" + account.role().name();
         return List.of(new SimpleGrantedAuthority(authority));
     }
 

@@ -1,12 +1,11 @@
 package com.m365console.security;
 
+import com.m365console.identity.UserAccount;
+import com.m365console.identity.UserAccountRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-
-import com.m365console.identity.UserAccount;
-import com.m365console.identity.UserAccountRepository;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -38,9 +37,9 @@ class AccountUserDetailsService implements ReactiveUserDetailsService {
     @Override
     public Mono<UserDetails> findByUsername(String username) {
         Mono<UserAccount> account = username == null || username.isBlank() || username.length() > LONGEST_NAME
-                ? Mono.empty() : users.findByUsername(username);
-        return account
-                .filter(this::canSignInWithPassword)
+                ? Mono.empty()
+                : users.findByUsername(username);
+        return account.filter(this::canSignInWithPassword)
                 .<UserDetails>map(AccountPrincipal::of)
                 .defaultIfEmpty(standIn);
     }
@@ -51,8 +50,11 @@ class AccountUserDetailsService implements ReactiveUserDetailsService {
 
     /** Passes the checks before the password, and would fail the one after it should the hash ever match. */
     private static UserDetails standIn(String hash) {
-        return User.withUsername("no account").password(hash).authorities(List.of())
-                .credentialsExpired(true).build();
+        return User.withUsername("no account")
+                .password(hash)
+                .authorities(List.of())
+                .credentialsExpired(true)
+                .build();
     }
 
     private static String randomSecret() {

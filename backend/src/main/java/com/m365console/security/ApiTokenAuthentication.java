@@ -1,8 +1,7 @@
 package com.m365console.security;
 
-import java.util.UUID;
-
 import com.m365console.identity.UserAccount;
+import java.util.UUID;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** A request authenticated by a personal API token; it acts as the token's owner, with the owner's role. */

@@ -1,8 +1,7 @@
 package com.m365console.security;
 
-import java.nio.charset.StandardCharsets;
-
 import com.m365console.identity.ApiTokenService;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,12 +20,13 @@ import reactor.core.publisher.Mono;
  */
 class ApiTokenAuthenticationFilter extends AuthenticationWebFilter {
 
-    static final ServerWebExchangeMatcher BEARER_REQUEST = exchange ->
-            bearerToken(exchange) != null ? ServerWebExchangeMatcher.MatchResult.match()
-                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+    static final ServerWebExchangeMatcher BEARER_REQUEST = exchange -> bearerToken(exchange) != null
+            ? ServerWebExchangeMatcher.MatchResult.match()
+            : ServerWebExchangeMatcher.MatchResult.notMatch();
 
     ApiTokenAuthenticationFilter(ApiTokenService tokens) {
-        super((ReactiveAuthenticationManager) authentication -> tokens.authenticate((String) authentication.getCredentials())
+        super((ReactiveAuthenticationManager) authentication -> tokens.authenticate(
+                        (String) authentication.getCredentials())
                 .<Authentication>map(token -> new ApiTokenAuthentication(token.owner()))
                 .switchIfEmpty(Mono.error(new BadCredentialsException("Invalid, expired or revoked API token"))));
         setRequiresAuthenticationMatcher(BEARER_REQUEST);
@@ -43,6 +43,8 @@ class ApiTokenAuthenticationFilter extends AuthenticationWebFilter {
 
     static String bearerToken(ServerWebExchange exchange) {
         String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : null;
     }
 }

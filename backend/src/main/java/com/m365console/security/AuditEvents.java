@@ -3,7 +3,6 @@ package com.m365console.security;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -33,11 +32,14 @@ public class AuditEvents {
                 .bind("at", OffsetDateTime.now(clock))
                 .bind("action", event.action())
                 .bind("details", json.writeValueAsString(event.details()));
-        insert = event.actorId() == null ? insert.bindNull("actorId", UUID.class)
+        insert = event.actorId() == null
+                ? insert.bindNull("actorId", UUID.class)
                 : insert.bind("actorId", event.actorId());
-        insert = event.actorName() == null ? insert.bindNull("actorName", String.class)
+        insert = event.actorName() == null
+                ? insert.bindNull("actorName", String.class)
                 : insert.bind("actorName", truncate(event.actorName()));
-        insert = event.clientAddress() == null ? insert.bindNull("address", String.class)
+        insert = event.clientAddress() == null
+                ? insert.bindNull("address", String.class)
                 : insert.bind("address", event.clientAddress());
         return insert.then();
     }

@@ -1,7 +1,6 @@
 package com.m365console.security;
 
 import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -2,7 +2,6 @@ package com.m365console.security;
 
 import java.util.ArrayList;
 import java.util.stream.Collectors;
-
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.web.server.Cookie;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
@@ -45,7 +44,9 @@ class CookieConfiguration {
             map.from(properties::getSecure).whenTrue().to(cookie::secure);
             map.from(properties::getMaxAge).to(cookie::maxAge);
             map.from(properties::getPartitioned).to(cookie::partitioned);
-            map.from(properties::getSameSite).as(Cookie.SameSite::attributeValue).to(cookie::sameSite);
+            map.from(properties::getSameSite)
+                    .as(Cookie.SameSite::attributeValue)
+                    .to(cookie::sameSite);
         });
         return resolver;
     }
@@ -73,9 +74,14 @@ class CookieConfiguration {
         public Mono<Void> saveToken(ServerWebExchange exchange, CsrfToken token) {
             return cookies.saveToken(exchange, token).then(Mono.fromRunnable(() -> {
                 if ("https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme())) {
-                    exchange.getResponse().getCookies().computeIfPresent(CSRF_COOKIE, (name, saved) -> saved.stream()
-                            .map(cookie -> cookie.mutate().secure(true).build())
-                            .collect(Collectors.toCollection(ArrayList::new)));
+                    exchange.getResponse()
+                            .getCookies()
+                            .computeIfPresent(
+                                    CSRF_COOKIE,
+                                    (name, saved) -> saved.stream()
+                                            .map(cookie ->
+                                                    cookie.mutate().secure(true).build())
+                                            .collect(Collectors.toCollection(ArrayList::new)));
                 }
             }));
         }

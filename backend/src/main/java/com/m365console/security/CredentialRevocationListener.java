@@ -25,7 +25,8 @@ class CredentialRevocationListener {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        listening = notifications.listen(RevokedCredential.CHANNEL, () -> sockets.recheckAll().subscribe())
+        listening = notifications
+                .listen(RevokedCredential.CHANNEL, () -> sockets.recheckAll().subscribe())
                 .subscribe(payload -> RevokedCredential.parse(payload).ifPresent(sockets::revoke));
     }
 

@@ -1,9 +1,8 @@
 package com.m365console.security;
 
-import java.util.UUID;
-
 import com.m365console.identity.ApiTokenService;
 import com.m365console.security.session.PostgresSessionRepository;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -33,6 +32,8 @@ public class CredentialRevocations {
      * socket or a token) stays signed in.
      */
     public Mono<Void> passwordChanged(UUID accountId, String currentSessionId) {
-        return sessions.endSessionsOf(accountId, currentSessionId).then(tokens.revokeAll(accountId)).then();
+        return sessions.endSessionsOf(accountId, currentSessionId)
+                .then(tokens.revokeAll(accountId))
+                .then();
     }
 }

@@ -3,7 +3,6 @@ package com.m365console.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -34,15 +33,21 @@ class JsonSignInHandlers implements ServerAuthenticationSuccessHandler, ServerAu
 
     @Override
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange exchange, Authentication authentication) {
-        return attempt(exchange.getExchange()).flatMap(throttle::succeeded)
-                .then(write(exchange.getExchange().getResponse(), HttpStatus.OK,
+        return attempt(exchange.getExchange())
+                .flatMap(throttle::succeeded)
+                .then(write(
+                        exchange.getExchange().getResponse(),
+                        HttpStatus.OK,
                         Map.of("username", authentication.getName())));
     }
 
     @Override
     public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException exception) {
-        return attempt(exchange.getExchange()).flatMap(throttle::failed)
-                .then(write(exchange.getExchange().getResponse(), HttpStatus.UNAUTHORIZED,
+        return attempt(exchange.getExchange())
+                .flatMap(throttle::failed)
+                .then(write(
+                        exchange.getExchange().getResponse(),
+                        HttpStatus.UNAUTHORIZED,
                         Map.of("error", "Invalid username or password")));
     }
 
@@ -51,9 +56,14 @@ class JsonSignInHandlers implements ServerAuthenticationSuccessHandler, ServerAu
         long seconds = Math.max(1, retryAfter.plusMillis(999).toSeconds());
         ServerHttpResponse response = exchange.getResponse();
         response.getHeaders().set("Retry-After", Long.toString(seconds));
-        return write(response, HttpStatus.TOO_MANY_REQUESTS, Map.of(
-                "error", "Too many sign-in attempts. Try again in " + seconds + " seconds.",
-                "retryAfterSeconds", seconds));
+        return write(
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                Map.of(
+                        "error",
+                        "Too many sign-in attempts. Try again in " + seconds + " seconds.",
+                        "retryAfterSeconds",
+                        seconds));
     }
 
     private static Mono<SignInAttempt> attempt(ServerWebExchange exchange) {

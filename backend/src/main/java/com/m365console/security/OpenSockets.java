@@ -3,7 +3,6 @@ package com.m365console.security;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -92,7 +91,9 @@ class OpenSockets {
     }
 
     private Mono<Boolean> recheck(String socketId, SocketCredential credential) {
-        return credential.currentEnd().get()
+        return credential
+                .currentEnd()
+                .get()
                 .filter(end -> Instant.now().isBefore(end))
                 .map(end -> {
                     credentials.computeIfPresent(socketId, (id, current) -> current.validUntil(end));
@@ -103,8 +104,11 @@ class OpenSockets {
                     return false;
                 }))
                 .onErrorResume(ex -> {
-                    log.warn("Could not check the credential of GraphQL socket {}; its operations are refused until "
-                            + "it can be checked: {}", socketId, ex.toString());
+                    log.warn(
+                            "Could not check the credential of GraphQL socket {}; its operations are refused until "
+                                    + "it can be checked: {}",
+                            socketId,
+                            ex.toString());
                     return Mono.just(false);
                 });
     }

@@ -28,10 +28,10 @@ final class OwnPages {
             if (publicOrigin.isPresent()) {
                 return publicOrigin.get().equals(origin(from));
             }
-            return from.getHost() != null && from.getHost().equalsIgnoreCase(handshake.getHost())
+            return from.getHost() != null
+                    && from.getHost().equalsIgnoreCase(handshake.getHost())
                     && from.getPort() == handshake.getPort();
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             return false;
         }
     }
@@ -43,8 +43,8 @@ final class OwnPages {
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 }

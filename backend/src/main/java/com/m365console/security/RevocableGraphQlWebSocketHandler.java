@@ -1,7 +1,6 @@
 package com.m365console.security;
 
 import java.time.Duration;
-
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.http.codec.CodecConfigurer;
@@ -19,8 +18,13 @@ class RevocableGraphQlWebSocketHandler extends GraphQlWebSocketHandler {
 
     private final OpenSockets sockets;
 
-    RevocableGraphQlWebSocketHandler(WebGraphQlHandler handler, CodecConfigurer codecs, Duration initTimeout,
-            Duration keepAlive, CorsConfiguration cors, OpenSockets sockets) {
+    RevocableGraphQlWebSocketHandler(
+            WebGraphQlHandler handler,
+            CodecConfigurer codecs,
+            Duration initTimeout,
+            Duration keepAlive,
+            CorsConfiguration cors,
+            OpenSockets sockets) {
         super(handler, codecs, initTimeout, keepAlive, cors);
         this.sockets = sockets;
     }
@@ -28,7 +32,8 @@ class RevocableGraphQlWebSocketHandler extends GraphQlWebSocketHandler {
     @Override
     public Mono<Void> handle(WebSocketSession session) {
         sockets.opened(session);
-        return super.handle(session).doFinally(signal -> sockets.closed(session.getId()))
+        return super.handle(session)
+                .doFinally(signal -> sockets.closed(session.getId()))
                 .contextWrite(ReactiveSecurityContextHolder.clearContext());
     }
 }

@@ -13,7 +13,8 @@ public record RevokedCredential(Kind kind, String key) {
 
     /** What kind of credential. */
     public enum Kind {
-        SESSION, API_TOKEN
+        SESSION,
+        API_TOKEN
     }
 
     static Optional<RevokedCredential> parse(String payload) {
@@ -22,10 +23,9 @@ public record RevokedCredential(Kind kind, String key) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new RevokedCredential(Kind.valueOf(payload.substring(0, colon)),
-                    payload.substring(colon + 1)));
-        }
-        catch (IllegalArgumentException ex) {
+            return Optional.of(
+                    new RevokedCredential(Kind.valueOf(payload.substring(0, colon)), payload.substring(colon + 1)));
+        } catch (IllegalArgumentException ex) {
             return Optional.empty();
         }
     }

@@ -2,10 +2,9 @@ package com.m365console.security;
 
 import com.m365console.identity.ApiTokenService;
 import com.m365console.mailbox.MailboxCallbackWebFilter;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import java.util.Set;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -15,18 +14,18 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
-import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 
 /**
@@ -40,16 +39,21 @@ import org.springframework.security.web.server.util.matcher.NegatedServerWebExch
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, JsonSignInHandlers signInHandlers,
-            Customizer<ServerHttpSecurity.OAuth2LoginSpec> microsoftSignIn, ApiTokenService apiTokens,
-            MailboxCallbackWebFilter mailboxCallback, SignInThrottle signInThrottle,
-            ServerCsrfTokenRepository csrfTokens, SecurityHeaders headers) {
-        return http
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/graphiql", "/graphiql/**", "/graphql/schema").authenticated()
-                        .anyExchange().permitAll())
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(csrfTokens)
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http,
+            JsonSignInHandlers signInHandlers,
+            Customizer<ServerHttpSecurity.OAuth2LoginSpec> microsoftSignIn,
+            ApiTokenService apiTokens,
+            MailboxCallbackWebFilter mailboxCallback,
+            SignInThrottle signInThrottle,
+            ServerCsrfTokenRepository csrfTokens,
+            SecurityHeaders headers) {
+        return http.authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/graphiql", "/graphiql/**", "/graphql/schema")
+                        .authenticated()
+                        .anyExchange()
+                        .permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
                                 CsrfWebFilter.DEFAULT_CSRF_MATCHER,
@@ -57,22 +61,19 @@ class SecurityConfiguration {
                 .addFilterAt(new ApiTokenAuthenticationFilter(apiTokens), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterBefore(mailboxCallback, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
-                .addFilterBefore(new SignInThrottleWebFilter(signInThrottle, signInHandlers),
-                        SecurityWebFiltersOrder.FORM_LOGIN)
-                .formLogin(form -> form
-                        .loginPage("/login")
+                .addFilterBefore(
+                        new SignInThrottleWebFilter(signInThrottle, signInHandlers), SecurityWebFiltersOrder.FORM_LOGIN)
+                .formLogin(form -> form.loginPage("/login")
                         .authenticationSuccessHandler(signInHandlers)
                         .authenticationFailureHandler(signInHandlers))
                 .oauth2Login(microsoftSignIn)
-                .logout(logout -> logout
-                        .logoutUrl("/logout")
+                .logout(logout -> logout.logoutUrl("/logout")
                         .logoutHandler(new WebSessionServerLogoutHandler())
                         .logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .headers(headers::configure)
                 .anonymous(Customizer.withDefaults())
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(pagesRedirectOthersGet401()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(pagesRedirectOthersGet401()))
                 .build();
     }
 
@@ -80,9 +81,9 @@ class SecurityConfiguration {
     private static ServerAuthenticationEntryPoint pagesRedirectOthersGet401() {
         var html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
         html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-        var entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(html,
-                        new RedirectServerAuthenticationEntryPoint("/login")));
+        var entryPoint =
+                new DelegatingServerAuthenticationEntryPoint(new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                        html, new RedirectServerAuthenticationEntryPoint("/login")));
         entryPoint.setDefaultEntryPoint(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED));
         return entryPoint;
     }

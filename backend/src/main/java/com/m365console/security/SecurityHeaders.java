@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -36,8 +35,8 @@ class SecurityHeaders {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final String GRAPHIQL_PAGE = "graphiql/index.html";
     private static final String GRAPHIQL_CDN = "https://esm.sh";
-    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>",
-            Pattern.DOTALL);
+    private static final Pattern INLINE_SCRIPT =
+            Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
 
     private final ContentSecurityPolicyServerHttpHeadersWriter spa = policy(SPA_POLICY);
     private final ContentSecurityPolicyServerHttpHeadersWriter graphiql = policy(graphiqlPolicy());
@@ -58,7 +57,9 @@ class SecurityHeaders {
 
     /** GraphiQL's page as shipped: its inline import map and module script by hash, its CDN for the rest. */
     static String graphiqlPolicy() {
-        String hashes = INLINE_SCRIPT.matcher(graphiqlPage()).results()
+        String hashes = INLINE_SCRIPT
+                .matcher(graphiqlPage())
+                .results()
                 .map(script -> "'sha256-" + sha256(script.group(1)) + "'")
                 .collect(Collectors.joining(" "));
         return "default-src 'self'; script-src 'self' " + GRAPHIQL_CDN + " " + hashes + "; "
@@ -82,8 +83,8 @@ class SecurityHeaders {
 
     private static String sha256(String text) {
         try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,6 @@
 package com.m365console.security;
 
 import java.util.List;
-
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +20,8 @@ class SessionController {
     @MutationMapping
     @PreAuthorize("isAuthenticated()")
     Mono<SignOutEverywherePayload> signOutEverywhere(@AuthenticationPrincipal SignedInAccount principal) {
-        return revocations.signOutEverywhere(principal.accountId())
+        return revocations
+                .signOutEverywhere(principal.accountId())
                 .map(ended -> new SignOutEverywherePayload(ended.intValue(), List.of()));
     }
 }

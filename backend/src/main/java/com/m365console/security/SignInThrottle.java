@@ -1,5 +1,6 @@
 package com.m365console.security;
 
+import io.r2dbc.spi.Readable;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -38,7 +37,10 @@ import reactor.core.publisher.Mono;
 @Component
 class SignInThrottle {
 
-    enum Scope { ACCOUNT, ADDRESS }
+    enum Scope {
+        ACCOUNT,
+        ADDRESS
+    }
 
     private static final int LONGEST_KEY = 256;
 
@@ -48,8 +50,12 @@ class SignInThrottle {
     private final SignInThrottleProperties limits;
     private final Clock clock;
 
-    SignInThrottle(DatabaseClient db, TransactionalOperator transaction, AuditEvents audit,
-            SignInThrottleProperties limits, Clock clock) {
+    SignInThrottle(
+            DatabaseClient db,
+            TransactionalOperator transaction,
+            AuditEvents audit,
+            SignInThrottleProperties limits,
+            Clock clock) {
         this.db = db;
         this.transaction = transaction;
         this.audit = audit;
@@ -66,33 +72,41 @@ class SignInThrottle {
         }
         keys.add(new Key(Scope.ADDRESS, address));
         Instant now = now();
-        Mono<SignInAttempt> counted = Flux.fromIterable(keys).concatMap(key -> lock(key, now)).collectList()
+        Mono<SignInAttempt> counted = Flux.fromIterable(keys)
+                .concatMap(key -> lock(key, now))
+                .collectList()
                 .flatMap(rows -> decide(username, address, rows, now));
         return transaction.transactional(counted);
     }
 
     /** The password was right: the name starts again from zero, and the address forgets this attempt. */
     Mono<Void> succeeded(SignInAttempt attempt) {
-        return Flux.fromIterable(attempt.counts()).concatMap(count -> count.scope() == Scope.ACCOUNT
-                ? db.sql("delete from sign_in_throttle where scope = 'ACCOUNT' and key = :key")
-                        .bind("key", count.key()).then()
-                : db.sql("""
+        return Flux.fromIterable(attempt.counts())
+                .concatMap(count -> count.scope() == Scope.ACCOUNT
+                        ? db.sql("delete from sign_in_throttle where scope = 'ACCOUNT' and key = :key")
+                                .bind("key", count.key())
+                                .then()
+                        : db.sql("""
                         update sign_in_throttle set failures = greatest(failures - 1, 0),
                             locked_until = case when failures - 1 < :threshold then null else locked_until end
                         where scope = 'ADDRESS' and key = :key""")
-                        .bind("key", count.key()).bind("threshold", limits.addressFailures()).then())
+                                .bind("key", count.key())
+                                .bind("threshold", limits.addressFailures())
+                                .then())
                 .then();
     }
 
     /** The password was wrong (already counted): a count that reached its threshold is a lockout, audited. */
     Mono<Void> failed(SignInAttempt attempt) {
-        return Flux.fromIterable(attempt.counts()).filter(SignInAttempt.Count::locks)
+        return Flux.fromIterable(attempt.counts())
+                .filter(SignInAttempt.Count::locks)
                 .concatMap(count -> audit.record(lockout(attempt, count)))
                 .then();
     }
 
     /** Forgets names and addresses quiet for longer than the forget-after time and no longer waiting. */
-    @Scheduled(fixedDelayString = "${m365.sign-in.throttle.purge-interval:PT1H}",
+    @Scheduled(
+            fixedDelayString = "${m365.sign-in.throttle.purge-interval:PT1H}",
             initialDelayString = "${m365.sign-in.throttle.purge-interval:PT1H}")
     Mono<Void> purgeOnSchedule() {
         return purge().then();
@@ -103,30 +117,42 @@ class SignInThrottle {
         return db.sql("""
                 delete from sign_in_throttle
                 where last_failure_at < :forgetBefore and (locked_until is null or locked_until <= :now)""")
-                .bind("forgetBefore", at(now.minus(limits.forgetAfter()))).bind("now", at(now))
-                .fetch().rowsUpdated();
+                .bind("forgetBefore", at(now.minus(limits.forgetAfter())))
+                .bind("now", at(now))
+                .fetch()
+                .rowsUpdated();
     }
 
     private Mono<Row> lock(Key key, Instant now) {
         return db.sql("""
                 insert into sign_in_throttle (scope, key, failures, last_failure_at) values (:scope, :key, 0, :now)
                 on conflict (scope, key) do nothing""")
-                .bind("scope", key.scope().name()).bind("key", key.value()).bind("now", at(now)).then()
+                .bind("scope", key.scope().name())
+                .bind("key", key.value())
+                .bind("now", at(now))
+                .then()
                 .then(db.sql("""
                         select failures, locked_until, last_failure_at from sign_in_throttle
                         where scope = :scope and key = :key for update""")
-                        .bind("scope", key.scope().name()).bind("key", key.value())
-                        .map(row -> Row.of(key, row)).one());
+                        .bind("scope", key.scope().name())
+                        .bind("key", key.value())
+                        .map(row -> Row.of(key, row))
+                        .one());
     }
 
     private Mono<SignInAttempt> decide(String username, String address, List<Row> rows, Instant now) {
-        Instant waitUntil = rows.stream().map(Row::lockedUntil).filter(until -> until != null && until.isAfter(now))
-                .max(Instant::compareTo).orElse(null);
+        Instant waitUntil = rows.stream()
+                .map(Row::lockedUntil)
+                .filter(until -> until != null && until.isAfter(now))
+                .max(Instant::compareTo)
+                .orElse(null);
         if (waitUntil != null) {
             return Mono.just(SignInAttempt.throttled(username, address, Duration.between(now, waitUntil)));
         }
-        List<SignInAttempt.Count> counts = rows.stream().map(row -> count(row, now)).toList();
-        return Flux.fromIterable(counts).concatMap(count -> store(count, now))
+        List<SignInAttempt.Count> counts =
+                rows.stream().map(row -> count(row, now)).toList();
+        return Flux.fromIterable(counts)
+                .concatMap(count -> store(count, now))
                 .then(Mono.just(new SignInAttempt(username, address, null, counts)));
     }
 
@@ -134,10 +160,14 @@ class SignInThrottle {
         var update = db.sql("""
                 update sign_in_throttle set failures = :failures, locked_until = :lockedUntil, last_failure_at = :now
                 where scope = :scope and key = :key""")
-                .bind("failures", count.failures()).bind("now", at(now))
-                .bind("scope", count.scope().name()).bind("key", count.key());
-        return (count.locks() ? update.bind("lockedUntil", at(count.lockedUntil()))
-                : update.bindNull("lockedUntil", OffsetDateTime.class)).then();
+                .bind("failures", count.failures())
+                .bind("now", at(now))
+                .bind("scope", count.scope().name())
+                .bind("key", count.key());
+        return (count.locks()
+                        ? update.bind("lockedUntil", at(count.lockedUntil()))
+                        : update.bindNull("lockedUntil", OffsetDateTime.class))
+                .then();
     }
 
     private SignInAttempt.Count count(Row row, Instant now) {
@@ -145,8 +175,8 @@ class SignInThrottle {
         int failures = forgotten ? 1 : row.failures() + 1;
         int threshold = row.key().scope() == Scope.ACCOUNT ? limits.accountFailures() : limits.addressFailures();
         Duration delay = limits.delayAfter(failures, threshold);
-        return new SignInAttempt.Count(row.key().scope(), row.key().value(), failures,
-                delay.isZero() ? null : now.plus(delay));
+        return new SignInAttempt.Count(
+                row.key().scope(), row.key().value(), failures, delay.isZero() ? null : now.plus(delay));
     }
 
     private static AuditEvent lockout(SignInAttempt attempt, SignInAttempt.Count count) {
@@ -166,8 +196,7 @@ class SignInThrottle {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
         }
     }
@@ -186,8 +215,7 @@ class SignInThrottle {
             Arrays.fill(network, 8, 16, (byte) 0);
             try {
                 return InetAddress.getByAddress(network).getHostAddress() + "/64";
-            }
-            catch (UnknownHostException ex) {
+            } catch (UnknownHostException ex) {
                 throw new IllegalStateException("16 bytes are always an IPv6 address", ex);
             }
         }
@@ -203,14 +231,15 @@ class SignInThrottle {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Key(Scope scope, String value) {
-    }
+    private record Key(Scope scope, String value) {}
 
     private record Row(Key key, int failures, Instant lockedUntil, Instant lastFailureAt) {
 
         static Row of(Key key, Readable row) {
             OffsetDateTime lockedUntil = row.get("locked_until", OffsetDateTime.class);
-            return new Row(key, row.get("failures", Integer.class),
+            return new Row(
+                    key,
+                    row.get("failures", Integer.class),
                     lockedUntil == null ? null : lockedUntil.toInstant(),
                     row.get("last_failure_at", OffsetDateTime.class).toInstant());
         }

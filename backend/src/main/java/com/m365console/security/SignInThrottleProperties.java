@@ -1,7 +1,6 @@
 package com.m365console.security;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,8 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a name or address quiet for {@code forgetAfter} starts again from zero.
  */
 @ConfigurationProperties("m365.sign-in.throttle")
-public record SignInThrottleProperties(Integer accountFailures, Integer addressFailures, Duration firstDelay,
-        Duration maxDelay, Duration forgetAfter) {
+public record SignInThrottleProperties(
+        Integer accountFailures,
+        Integer addressFailures,
+        Duration firstDelay,
+        Duration maxDelay,
+        Duration forgetAfter) {
 
     public SignInThrottleProperties {
         accountFailures = accountFailures == null || accountFailures < 1 ? 5 : accountFailures;

@@ -32,13 +32,15 @@ class SignInThrottleWebFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return PASSWORD_SIGN_IN.matches(exchange).flatMap(match -> match.isMatch() ? counted(exchange, chain)
-                : chain.filter(exchange));
+        return PASSWORD_SIGN_IN
+                .matches(exchange)
+                .flatMap(match -> match.isMatch() ? counted(exchange, chain) : chain.filter(exchange));
     }
 
     private Mono<Void> counted(ServerWebExchange exchange, WebFilterChain chain) {
         return exchange.getFormData()
-                .flatMap(form -> throttle.begin(form.getFirst("username"), exchange.getRequest().getRemoteAddress()))
+                .flatMap(form -> throttle.begin(
+                        form.getFirst("username"), exchange.getRequest().getRemoteAddress()))
                 .flatMap(attempt -> {
                     if (attempt.isThrottled()) {
                         return answers.tooManyAttempts(exchange, attempt.retryAfter());

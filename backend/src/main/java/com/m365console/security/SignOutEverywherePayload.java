@@ -1,9 +1,7 @@
 package com.m365console.security;
 
+import com.m365console.platform.graphql.UserError;
 import java.util.List;
 
-import com.m365console.platform.graphql.UserError;
-
 /** Result of {@code signOutEverywhere}. */
-public record SignOutEverywherePayload(int endedSessions, List<UserError> errors) {
-}
+public record SignOutEverywherePayload(int endedSessions, List<UserError> errors) {}

@@ -2,7 +2,6 @@ package com.m365console.security;
 
 import java.time.Instant;
 import java.util.function.Supplier;
-
 import org.springframework.security.core.Authentication;
 import reactor.core.publisher.Mono;
 
@@ -11,7 +10,11 @@ import reactor.core.publisher.Mono;
  * it), the account it acts as, until when it is known to be valid, and how to ask the database again once that
  * time has passed (the answer is the new end, or empty when the credential ended).
  */
-record SocketCredential(RevokedCredential.Kind kind, String key, Authentication authentication, Instant validUntil,
+record SocketCredential(
+        RevokedCredential.Kind kind,
+        String key,
+        Authentication authentication,
+        Instant validUntil,
         Supplier<Mono<Instant>> currentEnd) {
 
     SocketCredential validUntil(Instant end) {

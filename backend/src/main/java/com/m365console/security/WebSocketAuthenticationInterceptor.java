@@ -1,12 +1,11 @@
 package com.m365console.security;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.m365console.identity.ApiTokenService;
 import com.m365console.security.session.PostgresSessionRepository;
 import com.m365console.settings.RedirectUris;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,8 +37,8 @@ import reactor.core.publisher.Mono;
 class WebSocketAuthenticationInterceptor implements WebSocketGraphQlInterceptor {
 
     private static final String AUTHENTICATION = WebSocketAuthenticationInterceptor.class.getName() + ".auth";
-    private static final Authentication NOBODY = new AnonymousAuthenticationToken("socket", "anonymousUser",
-            AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+    private static final Authentication NOBODY = new AnonymousAuthenticationToken(
+            "socket", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
     private final ApiTokenService tokens;
     private final PostgresSessionRepository sessions;
@@ -47,25 +46,35 @@ class WebSocketAuthenticationInterceptor implements WebSocketGraphQlInterceptor 
     private final OwnPages ownPages;
     private final String sessionCookie;
 
-    WebSocketAuthenticationInterceptor(ApiTokenService tokens, PostgresSessionRepository sessions, OpenSockets sockets,
-            RedirectUris redirectUris, ObjectProvider<WebSessionIdResolver> resolver) {
+    WebSocketAuthenticationInterceptor(
+            ApiTokenService tokens,
+            PostgresSessionRepository sessions,
+            OpenSockets sockets,
+            RedirectUris redirectUris,
+            ObjectProvider<WebSessionIdResolver> resolver) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.sockets = sockets;
         this.ownPages = new OwnPages(redirectUris.publicBaseUrl());
-        this.sessionCookie = resolver.getIfAvailable(CookieWebSessionIdResolver::new) instanceof
-                CookieWebSessionIdResolver cookies ? cookies.getCookieName() : "SESSION";
+        this.sessionCookie =
+                resolver.getIfAvailable(CookieWebSessionIdResolver::new) instanceof CookieWebSessionIdResolver cookies
+                        ? cookies.getCookieName()
+                        : "SESSION";
     }
 
     @Override
     public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo info, Map<String, Object> payload) {
         Object header = payload.get("Authorization");
-        Mono<SocketCredential> credential = header instanceof String value && value.regionMatches(true, 0,
-                "Bearer ", 0, 7) ? byApiToken(value.substring(7).trim()) : bySession(info);
-        return credential.doOnNext(found -> {
-            info.getAttributes().put(AUTHENTICATION, found.authentication());
-            sockets.authenticated(info.getId(), found);
-        }).then(Mono.empty());
+        Mono<SocketCredential> credential =
+                header instanceof String value && value.regionMatches(true, 0, "Bearer ", 0, 7)
+                        ? byApiToken(value.substring(7).trim())
+                        : bySession(info);
+        return credential
+                .doOnNext(found -> {
+                    info.getAttributes().put(AUTHENTICATION, found.authentication());
+                    sockets.authenticated(info.getId(), found);
+                })
+                .then(Mono.empty());
     }
 
     @Override
@@ -78,16 +87,19 @@ class WebSocketAuthenticationInterceptor implements WebSocketGraphQlInterceptor 
             if (!valid) {
                 return Mono.error(new BadCredentialsException("This socket's sign-in has ended"));
             }
-            Authentication auth = info.getAttributes().get(AUTHENTICATION) instanceof Authentication found
-                    ? found : NOBODY;
+            Authentication auth =
+                    info.getAttributes().get(AUTHENTICATION) instanceof Authentication found ? found : NOBODY;
             return chain.next(request).contextWrite(ReactiveSecurityContextHolder.withAuthentication(auth));
         });
     }
 
     private Mono<SocketCredential> byApiToken(String presented) {
         return tokens.authenticate(presented)
-                .map(token -> new SocketCredential(RevokedCredential.Kind.API_TOKEN, token.tokenId().toString(),
-                        new ApiTokenAuthentication(token.owner()), token.validUntil(),
+                .map(token -> new SocketCredential(
+                        RevokedCredential.Kind.API_TOKEN,
+                        token.tokenId().toString(),
+                        new ApiTokenAuthentication(token.owner()),
+                        token.validUntil(),
                         () -> tokens.activeUntil(token.tokenId())))
                 .switchIfEmpty(Mono.error(new BadCredentialsException("Invalid, expired or revoked API token")));
     }
@@ -99,8 +111,12 @@ class WebSocketAuthenticationInterceptor implements WebSocketGraphQlInterceptor 
         return Mono.justOrEmpty(cookie(info.getHeaders(), sessionCookie))
                 .flatMap(sessions::signedIn)
                 .filter(session -> !(session.authentication() instanceof AnonymousAuthenticationToken))
-                .map(session -> new SocketCredential(RevokedCredential.Kind.SESSION, session.key(),
-                        session.authentication(), session.expiresAt(), () -> sessions.expiresAt(session.key())));
+                .map(session -> new SocketCredential(
+                        RevokedCredential.Kind.SESSION,
+                        session.key(),
+                        session.authentication(),
+                        session.expiresAt(),
+                        () -> sessions.expiresAt(session.key())));
     }
 
     private static Optional<String> cookie(HttpHeaders headers, String name) {

@@ -13,9 +13,18 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 class WebSocketConfiguration {
 
     @Bean
-    GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
-            GraphQlCorsProperties cors, ServerCodecConfigurer codecs, OpenSockets sockets) {
-        return new RevocableGraphQlWebSocketHandler(handler, codecs, properties.getWebsocket().getConnectionInitTimeout(),
-                properties.getWebsocket().getKeepAlive(), cors.toCorsConfiguration(), sockets);
+    GraphQlWebSocketHandler graphQlWebSocketHandler(
+            WebGraphQlHandler handler,
+            GraphQlProperties properties,
+            GraphQlCorsProperties cors,
+            ServerCodecConfigurer codecs,
+            OpenSockets sockets) {
+        return new RevocableGraphQlWebSocketHandler(
+                handler,
+                codecs,
+                properties.getWebsocket().getConnectionInitTimeout(),
+                properties.getWebsocket().getKeepAlive(),
+                cors.toCorsConfiguration(),
+                sockets);
     }
 }

@@ -27,8 +27,8 @@ class EmailSyncSettingsController {
 
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")
-    Mono<UpdateEmailSyncSettingsPayload> updateEmailSyncSettings(@Argument UpdateEmailSyncSettingsInput input,
-            @AuthenticationPrincipal SignedInAccount principal) {
+    Mono<UpdateEmailSyncSettingsPayload> updateEmailSyncSettings(
+            @Argument UpdateEmailSyncSettingsInput input, @AuthenticationPrincipal SignedInAccount principal) {
         return service.update(input, principal.accountId());
     }
 }

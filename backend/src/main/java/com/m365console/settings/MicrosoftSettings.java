@@ -1,7 +1,6 @@
 package com.m365console.settings;
 
 import com.m365console.microsoft.Cloud;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -9,33 +8,33 @@ import java.util.List;
  * The effective Microsoft Settings as the GraphQL type {@code MicrosoftSettings} shows them
  * (the Redirect URI is resolved per request by the controller).
  */
-public record MicrosoftSettings(StringSetting clientId, SecretSetting clientSecret, StringSetting tenant,
-        CloudSetting cloud, BooleanSetting signInEnabled, BooleanSetting emailSyncEnabled,
-        DomainsSetting signInAllowedDomains, ProvisioningSetting signInProvisioning) {
+public record MicrosoftSettings(
+        StringSetting clientId,
+        SecretSetting clientSecret,
+        StringSetting tenant,
+        CloudSetting cloud,
+        BooleanSetting signInEnabled,
+        BooleanSetting emailSyncEnabled,
+        DomainsSetting signInAllowedDomains,
+        ProvisioningSetting signInProvisioning) {
 
     /** True when the application registration is complete enough to talk to Microsoft. */
     public boolean credentialsComplete() {
         return clientId.value() != null && clientSecret.isSet() && tenant.value() != null;
     }
 
-    public record StringSetting(String value, boolean useDefault, String defaultValue) {
-    }
+    public record StringSetting(String value, boolean useDefault, String defaultValue) {}
 
-    public record BooleanSetting(boolean value, boolean useDefault, boolean defaultValue) {
-    }
+    public record BooleanSetting(boolean value, boolean useDefault, boolean defaultValue) {}
 
-    public record CloudSetting(Cloud value, boolean useDefault, Cloud defaultValue) {
-    }
+    public record CloudSetting(Cloud value, boolean useDefault, Cloud defaultValue) {}
 
     /** E-mail domains allowed to sign in with Microsoft 365; empty means any domain of the tenant. */
-    public record DomainsSetting(List<String> value, boolean useDefault, List<String> defaultValue) {
-    }
+    public record DomainsSetting(List<String> value, boolean useDefault, List<String> defaultValue) {}
 
-    public record ProvisioningSetting(SignInProvisioning value, boolean useDefault, SignInProvisioning defaultValue) {
-    }
+    public record ProvisioningSetting(SignInProvisioning value, boolean useDefault, SignInProvisioning defaultValue) {}
 
-    public record SecretSetting(boolean isSet, SecretSource source, OffsetDateTime setAt, String setBy) {
-    }
+    public record SecretSetting(boolean isSet, SecretSource source, OffsetDateTime setAt, String setBy) {}
 
     public enum SecretSource {
         STORED,

@@ -1,10 +1,9 @@
 package com.m365console.settings;
 
-import java.net.URI;
-
 import com.m365console.platform.graphql.InvalidArgumentException;
 import com.m365console.platform.graphql.RequestBaseUrlInterceptor;
 import com.m365console.security.SignedInAccount;
+import java.net.URI;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -26,8 +25,8 @@ class MicrosoftSettingsController {
     private final MicrosoftConnectionTest connectionTest;
     private final RedirectUris redirectUris;
 
-    MicrosoftSettingsController(MicrosoftSettingsService service, MicrosoftConnectionTest connectionTest,
-            RedirectUris redirectUris) {
+    MicrosoftSettingsController(
+            MicrosoftSettingsService service, MicrosoftConnectionTest connectionTest, RedirectUris redirectUris) {
         this.service = service;
         this.connectionTest = connectionTest;
         this.redirectUris = redirectUris;
@@ -50,8 +49,8 @@ class MicrosoftSettingsController {
 
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")
-    Mono<UpdateMicrosoftSettingsPayload> updateMicrosoftSettings(@Argument UpdateMicrosoftSettingsInput input,
-            @AuthenticationPrincipal SignedInAccount principal) {
+    Mono<UpdateMicrosoftSettingsPayload> updateMicrosoftSettings(
+            @Argument UpdateMicrosoftSettingsInput input, @AuthenticationPrincipal SignedInAccount principal) {
         return service.update(input, principal.accountId());
     }
 

@@ -1,12 +1,6 @@
 package com.m365console.settings;
 
 import com.m365console.microsoft.Cloud;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 import com.m365console.platform.crypto.SecretCipher;
 import com.m365console.settings.MicrosoftSettings.BooleanSetting;
 import com.m365console.settings.MicrosoftSettings.CloudSetting;
@@ -15,6 +9,10 @@ import com.m365console.settings.MicrosoftSettings.ProvisioningSetting;
 import com.m365console.settings.MicrosoftSettings.SecretSetting;
 import com.m365console.settings.MicrosoftSettings.SecretSource;
 import com.m365console.settings.MicrosoftSettings.StringSetting;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -32,7 +30,10 @@ public class MicrosoftSettingsService {
     private final MicrosoftDefaults defaults;
     private final TransactionalOperator transaction;
 
-    MicrosoftSettingsService(SystemSettingRepository repository, SecretCipher cipher, MicrosoftDefaults defaults,
+    MicrosoftSettingsService(
+            SystemSettingRepository repository,
+            SecretCipher cipher,
+            MicrosoftDefaults defaults,
             TransactionalOperator transaction) {
         this.repository = repository;
         this.cipher = cipher;
@@ -48,9 +49,11 @@ public class MicrosoftSettingsService {
     public Mono<MicrosoftCredentials> credentials() {
         return loadStored().map(stored -> {
             StoredSetting secret = stored.get(MicrosoftSetting.CLIENT_SECRET);
-            return new MicrosoftCredentials(view(stored), secret != null
-                    ? cipher.decrypt(secret.secret(), MicrosoftSetting.CLIENT_SECRET.storedName())
-                    : defaults.clientSecret());
+            return new MicrosoftCredentials(
+                    view(stored),
+                    secret != null
+                            ? cipher.decrypt(secret.secret(), MicrosoftSetting.CLIENT_SECRET.storedName())
+                            : defaults.clientSecret());
         });
     }
 
@@ -60,39 +63,49 @@ public class MicrosoftSettingsService {
     }
 
     public Mono<UpdateMicrosoftSettingsPayload> update(UpdateMicrosoftSettingsInput input, UUID actor) {
-        Mono<UpdateMicrosoftSettingsPayload> save = repository.lockForUpdate().then(loadStored()).flatMap(stored -> {
-            MicrosoftSettings before = view(stored);
-            MicrosoftSettingsUpdate update = MicrosoftSettingsUpdate.plan(input, before, defaults);
-            if (!update.errors().isEmpty()) {
-                return Mono.just(new UpdateMicrosoftSettingsPayload(before, update.errors()));
-            }
-            return apply(update, stored, actor)
-                    .then(current())
-                    .map(after -> new UpdateMicrosoftSettingsPayload(after, List.of()));
-        });
+        Mono<UpdateMicrosoftSettingsPayload> save = repository
+                .lockForUpdate()
+                .then(loadStored())
+                .flatMap(stored -> {
+                    MicrosoftSettings before = view(stored);
+                    MicrosoftSettingsUpdate update = MicrosoftSettingsUpdate.plan(input, before, defaults);
+                    if (!update.errors().isEmpty()) {
+                        return Mono.just(new UpdateMicrosoftSettingsPayload(before, update.errors()));
+                    }
+                    return apply(update, stored, actor)
+                            .then(current())
+                            .map(after -> new UpdateMicrosoftSettingsPayload(after, List.of()));
+                });
         return transaction.transactional(save);
     }
 
     Flux<SettingChange> changes(int limit) {
-        return repository.findChanges(MicrosoftSetting.PREFIX, limit)
-                .map(change -> change.withSetting(MicrosoftSetting.byStoredName(change.setting()).field()));
+        return repository
+                .findChanges(MicrosoftSetting.PREFIX, limit)
+                .map(change -> change.withSetting(
+                        MicrosoftSetting.byStoredName(change.setting()).field()));
     }
 
-    private Mono<Void> apply(MicrosoftSettingsUpdate update, Map<MicrosoftSetting, StoredSetting> stored,
-            UUID actor) {
+    private Mono<Void> apply(MicrosoftSettingsUpdate update, Map<MicrosoftSetting, StoredSetting> stored, UUID actor) {
         Flux<Void> textWrites = Flux.fromIterable(update.textEdits().entrySet()).concatMap(edit -> {
             String name = edit.getKey().storedName();
             StoredSetting old = stored.get(edit.getKey());
             String oldValue = old == null ? null : old.textValue();
             Optional<String> newValue = edit.getValue();
             if (newValue.isEmpty()) {
-                return old == null ? Mono.empty()
-                        : repository.delete(name).then(repository.recordChange(name,
-                                SettingChangeAction.RESET_TO_DEFAULT, oldValue, null, actor));
+                return old == null
+                        ? Mono.empty()
+                        : repository
+                                .delete(name)
+                                .then(repository.recordChange(
+                                        name, SettingChangeAction.RESET_TO_DEFAULT, oldValue, null, actor));
             }
-            return newValue.get().equals(oldValue) ? Mono.empty()
-                    : repository.saveText(name, newValue.get(), actor).then(repository.recordChange(name,
-                            SettingChangeAction.SET, oldValue, newValue.get(), actor));
+            return newValue.get().equals(oldValue)
+                    ? Mono.empty()
+                    : repository
+                            .saveText(name, newValue.get(), actor)
+                            .then(repository.recordChange(
+                                    name, SettingChangeAction.SET, oldValue, newValue.get(), actor));
         });
         String secretName = MicrosoftSetting.CLIENT_SECRET.storedName();
         Mono<Void> secretWrite = Mono.empty();
@@ -100,16 +113,17 @@ public class MicrosoftSettingsService {
             secretWrite = Mono.fromCallable(() -> cipher.encrypt(update.newSecret(), secretName))
                     .flatMap(encrypted -> repository.saveSecret(secretName, encrypted, actor))
                     .then(repository.recordChange(secretName, SettingChangeAction.SECRET_REPLACED, null, null, actor));
-        }
-        else if (update.clearSecret() && stored.containsKey(MicrosoftSetting.CLIENT_SECRET)) {
-            secretWrite = repository.delete(secretName)
+        } else if (update.clearSecret() && stored.containsKey(MicrosoftSetting.CLIENT_SECRET)) {
+            secretWrite = repository
+                    .delete(secretName)
                     .then(repository.recordChange(secretName, SettingChangeAction.SECRET_CLEARED, null, null, actor));
         }
         return textWrites.then(secretWrite);
     }
 
     private Mono<Map<MicrosoftSetting, StoredSetting>> loadStored() {
-        return repository.findByPrefix(MicrosoftSetting.PREFIX)
+        return repository
+                .findByPrefix(MicrosoftSetting.PREFIX)
                 .collectMap(row -> MicrosoftSetting.byStoredName(row.name()));
     }
 
@@ -126,29 +140,34 @@ public class MicrosoftSettingsService {
     }
 
     private static StringSetting text(StoredSetting stored, String defaultValue) {
-        return stored == null ? new StringSetting(defaultValue, true, defaultValue)
+        return stored == null
+                ? new StringSetting(defaultValue, true, defaultValue)
                 : new StringSetting(stored.textValue(), false, defaultValue);
     }
 
     private static BooleanSetting flag(StoredSetting stored, boolean defaultValue) {
-        return stored == null ? new BooleanSetting(defaultValue, true, defaultValue)
+        return stored == null
+                ? new BooleanSetting(defaultValue, true, defaultValue)
                 : new BooleanSetting(Boolean.parseBoolean(stored.textValue()), false, defaultValue);
     }
 
     private CloudSetting cloud(StoredSetting stored) {
-        return stored == null ? new CloudSetting(defaults.cloud(), true, defaults.cloud())
+        return stored == null
+                ? new CloudSetting(defaults.cloud(), true, defaults.cloud())
                 : new CloudSetting(Cloud.valueOf(stored.textValue()), false, defaults.cloud());
     }
 
     private DomainsSetting domains(StoredSetting stored) {
         List<String> defaultValue = defaults.signInAllowedDomains();
-        return stored == null ? new DomainsSetting(defaultValue, true, defaultValue)
+        return stored == null
+                ? new DomainsSetting(defaultValue, true, defaultValue)
                 : new DomainsSetting(MicrosoftSettingsUpdate.splitDomains(stored.textValue()), false, defaultValue);
     }
 
     private ProvisioningSetting provisioning(StoredSetting stored) {
         SignInProvisioning defaultValue = defaults.signInProvisioning();
-        return stored == null ? new ProvisioningSetting(defaultValue, true, defaultValue)
+        return stored == null
+                ? new ProvisioningSetting(defaultValue, true, defaultValue)
                 : new ProvisioningSetting(SignInProvisioning.valueOf(stored.textValue()), false, defaultValue);
     }
 
@@ -156,7 +175,8 @@ public class MicrosoftSettingsService {
         if (stored != null) {
             return new SecretSetting(true, SecretSource.STORED, stored.updatedAt(), stored.updatedBy());
         }
-        return defaults.clientSecret() != null ? new SecretSetting(true, SecretSource.DEFAULT, null, null)
+        return defaults.clientSecret() != null
+                ? new SecretSetting(true, SecretSource.DEFAULT, null, null)
                 : new SecretSetting(false, SecretSource.NONE, null, null);
     }
 }

@@ -3,7 +3,6 @@ package com.m365console.settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +25,7 @@ public class RedirectUris {
 
     /** The callback path, the same one Spring Security's OAuth 2 login listens on for registration "microsoft". */
     public static final String MICROSOFT_CALLBACK_PATH = "/login/oauth2/code/microsoft";
+
     static final String PROPERTY = "m365.public-base-url";
 
     private static final Logger log = LoggerFactory.getLogger(RedirectUris.class);
@@ -77,7 +77,8 @@ public class RedirectUris {
     }
 
     private static boolean forwardedHeadersTrusted(Environment environment) {
-        var strategy = Binder.get(environment).bind("server.forward-headers-strategy", ForwardHeadersStrategy.class)
+        var strategy = Binder.get(environment)
+                .bind("server.forward-headers-strategy", ForwardHeadersStrategy.class)
                 .orElse(null);
         if (strategy == null) {
             CloudPlatform platform = CloudPlatform.getActive(environment);

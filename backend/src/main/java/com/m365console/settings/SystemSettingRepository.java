@@ -1,9 +1,8 @@
 package com.m365console.settings;
 
+import com.m365console.platform.crypto.EncryptedValue;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import com.m365console.platform.crypto.EncryptedValue;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -21,7 +20,8 @@ class SystemSettingRepository {
 
     /** Serialises writers of system settings until the surrounding transaction ends. */
     Mono<Void> lockForUpdate() {
-        return db.sql("select pg_advisory_xact_lock(hashtext('system_setting'))").then();
+        return db.sql("select pg_advisory_xact_lock(hashtext('system_setting'))")
+                .then();
     }
 
     Flux<StoredSetting> findByPrefix(String prefix) {
@@ -33,8 +33,11 @@ class SystemSettingRepository {
                 .map((row, meta) -> new StoredSetting(
                         row.get("name", String.class),
                         row.get("text_value", String.class),
-                        row.get("secret_key_id", String.class) == null ? null : new EncryptedValue(
-                                row.get("secret_key_id", String.class), row.get("secret_ciphertext", byte[].class)),
+                        row.get("secret_key_id", String.class) == null
+                                ? null
+                                : new EncryptedValue(
+                                        row.get("secret_key_id", String.class),
+                                        row.get("secret_ciphertext", byte[].class)),
                         row.get("updated_at", OffsetDateTime.class),
                         row.get("username", String.class)))
                 .all();
@@ -45,7 +48,9 @@ class SystemSettingRepository {
                 insert into system_setting (name, text_value, updated_at, updated_by) values (:name, :value, now(), :actor)
                 on conflict (name) do update set text_value = excluded.text_value, secret_ciphertext = null,
                     secret_key_id = null, updated_at = now(), updated_by = excluded.updated_by""")
-                .bind("name", name).bind("value", value).bind("actor", actor)
+                .bind("name", name)
+                .bind("value", value)
+                .bind("actor", actor)
                 .then();
     }
 
@@ -55,20 +60,24 @@ class SystemSettingRepository {
                 values (:name, :ciphertext, :keyId, now(), :actor)
                 on conflict (name) do update set text_value = null, secret_ciphertext = excluded.secret_ciphertext,
                     secret_key_id = excluded.secret_key_id, updated_at = now(), updated_by = excluded.updated_by""")
-                .bind("name", name).bind("ciphertext", secret.ciphertext()).bind("keyId", secret.keyId())
+                .bind("name", name)
+                .bind("ciphertext", secret.ciphertext())
+                .bind("keyId", secret.keyId())
                 .bind("actor", actor)
                 .then();
     }
 
     Mono<Void> delete(String name) {
-        return db.sql("delete from system_setting where name = :name").bind("name", name).then();
+        return db.sql("delete from system_setting where name = :name")
+                .bind("name", name)
+                .then();
     }
 
     Mono<Void> recordChange(String name, SettingChangeAction action, String oldValue, String newValue, UUID actor) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql("""
                 insert into system_setting_change (name, action, old_value, new_value, changed_by)
-                values (:name, :action, :old, :new, :actor)""")
-                .bind("name", name).bind("action", action.name()).bind("actor", actor);
+                values (:name, :action, :old, :new, :actor)""").bind("name", name).bind("action", action.name()).bind("actor", actor);
         spec = oldValue == null ? spec.bindNull("old", String.class) : spec.bind("old", oldValue);
         spec = newValue == null ? spec.bindNull("new", String.class) : spec.bind("new", newValue);
         return spec.then();
@@ -80,7 +89,8 @@ class SystemSettingRepository {
                 from system_setting_change c join app_user u on u.id = c.changed_by
                 where c.name like :prefix || '%'
                 order by c.changed_at desc, c.id desc limit :limit""")
-                .bind("prefix", prefix).bind("limit", limit)
+                .bind("prefix", prefix)
+                .bind("limit", limit)
                 .map((row, meta) -> new SettingChange(
                         row.get("id", Long.class),
                         row.get("name", String.class),

@@ -1,16 +1,15 @@
 package com.m365console.settings;
 
-import java.util.List;
-
 import com.m365console.microsoft.MicrosoftError;
 import com.m365console.platform.graphql.UserError;
+import java.util.List;
 
 /** Schema type {@code TestMicrosoftConnectionPayload}. */
 public record TestMicrosoftConnectionPayload(boolean ok, String message, MicrosoftError error, List<UserError> errors) {
 
     static TestMicrosoftConnectionPayload succeeded() {
-        return new TestMicrosoftConnectionPayload(true, "Microsoft accepted the Client ID and Client Secret for "
-                + "this tenant.", null, List.of());
+        return new TestMicrosoftConnectionPayload(
+                true, "Microsoft accepted the Client ID and Client Secret for " + "this tenant.", null, List.of());
     }
 
     static TestMicrosoftConnectionPayload refused(MicrosoftError error) {

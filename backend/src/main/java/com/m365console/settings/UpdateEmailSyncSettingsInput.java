@@ -1,5 +1,4 @@
 package com.m365console.settings;
 
 /** Schema input {@code UpdateEmailSyncSettingsInput}; a null field stays as it is. */
-public record UpdateEmailSyncSettingsInput(Boolean enabled, Integer intervalMinutes, Integer maxConcurrent) {
-}
+public record UpdateEmailSyncSettingsInput(Boolean enabled, Integer intervalMinutes, Integer maxConcurrent) {}

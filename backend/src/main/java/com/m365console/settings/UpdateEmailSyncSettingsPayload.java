@@ -1,9 +1,7 @@
 package com.m365console.settings;
 
+import com.m365console.platform.graphql.UserError;
 import java.util.List;
 
-import com.m365console.platform.graphql.UserError;
-
 /** Schema type {@code UpdateEmailSyncSettingsPayload}. */
-public record UpdateEmailSyncSettingsPayload(EmailSyncSettings settings, List<UserError> errors) {
-}
+public record UpdateEmailSyncSettingsPayload(EmailSyncSettings settings, List<UserError> errors) {}

@@ -1,8 +1,12 @@
 package com.m365console.settings;
 
 /** Schema input for {@code updateMicrosoftSettings}; a null field means "leave as it is". */
-public record UpdateMicrosoftSettingsInput(StringSettingInput clientId, SecretSettingInput clientSecret,
-        StringSettingInput tenant, CloudSettingInput cloud, BooleanSettingInput signInEnabled,
-        BooleanSettingInput emailSyncEnabled, DomainsSettingInput signInAllowedDomains,
-        ProvisioningSettingInput signInProvisioning) {
-}
+public record UpdateMicrosoftSettingsInput(
+        StringSettingInput clientId,
+        SecretSettingInput clientSecret,
+        StringSettingInput tenant,
+        CloudSettingInput cloud,
+        BooleanSettingInput signInEnabled,
+        BooleanSettingInput emailSyncEnabled,
+        DomainsSettingInput signInAllowedDomains,
+        ProvisioningSettingInput signInProvisioning) {}

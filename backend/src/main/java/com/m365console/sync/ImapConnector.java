@@ -30,12 +30,15 @@ class ImapConnector {
     /** Blocking: for a run's own thread. */
     FolderConnection connect(MailboxView mailbox) {
         Cloud cloud = settings.current().block().cloud().value();
-        FolderConnection connection = login.run(mailbox.id(), MailboxLogin.Protocol.IMAP, token -> Mono.fromCallable(
-                () -> (FolderConnection) mail.connectImap(hosts.imap(cloud), mailbox.address(), token.value())))
+        FolderConnection connection = login.run(
+                        mailbox.id(),
+                        MailboxLogin.Protocol.IMAP,
+                        token -> Mono.fromCallable(() -> (FolderConnection)
+                                mail.connectImap(hosts.imap(cloud), mailbox.address(), token.value())))
                 .block();
         if (connection == null) {
-            throw new MailboxUnavailableException(MailboxUnavailableException.Reason.NOT_CONNECTED,
-                    "The mailbox is not connected.");
+            throw new MailboxUnavailableException(
+                    MailboxUnavailableException.Reason.NOT_CONNECTED, "The mailbox is not connected.");
         }
         return connection;
     }

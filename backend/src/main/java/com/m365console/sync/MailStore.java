@@ -1,14 +1,13 @@
 package com.m365console.sync;
 
+import com.m365console.mail.FetchedMessage;
+import com.m365console.mail.MailAddress;
+import com.m365console.mail.MessageFlag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import com.m365console.mail.FetchedMessage;
-import com.m365console.mail.MailAddress;
-import com.m365console.mail.MessageFlag;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -37,18 +36,24 @@ class MailStore implements MessageStore {
                 insert into mail_folder (mailbox_id, full_name) values (:mailbox, :name)
                 on conflict (mailbox_id, full_name) do update set full_name = excluded.full_name
                 returning id, uid_validity, last_uid""")
-                .bind("mailbox", mailboxId).bind("name", fullName)
-                .map(row -> new FolderCheckpoint(row.get("id", UUID.class), row.get("uid_validity", Long.class),
+                .bind("mailbox", mailboxId)
+                .bind("name", fullName)
+                .map(row -> new FolderCheckpoint(
+                        row.get("id", UUID.class),
+                        row.get("uid_validity", Long.class),
                         row.get("last_uid", Long.class)))
                 .one();
     }
 
     @Override
     public Mono<Void> restart(UUID folderId, long uidValidity) {
-        return transaction.transactional(db.sql("delete from mail_message where folder_id = :id").bind("id", folderId)
+        return transaction.transactional(db.sql("delete from mail_message where folder_id = :id")
+                .bind("id", folderId)
                 .then()
                 .then(db.sql("update mail_folder set uid_validity = :validity, last_uid = 0 where id = :id")
-                        .bind("id", folderId).bind("validity", uidValidity).then()));
+                        .bind("id", folderId)
+                        .bind("validity", uidValidity)
+                        .then()));
     }
 
     @Override
@@ -111,52 +116,78 @@ class MailStore implements MessageStore {
                     as m(uid, message_id, in_reply_to, subject, from_name, from_address, to_json, cc_json, sent_at,
                          received_at, size, flags_json, text_body, html_body, truncated, attachments)
                 on conflict (folder_id, uid) do nothing""")
-                .bind("folder", folderId).bind("uids", uids).bind("messageIds", messageIds)
-                .bind("inReplyTo", inReplyTo).bind("subjects", subjects).bind("fromNames", fromNames)
-                .bind("fromAddresses", fromAddresses).bind("to", to).bind("cc", cc).bind("sentAt", sentAt)
-                .bind("receivedAt", receivedAt).bind("sizes", sizes).bind("flags", flags)
-                .bind("textBodies", textBodies).bind("htmlBodies", htmlBodies).bind("truncated", truncated)
+                .bind("folder", folderId)
+                .bind("uids", uids)
+                .bind("messageIds", messageIds)
+                .bind("inReplyTo", inReplyTo)
+                .bind("subjects", subjects)
+                .bind("fromNames", fromNames)
+                .bind("fromAddresses", fromAddresses)
+                .bind("to", to)
+                .bind("cc", cc)
+                .bind("sentAt", sentAt)
+                .bind("receivedAt", receivedAt)
+                .bind("sizes", sizes)
+                .bind("flags", flags)
+                .bind("textBodies", textBodies)
+                .bind("htmlBodies", htmlBodies)
+                .bind("truncated", truncated)
                 .bind("attachments", attachments)
-                .fetch().rowsUpdated().map(Long::intValue);
-        Mono<Void> checkpoint = db.sql("""
-                update mail_folder set last_uid = greatest(last_uid, :uid), last_synced_at = now() where id = :id""")
-                .bind("id", folderId).bind("uid", maxUid).then();
+                .fetch()
+                .rowsUpdated()
+                .map(Long::intValue);
+        Mono<Void> checkpoint =
+                db.sql("""
+                update mail_folder set last_uid = greatest(last_uid, :uid), last_synced_at = now() where id = :id""").bind("id", folderId).bind("uid", maxUid).then();
         return transaction.transactional(insert.flatMap(stored -> checkpoint.thenReturn(stored)));
     }
 
     @Override
     public Mono<Void> reconcile(UUID folderId, long upToUid, Map<Long, Set<MessageFlag>> present) {
         Long[] uids = present.keySet().toArray(Long[]::new);
-        String[] flags = present.values().stream().map(set -> json.writeValueAsString(flagNames(set)))
+        String[] flags = present.values().stream()
+                .map(set -> json.writeValueAsString(flagNames(set)))
                 .toArray(String[]::new);
         Mono<Void> deleted = db.sql("""
                 delete from mail_message where folder_id = :id and uid <= :upTo and uid <> all(:uids::bigint[])""")
-                .bind("id", folderId).bind("upTo", upToUid).bind("uids", uids).then();
+                .bind("id", folderId)
+                .bind("upTo", upToUid)
+                .bind("uids", uids)
+                .then();
         Mono<Void> updated = db.sql("""
                 update mail_message m set flags = array(select jsonb_array_elements_text(f.flags_json::jsonb))
                 from unnest(:uids::bigint[], :flags::text[]) as f(uid, flags_json)
                 where m.folder_id = :id and m.uid = f.uid
                   and m.flags is distinct from array(select jsonb_array_elements_text(f.flags_json::jsonb))""")
-                .bind("id", folderId).bind("uids", uids).bind("flags", flags).then();
+                .bind("id", folderId)
+                .bind("uids", uids)
+                .bind("flags", flags)
+                .then();
         return transaction.transactional(deleted.then(updated));
     }
 
     @Override
     public Mono<Long> count(UUID folderId) {
-        return db.sql("select count(*) from mail_message where folder_id = :id").bind("id", folderId)
-                .map(row -> row.get(0, Long.class)).one();
+        return db.sql("select count(*) from mail_message where folder_id = :id")
+                .bind("id", folderId)
+                .map(row -> row.get(0, Long.class))
+                .one();
     }
 
     private static List<String> addresses(List<MailAddress> list) {
         List<String> out = new ArrayList<>();
         if (list != null) {
-            list.forEach(address -> out.add(address.name() == null || address.name().isBlank() ? address.address()
-                    : address.name() + " <" + address.address() + ">"));
+            list.forEach(address -> out.add(
+                    address.name() == null || address.name().isBlank()
+                            ? address.address()
+                            : address.name() + " <" + address.address() + ">"));
         }
         return out;
     }
 
     private static List<String> flagNames(Set<MessageFlag> flags) {
-        return flags == null ? List.of() : flags.stream().map(Enum::name).sorted().toList();
+        return flags == null
+                ? List.of()
+                : flags.stream().map(Enum::name).sorted().toList();
     }
 }

@@ -1,17 +1,16 @@
 package com.m365console.sync;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.m365console.mail.FolderReader;
 import com.m365console.mailbox.MailboxDirectory;
 import com.m365console.mailbox.MailboxState;
 import com.m365console.mailbox.MailboxView;
 import com.m365console.settings.EmailSyncSettingsService;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -47,8 +46,14 @@ public class MailboxSynchronizer {
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
-    MailboxSynchronizer(MailboxDirectory mailboxes, ImapConnector connector, MessageStore store, SyncLeases leases,
-            SyncEvents events, SyncSchedule schedule, EmailSyncSettingsService syncSettings,
+    MailboxSynchronizer(
+            MailboxDirectory mailboxes,
+            ImapConnector connector,
+            MessageStore store,
+            SyncLeases leases,
+            SyncEvents events,
+            SyncSchedule schedule,
+            EmailSyncSettingsService syncSettings,
             SyncRunProperties properties) {
         this.mailboxes = mailboxes;
         this.connector = connector;
@@ -68,12 +73,22 @@ public class MailboxSynchronizer {
     public Mono<SyncOutcome> sync(UUID mailboxId) {
         return Mono.defer(() -> {
             Running[] started = new Running[1];
-            Running run = running.compute(mailboxId, (id, current) -> current != null && current.full ? current
-                    : (started[0] = new Running(true, current)));
+            Running run = running.compute(
+                    mailboxId,
+                    (id, current) ->
+                            current != null && current.full ? current : (started[0] = new Running(true, current)));
             if (started[0] != null) {
-                launch(mailboxId, started[0], this::fullRun,
-                        (outcome, ended) -> syncSettings.current().flatMap(settings -> schedule.record(outcome, ended,
-                                Duration.ofMinutes(settings.intervalMinutes()), properties.retryFirst())));
+                launch(
+                        mailboxId,
+                        started[0],
+                        this::fullRun,
+                        (outcome, ended) -> syncSettings
+                                .current()
+                                .flatMap(settings -> schedule.record(
+                                        outcome,
+                                        ended,
+                                        Duration.ofMinutes(settings.intervalMinutes()),
+                                        properties.retryFirst())));
             }
             return run.outcome();
         });
@@ -90,7 +105,10 @@ public class MailboxSynchronizer {
             if (running.putIfAbsent(mailboxId, run) != null) {
                 return Mono.just(new SyncOutcome.Busy());
             }
-            launch(mailboxId, run, (mailbox, sync) -> Mono.fromCallable(() -> sync.syncNewMail(reader, folder)),
+            launch(
+                    mailboxId,
+                    run,
+                    (mailbox, sync) -> Mono.fromCallable(() -> sync.syncNewMail(reader, folder)),
                     (outcome, ended) -> schedule.recordUnscheduled(outcome, ended));
             return run.outcome();
         });
@@ -99,8 +117,9 @@ public class MailboxSynchronizer {
     /** Stops this instance's runs before their next batch, releasing their leases for another instance. */
     @PreDestroy
     void stopAll() {
-        running.values().forEach(run -> run.stop("This instance of the console is shutting down; the "
-                + "synchronisation goes on from here at its next start or on another instance."));
+        running.values()
+                .forEach(run -> run.stop("This instance of the console is shutting down; the "
+                        + "synchronisation goes on from here at its next start or on another instance."));
     }
 
     private Mono<SyncOutcome> fullRun(MailboxView mailbox, SyncRun run) {
@@ -114,38 +133,47 @@ public class MailboxSynchronizer {
      * the lease is released.
      */
     private void launch(UUID mailboxId, Running run, RunBody body, Recorder record) {
-        Mono<Void> after = run.follows == null ? Mono.empty() : run.follows.outcome().then();
+        Mono<Void> after =
+                run.follows == null ? Mono.empty() : run.follows.outcome().then();
         after.then(leased(mailboxId, run, body, record))
-                .onErrorResume(failure -> finish(mailboxId, ended(mailboxId, SyncFailures.outcome(failure, 0,
-                        Duration.ZERO), failure), record))
-                .flux().last()
+                .onErrorResume(failure -> finish(
+                        mailboxId, ended(mailboxId, SyncFailures.outcome(failure, 0, Duration.ZERO), failure), record))
+                .flux()
+                .last()
                 .doOnSuccess(outcome -> running.remove(mailboxId, run))
                 .subscribe(run.result::tryEmitValue);
     }
 
-    private Mono<SyncOutcome> leased(UUID mailboxId, Running run, RunBody body,
-            Recorder record) {
+    private Mono<SyncOutcome> leased(UUID mailboxId, Running run, RunBody body, Recorder record) {
         return leases.acquire(mailboxId, SyncLeases.Purpose.SYNC, instance, properties.leaseTtl())
-                .flatMap(acquired -> !acquired ? Mono.just(new SyncOutcome.Busy()) : Mono.usingWhen(
-                        schedule.started(mailboxId, properties.leaseTtl()).thenReturn(mailboxId),
-                        held -> attempt(mailboxId, run, body).flatMap(outcome -> finish(mailboxId, outcome, record)),
-                        held -> release(mailboxId),
-                        (held, failure) -> release(mailboxId),
-                        held -> release(mailboxId)));
+                .flatMap(acquired -> !acquired
+                        ? Mono.just(new SyncOutcome.Busy())
+                        : Mono.usingWhen(
+                                schedule.started(mailboxId, properties.leaseTtl())
+                                        .thenReturn(mailboxId),
+                                held -> attempt(mailboxId, run, body)
+                                        .flatMap(outcome -> finish(mailboxId, outcome, record)),
+                                held -> release(mailboxId),
+                                (held, failure) -> release(mailboxId),
+                                held -> release(mailboxId)));
     }
 
     /** The run itself on a thread of its own, with the lease's heartbeat beside it; every failure becomes an outcome. */
     private Mono<SyncOutcome> attempt(UUID mailboxId, Running running, RunBody body) {
-        SyncRun run = new SyncRun(mailboxId, store, new PublishedProgress(mailboxId), properties.batchSize(),
-                properties.storeTimeout());
+        SyncRun run = new SyncRun(
+                mailboxId, store, new PublishedProgress(mailboxId), properties.batchSize(), properties.storeTimeout());
         running.attach(run);
-        return mailboxes.find(mailboxId)
-                .flatMap(mailbox -> mayLogIn(mailbox) ? Mono.using(() -> heartbeat(mailboxId, run),
-                        beat -> body.run(mailbox, run).subscribeOn(Schedulers.boundedElastic()), Disposable::dispose)
+        return mailboxes
+                .find(mailboxId)
+                .flatMap(mailbox -> mayLogIn(mailbox)
+                        ? Mono.using(
+                                () -> heartbeat(mailboxId, run),
+                                beat -> body.run(mailbox, run).subscribeOn(Schedulers.boundedElastic()),
+                                Disposable::dispose)
                         : Mono.just(notNow(mailbox)))
                 .defaultIfEmpty(new SyncOutcome.NotConnected("The mailbox no longer exists."))
-                .onErrorResume(failure -> Mono.just(ended(mailboxId, SyncFailures.outcome(failure, run.stored(),
-                        run.took()), failure)));
+                .onErrorResume(failure ->
+                        Mono.just(ended(mailboxId, SyncFailures.outcome(failure, run.stored(), run.took()), failure)));
     }
 
     /** Renews the lease while the run works; a lease another holder took over stops the run. */
@@ -156,7 +184,8 @@ public class MailboxSynchronizer {
                             log.warn("Mailbox {}: could not renew the sync lease: {}", mailboxId, failure.toString());
                             return Mono.just(true);
                         }))
-                .filter(kept -> !kept).next()
+                .filter(kept -> !kept)
+                .next()
                 .subscribe(lost -> {
                     log.warn("Mailbox {}: another instance took over the sync lease; stopping this run", mailboxId);
                     run.stop("This run lost its hold on the mailbox (the database did not answer for longer than "
@@ -170,8 +199,12 @@ public class MailboxSynchronizer {
         events.publish(ended);
         return record.record(outcome, ended)
                 .onErrorResume(failure -> {
-                    log.error("Mailbox {}: could not record the sync's outcome ({}): {}; recording it once the "
-                            + "database answers", mailboxId, outcome.getClass().getSimpleName(), failure.toString());
+                    log.error(
+                            "Mailbox {}: could not record the sync's outcome ({}): {}; recording it once the "
+                                    + "database answers",
+                            mailboxId,
+                            outcome.getClass().getSimpleName(),
+                            failure.toString());
                     recordWhenTheDatabaseIsBack(mailboxId, outcome, ended, record);
                     return Mono.empty();
                 })
@@ -182,19 +215,25 @@ public class MailboxSynchronizer {
      * A failure the database could not record would leave the mailbox's next attempt where it was (maybe an interval
      * away): recording it later makes the schedule retry soon after the database is back.
      */
-    private void recordWhenTheDatabaseIsBack(UUID mailboxId, SyncOutcome outcome, SyncStatus ended,
-            Recorder record) {
+    private void recordWhenTheDatabaseIsBack(UUID mailboxId, SyncOutcome outcome, SyncStatus ended, Recorder record) {
         Mono.defer(() -> record.record(outcome, ended))
                 .retryWhen(Retry.backoff(RECORD_ATTEMPTS, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-                .subscribe(recorded -> { }, failure -> log.error("Mailbox {}: gave up recording the sync's outcome: {}",
-                        mailboxId, failure.toString()), () -> log.info("Mailbox {}: recorded the sync's outcome "
-                        + "now that the database answers", mailboxId));
+                .subscribe(
+                        recorded -> {},
+                        failure -> log.error(
+                                "Mailbox {}: gave up recording the sync's outcome: {}", mailboxId, failure.toString()),
+                        () -> log.info(
+                                "Mailbox {}: recorded the sync's outcome " + "now that the database answers",
+                                mailboxId));
     }
 
     private Mono<Void> release(UUID mailboxId) {
         return leases.release(mailboxId, SyncLeases.Purpose.SYNC, instance).onErrorResume(failure -> {
-            log.warn("Mailbox {}: could not release the sync lease ({}); it lapses within {} s", mailboxId,
-                    failure.toString(), properties.leaseTtl().toSeconds());
+            log.warn(
+                    "Mailbox {}: could not release the sync lease ({}); it lapses within {} s",
+                    mailboxId,
+                    failure.toString(),
+                    properties.leaseTtl().toSeconds());
             return Mono.empty();
         });
     }
@@ -209,11 +248,19 @@ public class MailboxSynchronizer {
 
     private static void log(UUID mailboxId, SyncOutcome outcome) {
         if (outcome instanceof SyncOutcome.Succeeded done) {
-            log.info("Mailbox {}: sync succeeded in {} ms, {} new messages{}", mailboxId, done.took().toMillis(),
-                    done.newMessages(), done.skippedFolders().isEmpty() ? "" : ", skipped " + done.skippedFolders());
+            log.info(
+                    "Mailbox {}: sync succeeded in {} ms, {} new messages{}",
+                    mailboxId,
+                    done.took().toMillis(),
+                    done.newMessages(),
+                    done.skippedFolders().isEmpty() ? "" : ", skipped " + done.skippedFolders());
         } else if (outcome instanceof SyncOutcome.Failed failed) {
-            log.warn("Mailbox {}: sync failed after {} ms and {} stored messages: {}", mailboxId,
-                    failed.took().toMillis(), failed.storedBeforeFailure(), failed.reason());
+            log.warn(
+                    "Mailbox {}: sync failed after {} ms and {} stored messages: {}",
+                    mailboxId,
+                    failed.took().toMillis(),
+                    failed.storedBeforeFailure(),
+                    failed.reason());
         } else {
             log.info("Mailbox {}: sync ended {}", mailboxId, outcome);
         }
@@ -225,9 +272,10 @@ public class MailboxSynchronizer {
     }
 
     private static SyncOutcome notNow(MailboxView mailbox) {
-        return mailbox.state() == MailboxState.NEEDS_REAUTH ? new SyncOutcome.NeedsReauth(mailbox.lastError())
-                : new SyncOutcome.NotConnected(mailbox.lastError() != null ? mailbox.lastError()
-                        : "The mailbox is not connected.");
+        return mailbox.state() == MailboxState.NEEDS_REAUTH
+                ? new SyncOutcome.NeedsReauth(mailbox.lastError())
+                : new SyncOutcome.NotConnected(
+                        mailbox.lastError() != null ? mailbox.lastError() : "The mailbox is not connected.");
     }
 
     /** Records how a run ended, as of the time it ended (a late record never hides a newer run's). */

@@ -1,12 +1,11 @@
 package com.m365console.sync;
 
+import com.m365console.mail.FetchedMessage;
+import com.m365console.mail.MessageFlag;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import com.m365console.mail.FetchedMessage;
-import com.m365console.mail.MessageFlag;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,6 +29,5 @@ interface MessageStore {
     Mono<Long> count(UUID folderId);
 
     /** Where a folder's sync stands: {@code uidValidity} is null before its first sync. */
-    record FolderCheckpoint(UUID id, Long uidValidity, long lastUid) {
-    }
+    record FolderCheckpoint(UUID id, Long uidValidity, long lastUid) {}
 }

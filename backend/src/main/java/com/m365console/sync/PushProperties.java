@@ -1,7 +1,6 @@
 package com.m365console.sync;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

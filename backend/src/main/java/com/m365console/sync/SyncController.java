@@ -1,10 +1,5 @@
 package com.m365console.sync;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
 import com.m365console.mailbox.MailboxDirectory;
 import com.m365console.mailbox.MailboxIdInput;
 import com.m365console.platform.graphql.InvalidArgumentException;
@@ -12,6 +7,10 @@ import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
 import com.m365console.platform.ratelimit.OperationRateLimits;
 import com.m365console.platform.ratelimit.RateLimitedOperation;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
@@ -33,7 +32,10 @@ class SyncController {
     private final MailboxDirectory mailboxes;
     private final OperationRateLimits limits;
 
-    SyncController(MailboxSynchronizer synchronizer, SyncEvents events, MailboxDirectory mailboxes,
+    SyncController(
+            MailboxSynchronizer synchronizer,
+            SyncEvents events,
+            MailboxDirectory mailboxes,
             OperationRateLimits limits) {
         this.synchronizer = synchronizer;
         this.events = events;
@@ -44,28 +46,38 @@ class SyncController {
     @MutationMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
     Mono<SyncMailboxPayload> syncMailbox(@Argument MailboxIdInput input, Authentication authentication) {
-        return mailboxes.findVisible(input.mailboxId(), authentication)
-                .flatMap(mailbox -> limits.within(RateLimitedOperation.SYNC_MAILBOX, mailbox.id().toString(),
+        return mailboxes
+                .findVisible(input.mailboxId(), authentication)
+                .flatMap(mailbox -> limits.within(
+                        RateLimitedOperation.SYNC_MAILBOX,
+                        mailbox.id().toString(),
                         error -> new SyncMailboxPayload(null, List.of(error)),
-                        () -> synchronizer.sync(mailbox.id()).map(outcome -> new SyncMailboxPayload(
-                                outcome.status(mailbox.id()), List.of()))))
-                .defaultIfEmpty(new SyncMailboxPayload(null, List.of(new UserError("mailboxId",
-                        UserErrorCode.NOT_FOUND, "You have no mailbox with this id."))));
+                        () -> synchronizer
+                                .sync(mailbox.id())
+                                .map(outcome -> new SyncMailboxPayload(outcome.status(mailbox.id()), List.of()))))
+                .defaultIfEmpty(new SyncMailboxPayload(
+                        null,
+                        List.of(new UserError(
+                                "mailboxId", UserErrorCode.NOT_FOUND, "You have no mailbox with this id."))));
     }
 
     @SubscriptionMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
     Flux<SyncStatus> mailboxSyncStatus(@Argument UUID mailboxId, Authentication authentication) {
         if (mailboxId != null) {
-            return mailboxes.findVisible(mailboxId, authentication)
+            return mailboxes
+                    .findVisible(mailboxId, authentication)
                     .switchIfEmpty(Mono.error(new InvalidArgumentException("You have no mailbox with this id.")))
                     .flatMapMany(mailbox -> events.of(mailbox.id()));
         }
         Map<UUID, Boolean> visible = new ConcurrentHashMap<>();
         return events.all().filterWhen(status -> {
             Boolean known = visible.get(status.mailboxId());
-            return known != null ? Mono.just(known)
-                    : mailboxes.findVisible(status.mailboxId(), authentication).hasElement()
+            return known != null
+                    ? Mono.just(known)
+                    : mailboxes
+                            .findVisible(status.mailboxId(), authentication)
+                            .hasElement()
                             .doOnNext(answer -> visible.put(status.mailboxId(), answer));
         });
     }

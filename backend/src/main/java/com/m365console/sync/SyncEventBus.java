@@ -1,11 +1,10 @@
 package com.m365console.sync;
 
-import java.time.Duration;
-import java.util.UUID;
-
 import com.m365console.platform.database.PostgresNotifications;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.util.UUID;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -29,14 +28,14 @@ class SyncEventBus {
     static final String CHANNEL = "m365_mailbox_sync";
 
     /** A step as it travels, with the instance that published it. */
-    record Notice(String origin, SyncStatus status) {
-    }
+    record Notice(String origin, SyncStatus status) {}
 
     private final ConnectionFactory connections;
     private final PostgresNotifications notifications;
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
     /** Survives its subscriber: after a lost connection the sender subscribes again and goes on with the queue. */
     private final Sinks.Many<SyncStatus> outgoing = Sinks.many().multicast().onBackpressureBuffer(4096, false);
+
     private final String origin = UUID.randomUUID().toString();
     private final Sinks.Many<SyncStatus> incoming = Sinks.many().multicast().directBestEffort();
     private Disposable sending;
@@ -58,12 +57,14 @@ class SyncEventBus {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        listening = notifications.listen(CHANNEL, () -> { })
+        listening = notifications
+                .listen(CHANNEL, () -> {})
                 .map(payload -> json.readValue(payload, Notice.class))
                 .filter(notice -> !origin.equals(notice.origin()))
-                .subscribe(notice -> incoming.emitNext(notice.status(), Sinks.EmitFailureHandler.busyLooping(
-                        Duration.ofSeconds(1))));
-        sending = Flux.usingWhen(Mono.from(connections.create()),
+                .subscribe(notice -> incoming.emitNext(
+                        notice.status(), Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1))));
+        sending = Flux.usingWhen(
+                        Mono.from(connections.create()),
                         connection -> outgoing.asFlux().concatMap(status -> notify(connection, status)),
                         Connection::close)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10)))
@@ -81,8 +82,12 @@ class SyncEventBus {
     }
 
     private Mono<Void> notify(Connection connection, SyncStatus status) {
-        return Flux.from(connection.createStatement("select pg_notify($1, $2)").bind("$1", CHANNEL)
-                        .bind("$2", json.writeValueAsString(new Notice(origin, status))).execute())
-                .flatMap(result -> result.map((row, meta) -> 1)).then();
+        return Flux.from(connection
+                        .createStatement("select pg_notify($1, $2)")
+                        .bind("$1", CHANNEL)
+                        .bind("$2", json.writeValueAsString(new Notice(origin, status)))
+                        .execute())
+                .flatMap(result -> result.map((row, meta) -> 1))
+                .then();
     }
 }

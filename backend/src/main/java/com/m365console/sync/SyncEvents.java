@@ -1,11 +1,10 @@
 package com.m365console.sync;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -41,8 +40,8 @@ public class SyncEvents {
     /** The mailbox's latest step, then every new one; the live feed is joined before the latest is sent. */
     public Flux<SyncStatus> of(UUID mailboxId) {
         return Flux.defer(() -> live().filter(status -> status.mailboxId().equals(mailboxId))
-                .mergeWith(Mono.fromSupplier(() -> latest.getOrDefault(mailboxId,
-                        SyncStatus.step(mailboxId, SyncState.IDLE)))));
+                .mergeWith(Mono.fromSupplier(
+                        () -> latest.getOrDefault(mailboxId, SyncStatus.step(mailboxId, SyncState.IDLE)))));
     }
 
     public Flux<SyncStatus> all() {

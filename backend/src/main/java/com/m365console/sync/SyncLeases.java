@@ -2,7 +2,6 @@ package com.m365console.sync;
 
 import java.time.Duration;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -37,10 +36,14 @@ class SyncLeases {
                 set holder = excluded.holder, expires_at = excluded.expires_at
                 where sync_lease.expires_at < now() or sync_lease.holder = excluded.holder
                 returning holder""")
-                .bind("id", mailboxId).bind("purpose", purpose.name()).bind("holder", holder)
+                .bind("id", mailboxId)
+                .bind("purpose", purpose.name())
+                .bind("holder", holder)
                 .bind("seconds", (double) ttl.toMillis() / 1000)
-                .map(row -> row.get("holder", String.class)).one()
-                .map(holder::equals).defaultIfEmpty(false);
+                .map(row -> row.get("holder", String.class))
+                .one()
+                .map(holder::equals)
+                .defaultIfEmpty(false);
     }
 
     /**
@@ -51,13 +54,20 @@ class SyncLeases {
         return db.sql("""
                 update sync_lease set expires_at = now() + make_interval(secs => :seconds)
                 where mailbox_id = :id and purpose = :purpose and holder = :holder""")
-                .bind("id", mailboxId).bind("purpose", purpose.name()).bind("holder", holder)
+                .bind("id", mailboxId)
+                .bind("purpose", purpose.name())
+                .bind("holder", holder)
                 .bind("seconds", (double) ttl.toMillis() / 1000)
-                .fetch().rowsUpdated().map(rows -> rows > 0);
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
     }
 
     Mono<Void> release(UUID mailboxId, Purpose purpose, String holder) {
         return db.sql("delete from sync_lease where mailbox_id = :id and purpose = :purpose and holder = :holder")
-                .bind("id", mailboxId).bind("purpose", purpose.name()).bind("holder", holder).then();
+                .bind("id", mailboxId)
+                .bind("purpose", purpose.name())
+                .bind("holder", holder)
+                .then();
     }
 }

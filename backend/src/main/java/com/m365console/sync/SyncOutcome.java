@@ -22,25 +22,33 @@ public sealed interface SyncOutcome {
 
         @Override
         public SyncStatus status(UUID mailboxId) {
-            String reason = String.join(" ", Stream.of(skippedReason(skippedFolders),
-                    renumberedReason(renumbered)).filter(Objects::nonNull).toList());
+            String reason = String.join(
+                    " ",
+                    Stream.of(skippedReason(skippedFolders), renumberedReason(renumbered))
+                            .filter(Objects::nonNull)
+                            .toList());
             return SyncStatus.succeeded(mailboxId, newMessages, took.toMillis(), reason.isEmpty() ? null : reason);
         }
 
         private static String renumberedReason(List<String> folders) {
-            return folders.isEmpty() ? null : "The mail server renumbered " + quoted(folders) + " (new UIDVALIDITY), "
-                    + "so " + (folders.size() == 1 ? "its" : "their") + " mail was synchronised again from the start.";
+            return folders.isEmpty()
+                    ? null
+                    : "The mail server renumbered " + quoted(folders) + " (new UIDVALIDITY), " + "so "
+                            + (folders.size() == 1 ? "its" : "their") + " mail was synchronised again from the start.";
         }
 
         private static String quoted(List<String> folders) {
-            return String.join(", ", folders.stream().map(name -> "\"" + name + "\"").toList());
+            return String.join(
+                    ", ", folders.stream().map(name -> "\"" + name + "\"").toList());
         }
 
         /** A selected folder the server no longer has is skipped, not a failure of the whole mailbox's run. */
         private static String skippedReason(List<String> gone) {
-            return gone.isEmpty() ? null : "Skipped " + (gone.size() == 1 ? "folder " : "folders ") + quoted(gone)
-                    + ": the mail server no longer has " + (gone.size() == 1 ? "it" : "them")
-                    + ". Choose the folders again after Check connection.";
+            return gone.isEmpty()
+                    ? null
+                    : "Skipped " + (gone.size() == 1 ? "folder " : "folders ") + quoted(gone)
+                            + ": the mail server no longer has " + (gone.size() == 1 ? "it" : "them")
+                            + ". Choose the folders again after Check connection.";
         }
     }
 
@@ -48,7 +56,9 @@ public sealed interface SyncOutcome {
     record Busy() implements SyncOutcome {
         @Override
         public SyncStatus status(UUID mailboxId) {
-            return SyncStatus.ended(mailboxId, SyncState.BUSY,
+            return SyncStatus.ended(
+                    mailboxId,
+                    SyncState.BUSY,
                     "Another synchronisation of this mailbox is running now; its progress shows here.");
         }
     }

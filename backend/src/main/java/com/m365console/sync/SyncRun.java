@@ -1,5 +1,12 @@
 package com.m365console.sync;
 
+import com.m365console.mail.FetchedMessage;
+import com.m365console.mail.FolderConnection;
+import com.m365console.mail.FolderReader;
+import com.m365console.mail.FolderStatus;
+import com.m365console.mail.MailFolderNotFoundException;
+import com.m365console.mail.MessageFlag;
+import com.m365console.sync.MessageStore.FolderCheckpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-
-import com.m365console.mail.FetchedMessage;
-import com.m365console.mail.FolderConnection;
-import com.m365console.mail.FolderReader;
-import com.m365console.mail.FolderStatus;
-import com.m365console.mail.MailFolderNotFoundException;
-import com.m365console.mail.MessageFlag;
-import com.m365console.sync.MessageStore.FolderCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -115,8 +114,12 @@ final class SyncRun {
         }
         if (checkpoint.uidValidity() != null) {
             renumberedFolders.add(folder);
-            log.info("Mailbox {}: folder \"{}\" has a new UIDVALIDITY ({} was {}); its stored mail is replaced",
-                    mailboxId, folder, server.uidValidity(), checkpoint.uidValidity());
+            log.info(
+                    "Mailbox {}: folder \"{}\" has a new UIDVALIDITY ({} was {}); its stored mail is replaced",
+                    mailboxId,
+                    folder,
+                    server.uidValidity(),
+                    checkpoint.uidValidity());
         }
         await(store.restart(checkpoint.id(), server.uidValidity()));
         return 0;
@@ -128,8 +131,8 @@ final class SyncRun {
     }
 
     /** Fetches batch after batch above {@code lastUid}, storing each with its checkpoint; answers the last UID stored. */
-    private long fetchAndStoreNew(FolderReader reader, UUID folderId, String folder, long lastUid, long alreadyStored,
-            int total) {
+    private long fetchAndStoreNew(
+            FolderReader reader, UUID folderId, String folder, long lastUid, long alreadyStored, int total) {
         int done = (int) alreadyStored;
         progress.folder(folder, done, total);
         long cursor = lastUid;
@@ -149,14 +152,19 @@ final class SyncRun {
                 stored += written;
                 done += written;
                 progress.folder(folder, done, Math.max(total, done));
-                log.debug("Mailbox {}: folder \"{}\" stored a batch of {} up to UID {}", mailboxId, folder, written,
+                log.debug(
+                        "Mailbox {}: folder \"{}\" stored a batch of {} up to UID {}",
+                        mailboxId,
+                        folder,
+                        written,
                         cursor);
             }
             if (batch.isEmpty()) {
                 return cursor;
             }
             stopIfAsked();
-            cursor = Math.max(cursor, batch.stream().mapToLong(FetchedMessage::uid).max().orElse(cursor));
+            cursor = Math.max(
+                    cursor, batch.stream().mapToLong(FetchedMessage::uid).max().orElse(cursor));
             writing = store.store(folderId, batch).toFuture();
         }
     }
@@ -164,7 +172,11 @@ final class SyncRun {
     private void reconcileFlagsAndDeletions(FolderReader reader, UUID folderId, String folder, long upToUid) {
         Map<Long, Set<MessageFlag>> present = reader.flags(1, Math.max(upToUid, 1));
         await(store.reconcile(folderId, upToUid, present));
-        log.debug("Mailbox {}: folder \"{}\" reconciled {} messages up to UID {}", mailboxId, folder, present.size(),
+        log.debug(
+                "Mailbox {}: folder \"{}\" reconciled {} messages up to UID {}",
+                mailboxId,
+                folder,
+                present.size(),
                 upToUid);
     }
 
@@ -196,8 +208,8 @@ final class SyncRun {
     }
 
     private DataAccessResourceFailureException storeTimedOut() {
-        return new DataAccessResourceFailureException("The database did not answer within " + storeTimeout.toSeconds()
-                + " s");
+        return new DataAccessResourceFailureException(
+                "The database did not answer within " + storeTimeout.toSeconds() + " s");
     }
 
     /** The run was asked to stop; the reason is for the user. */

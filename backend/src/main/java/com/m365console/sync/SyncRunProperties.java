@@ -1,7 +1,6 @@
 package com.m365console.sync;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * failures go on, at most the sync interval); how long a write may take before the run counts the database as gone.
  */
 @ConfigurationProperties("m365.sync")
-record SyncRunProperties(Integer batchSize, Duration leaseTtl, Duration leaseRenewEvery, Duration retryFirst,
-        Duration storeTimeout) {
+record SyncRunProperties(
+        Integer batchSize, Duration leaseTtl, Duration leaseRenewEvery, Duration retryFirst, Duration storeTimeout) {
 
     SyncRunProperties {
         batchSize = batchSize == null || batchSize < 1 ? 200 : batchSize;

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -34,15 +33,16 @@ class SyncSchedule {
                 and not exists (select 1 from sync_lease l where l.mailbox_id = m.id and l.purpose = 'SYNC'
                     and l.expires_at > now())
                 order by s.next_attempt_at nulls first limit :limit""")
-                .bind("limit", limit).map(row -> row.get("id", UUID.class)).all();
+                .bind("limit", limit)
+                .map(row -> row.get("id", UUID.class))
+                .all();
     }
 
     /** Connected mailboxes that synchronise their INBOX (as they do when no folder is selected). */
     Flux<UUID> inboxSynchronising() {
         return db.sql("""
                 select id from mailbox where state = 'CONNECTED'
-                and (cardinality(selected_folders) = 0 or 'INBOX' = any (selected_folders))""")
-                .map(row -> row.get("id", UUID.class)).all();
+                and (cardinality(selected_folders) = 0 or 'INBOX' = any (selected_folders))""").map(row -> row.get("id", UUID.class)).all();
     }
 
     /**
@@ -55,7 +55,9 @@ class SyncSchedule {
                 values (:id, now() + make_interval(secs => :ttl))
                 on conflict (mailbox_id) do update
                 set next_attempt_at = least(mailbox_sync.next_attempt_at, excluded.next_attempt_at)""")
-                .bind("id", mailboxId).bind("ttl", (double) leaseTtl.toMillis() / 1000).then();
+                .bind("id", mailboxId)
+                .bind("ttl", (double) leaseTtl.toMillis() / 1000)
+                .then();
     }
 
     /**
@@ -129,8 +131,9 @@ class SyncSchedule {
                 last_failure_reason = case when newer_failure then excluded.last_failure_reason
                     else mailbox_sync.last_failure_reason end,
                 last_failed_at = case when newer_failure then excluded.last_failed_at else mailbox_sync.last_failed_at end
-            """.replace("newer_run", NEWER_RUN)
-            .replace("newer_failure", "(excluded.last_failed_at is not null and (mailbox_sync.last_failed_at is null"
+            """.replace("newer_run", NEWER_RUN).replace(
+            "newer_failure",
+            "(excluded.last_failed_at is not null and (mailbox_sync.last_failed_at is null"
                     + " or mailbox_sync.last_failed_at <= excluded.last_failed_at))");
 
     private static OffsetDateTime started(SyncStatus status) {
@@ -143,14 +146,18 @@ class SyncSchedule {
                 select mailbox_id, last_state, last_reason, new_messages, last_started_at, last_finished_at
                 from mailbox_sync where mailbox_id = any (:ids) and last_state is not null""")
                 .bind("ids", mailboxIds.toArray(UUID[]::new))
-                .map(row -> SyncStatus.recorded(row.get("mailbox_id", UUID.class),
+                .map(row -> SyncStatus.recorded(
+                        row.get("mailbox_id", UUID.class),
                         SyncState.valueOf(row.get("last_state", String.class)),
                         row.get("new_messages", Integer.class),
-                        Duration.between(row.get("last_started_at", OffsetDateTime.class),
-                                row.get("last_finished_at", OffsetDateTime.class)).toMillis(),
+                        Duration.between(
+                                        row.get("last_started_at", OffsetDateTime.class),
+                                        row.get("last_finished_at", OffsetDateTime.class))
+                                .toMillis(),
                         emptyToNull(row.get("last_reason", String.class)),
                         row.get("last_finished_at", OffsetDateTime.class)))
-                .all().collectMap(SyncStatus::mailboxId);
+                .all()
+                .collectMap(SyncStatus::mailboxId);
     }
 
     /** The last run that did not succeed of each of those mailboxes that had one, as a status; one query. */
@@ -159,11 +166,15 @@ class SyncSchedule {
                 select mailbox_id, last_failure_state, last_failure_reason, last_failed_at
                 from mailbox_sync where mailbox_id = any (:ids) and last_failure_state is not null""")
                 .bind("ids", mailboxIds.toArray(UUID[]::new))
-                .map(row -> SyncStatus.recorded(row.get("mailbox_id", UUID.class),
-                        SyncState.valueOf(row.get("last_failure_state", String.class)), null, 0,
+                .map(row -> SyncStatus.recorded(
+                        row.get("mailbox_id", UUID.class),
+                        SyncState.valueOf(row.get("last_failure_state", String.class)),
+                        null,
+                        0,
                         emptyToNull(row.get("last_failure_reason", String.class)),
                         row.get("last_failed_at", OffsetDateTime.class)))
-                .all().collectMap(SyncStatus::mailboxId);
+                .all()
+                .collectMap(SyncStatus::mailboxId);
     }
 
     private static String emptyToNull(String reason) {

@@ -26,16 +26,19 @@ class SyncScheduler {
         this.synchronizer = synchronizer;
     }
 
-    @Scheduled(fixedDelayString = "${m365.sync.schedule-check-interval:PT5S}",
+    @Scheduled(
+            fixedDelayString = "${m365.sync.schedule-check-interval:PT5S}",
             initialDelayString = "${m365.sync.schedule-check-interval:PT5S}")
     public Mono<Void> synchroniseDueMailboxes() {
         return settings.current()
                 .filter(current -> current.enabled())
                 .flatMapMany(current -> schedule.due(current.maxConcurrent() * 4)
-                        .flatMap(mailboxId -> synchronizer.sync(mailboxId).onErrorResume(failure -> {
-                            log.error("Mailbox {}: the scheduled sync could not run", mailboxId, failure);
-                            return Mono.empty();
-                        }), current.maxConcurrent()))
+                        .flatMap(
+                                mailboxId -> synchronizer.sync(mailboxId).onErrorResume(failure -> {
+                                    log.error("Mailbox {}: the scheduled sync could not run", mailboxId, failure);
+                                    return Mono.empty();
+                                }),
+                                current.maxConcurrent()))
                 .then()
                 .onErrorResume(failure -> {
                     log.warn("Could not look for mailboxes due for a sync: {}", failure.toString());

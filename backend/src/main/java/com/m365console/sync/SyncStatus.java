@@ -4,8 +4,16 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One published step of a synchronisation (GraphQL type {@code SyncStatus}); built by its named factories. */
-public record SyncStatus(UUID mailboxId, SyncState state, String folder, Integer done, Integer total,
-        Integer newMessages, Long durationMs, String reason, OffsetDateTime at) {
+public record SyncStatus(
+        UUID mailboxId,
+        SyncState state,
+        String folder,
+        Integer done,
+        Integer total,
+        Integer newMessages,
+        Long durationMs,
+        String reason,
+        OffsetDateTime at) {
 
     /** A step without details: IDLE (nothing known yet) or CONNECTING. */
     static SyncStatus step(UUID mailboxId, SyncState state) {
@@ -13,13 +21,21 @@ public record SyncStatus(UUID mailboxId, SyncState state, String folder, Integer
     }
 
     static SyncStatus progress(UUID mailboxId, String folder, int done, int total) {
-        return new SyncStatus(mailboxId, SyncState.SYNCING, folder, done, total, null, null, null,
-                OffsetDateTime.now());
+        return new SyncStatus(
+                mailboxId, SyncState.SYNCING, folder, done, total, null, null, null, OffsetDateTime.now());
     }
 
     /** A run that stored what it could; {@code reason} names selected folders it skipped, or is null. */
     static SyncStatus succeeded(UUID mailboxId, int newMessages, long durationMs, String reason) {
-        return new SyncStatus(mailboxId, SyncState.SUCCEEDED, null, null, null, newMessages, durationMs, reason,
+        return new SyncStatus(
+                mailboxId,
+                SyncState.SUCCEEDED,
+                null,
+                null,
+                null,
+                newMessages,
+                durationMs,
+                reason,
                 OffsetDateTime.now());
     }
 
@@ -29,7 +45,12 @@ public record SyncStatus(UUID mailboxId, SyncState state, String folder, Integer
     }
 
     /** A run as recorded in the database: how it ended, when, after how long. */
-    static SyncStatus recorded(UUID mailboxId, SyncState state, Integer newMessages, long durationMs, String reason,
+    static SyncStatus recorded(
+            UUID mailboxId,
+            SyncState state,
+            Integer newMessages,
+            long durationMs,
+            String reason,
             OffsetDateTime finishedAt) {
         return new SyncStatus(mailboxId, state, null, null, null, newMessages, durationMs, reason, finishedAt);
     }

@@ -1,8 +1,5 @@
 package com.m365console.bench;
 
-import java.util.Properties;
-import java.util.Random;
-
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -13,6 +10,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.Properties;
+import java.util.Random;
 
 /**
  * The IMAP server of the benchmarks, in its own JVM so it does not weigh on the measured heap: GreenMail with
@@ -24,10 +23,10 @@ public final class BenchMailServer {
     static final String TOKEN = "bench-access-token";
     /** The mailbox of the push-latency benchmark, with an INBOX of {@link #PUSH_SEEDED} messages to begin with. */
     static final String PUSH_ADDRESS = "push@contoso.com";
+
     static final int PUSH_SEEDED = 1_000;
 
-    private BenchMailServer() {
-    }
+    private BenchMailServer() {}
 
     /** Args: message count. Prints one line with the IMAP port once seeded, then serves until killed. */
     public static void main(String[] args) throws Exception {
@@ -64,8 +63,8 @@ public final class BenchMailServer {
         MimeBodyPart plain = new MimeBodyPart();
         plain.setText(text, "utf-8");
         MimeBodyPart html = new MimeBodyPart();
-        html.setContent("<html><body><p>" + text.replace(". ", ".</p><p>") + "</p></body></html>",
-                "text/html; charset=utf-8");
+        html.setContent(
+                "<html><body><p>" + text.replace(". ", ".</p><p>") + "</p></body></html>", "text/html; charset=utf-8");
         MimeMultipart alternative = new MimeMultipart("alternative", plain, html);
         if (kind < 9) {
             message.setContent(alternative);
@@ -83,8 +82,24 @@ public final class BenchMailServer {
     }
 
     private static String words(Random random, int count) {
-        String[] vocabulary = {"quarterly", "report", "meeting", "budget", "review", "project", "client", "update",
-                "invoice", "schedule", "design", "release", "team", "plan", "notes", "agenda"};
+        String[] vocabulary = {
+            "quarterly",
+            "report",
+            "meeting",
+            "budget",
+            "review",
+            "project",
+            "client",
+            "update",
+            "invoice",
+            "schedule",
+            "design",
+            "release",
+            "team",
+            "plan",
+            "notes",
+            "agenda"
+        };
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
             text.append(vocabulary[random.nextInt(vocabulary.length)]).append(i % 12 == 11 ? ". " : " ");

@@ -1,5 +1,11 @@
 package com.m365console.bench;
 
+import com.m365console.support.Sessions;
+import com.m365console.sync.InboxPushWatchers;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,13 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import com.m365console.support.Sessions;
-import com.m365console.sync.InboxPushWatchers;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -36,12 +35,10 @@ public final class PushLatencyBenchmark {
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FIRST_EVENT = Duration.ofSeconds(5);
 
-    private PushLatencyBenchmark() {
-    }
+    private PushLatencyBenchmark() {}
 
     /** A subscription event and when it arrived. */
-    private record Received(Map<String, Object> status, long atNanos) {
-    }
+    private record Received(Map<String, Object> status, long atNanos) {}
 
     /** Args: IMAP port, message count. */
     public static void main(String[] args) throws Exception {
@@ -54,14 +51,20 @@ public final class PushLatencyBenchmark {
 
             app.getBean(InboxPushWatchers.class).refresh().block(EVENT_TIMEOUT);
             Received caughtUp = awaitStored(events, 1, "the watcher's first run (the seeded INBOX)");
-            System.out.printf("push watcher caught up with %s seeded messages%n", caughtUp.status().get("newMessages"));
+            System.out.printf(
+                    "push watcher caught up with %s seeded messages%n",
+                    caughtUp.status().get("newMessages"));
 
             List<Double> latencies = appendOneByOne(imapPort, count, events);
             subscription.dispose();
             Collections.sort(latencies);
-            System.out.printf("push latency over %d messages (APPEND to subscription event): p50 %.0f ms, "
-                    + "p99 %.0f ms, max %.0f ms (target p99 < 2000 ms)%n", latencies.size(),
-                    percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
+            System.out.printf(
+                    "push latency over %d messages (APPEND to subscription event): p50 %.0f ms, "
+                            + "p99 %.0f ms, max %.0f ms (target p99 < 2000 ms)%n",
+                    latencies.size(),
+                    percentile(latencies, 50),
+                    percentile(latencies, 99),
+                    latencies.get(latencies.size() - 1));
         }
         System.exit(0);
     }
@@ -70,8 +73,9 @@ public final class PushLatencyBenchmark {
      * Subscribes, replacing a socket whose first event does not come within a few seconds (the server now and then
      * leaves a connection_init unanswered; see support/GraphQlSockets), as the SPA's graphql-ws client does.
      */
-    private static Disposable subscribeUntilAnswered(ConfigurableApplicationContext app, UUID mailboxId,
-            BlockingQueue<Received> events) throws InterruptedException {
+    private static Disposable subscribeUntilAnswered(
+            ConfigurableApplicationContext app, UUID mailboxId, BlockingQueue<Received> events)
+            throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             Disposable subscription = subscribe(app, mailboxId, events);
             if (events.poll(FIRST_EVENT.toMillis(), TimeUnit.MILLISECONDS) != null) {
@@ -84,12 +88,16 @@ public final class PushLatencyBenchmark {
         }
     }
 
-    private static Disposable subscribe(ConfigurableApplicationContext app, UUID mailboxId,
-            BlockingQueue<Received> events) {
+    private static Disposable subscribe(
+            ConfigurableApplicationContext app, UUID mailboxId, BlockingQueue<Received> events) {
         Sessions sessions = new Sessions(app.getEnvironment());
-        String token = sessions.signIn(BenchMailbox.USERNAME, BenchMailbox.PASSWORD).graphQl()
-                .document("mutation { createApiToken(input: {name: \"push bench\"}) { secret } }").execute()
-                .path("createApiToken.secret").entity(String.class).get();
+        String token = sessions.signIn(BenchMailbox.USERNAME, BenchMailbox.PASSWORD)
+                .graphQl()
+                .document("mutation { createApiToken(input: {name: \"push bench\"}) { secret } }")
+                .execute()
+                .path("createApiToken.secret")
+                .entity(String.class)
+                .get();
         URI url = URI.create(sessions.baseUrl().replace("http", "ws") + "/graphql");
         WebSocketGraphQlClient client = WebSocketGraphQlClient.builder(url, new ReactorNettyWebSocketClient())
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
@@ -97,9 +105,12 @@ public final class PushLatencyBenchmark {
                     public Mono<Object> connectionInitPayload() {
                         return Mono.just(Map.of("Authorization", "Bearer " + token));
                     }
-                }).build();
+                })
+                .build();
         return client.document("subscription($id: UUID!) { mailboxSyncStatus(mailboxId: $id) { state newMessages } }")
-                .variable("id", mailboxId).retrieveSubscription("mailboxSyncStatus").toEntity(Map.class)
+                .variable("id", mailboxId)
+                .retrieveSubscription("mailboxSyncStatus")
+                .toEntity(Map.class)
                 .subscribe(status -> events.add(new Received(cast(status), System.nanoTime())));
     }
 
@@ -135,8 +146,11 @@ public final class PushLatencyBenchmark {
         long deadline = System.nanoTime() + EVENT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             Received next = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (next != null && (atLeast == 0 || "SUCCEEDED".equals(next.status().get("state"))
-                    && next.status().get("newMessages") instanceof Number stored && stored.intValue() >= atLeast)) {
+            if (next != null
+                    && (atLeast == 0
+                            || "SUCCEEDED".equals(next.status().get("state"))
+                                    && next.status().get("newMessages") instanceof Number stored
+                                    && stored.intValue() >= atLeast)) {
                 return next;
             }
         }

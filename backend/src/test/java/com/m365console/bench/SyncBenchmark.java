@@ -1,12 +1,5 @@
 package com.m365console.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.time.Duration;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-
 import com.m365console.sync.MailboxSynchronizer;
 import com.m365console.sync.SyncStatus;
 import jakarta.mail.FetchProfile;
@@ -17,6 +10,12 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -30,8 +29,7 @@ public final class SyncBenchmark {
 
     private static final int PLAIN_BATCH = 200;
 
-    private SyncBenchmark() {
-    }
+    private SyncBenchmark() {}
 
     /** Args: IMAP port, message count. */
     public static void main(String[] args) throws Exception {
@@ -47,34 +45,42 @@ public final class SyncBenchmark {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
             AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(10);
-                    }
-                    catch (InterruptedException ex) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
+            Thread sampler = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                            try {
+                                Thread.sleep(10);
+                            } catch (InterruptedException ex) {
+                                return;
+                            }
+                        }
+                    },
+                    "heap-sampler");
             sampler.setDaemon(true);
             sampler.start();
             long syncStart = System.nanoTime();
-            SyncStatus status = app.getBean(MailboxSynchronizer.class).sync(mailboxId).block(Duration.ofMinutes(30))
+            SyncStatus status = app.getBean(MailboxSynchronizer.class)
+                    .sync(mailboxId)
+                    .block(Duration.ofMinutes(30))
                     .status(mailboxId);
             double syncSeconds = (System.nanoTime() - syncStart) / 1e9;
             sampler.interrupt();
 
-            long stored = app.getBean(DatabaseClient.class).sql("select count(*) from mail_message")
-                    .map(row -> row.get(0, Long.class)).one().block();
+            long stored = app.getBean(DatabaseClient.class)
+                    .sql("select count(*) from mail_message")
+                    .map(row -> row.get(0, Long.class))
+                    .one()
+                    .block();
             double syncRate = stored / syncSeconds;
             double plainRate = plainRead / plainSeconds;
-            System.out.printf("sync result: %s, %d messages stored%s%n", status.state(), stored,
-                    status.reason() == null ? "" : " (" + status.reason() + ")");
-            System.out.printf("sync throughput: %d messages in %.2f s = %.0f messages/s%n", stored, syncSeconds,
-                    syncRate);
-            System.out.printf("plain Jakarta Mail batch-FETCH loop: %d messages in %.2f s = %.0f messages/s%n",
+            System.out.printf(
+                    "sync result: %s, %d messages stored%s%n",
+                    status.state(), stored, status.reason() == null ? "" : " (" + status.reason() + ")");
+            System.out.printf(
+                    "sync throughput: %d messages in %.2f s = %.0f messages/s%n", stored, syncSeconds, syncRate);
+            System.out.printf(
+                    "plain Jakarta Mail batch-FETCH loop: %d messages in %.2f s = %.0f messages/s%n",
                     plainRead, plainSeconds, plainRate);
             System.out.printf("ratio sync / plain loop: %.2f (target >= 0.8)%n", syncRate / plainRate);
             System.out.printf("peak heap during the sync: %d MB (target < 512 MB)%n", peak.get() / (1024 * 1024));
@@ -116,8 +122,7 @@ public final class SyncBenchmark {
             }
             inbox.close(false);
             return read;
-        }
-        finally {
+        } finally {
             store.close();
         }
     }
@@ -125,8 +130,7 @@ public final class SyncBenchmark {
     private static void readText(Part part) throws Exception {
         if (part.isMimeType("text/*")) {
             part.getContent();
-        }
-        else if (part.isMimeType("multipart/*")) {
+        } else if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 Part child = multipart.getBodyPart(i);

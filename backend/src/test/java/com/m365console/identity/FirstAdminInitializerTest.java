@@ -1,16 +1,17 @@
 package com.m365console.identity;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.IntegrationTest;
 import com.m365console.support.Sessions;
 import com.m365console.support.SignInTestConfiguration;
 import com.m365console.support.TestAccounts;
 import com.m365console.support.TestClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,8 +21,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fresh installation gets exactly one first administrator, configured or with a one-time password; that
@@ -64,10 +63,15 @@ class FirstAdminInitializerTest {
     void configuredPasswordCreatesAnAdminWhoCanSignInAtOnce(CapturedOutput output) {
         start("first-admin", "first-admin-password");
 
-        sessions.graphQl("first-admin", "first-admin-password").documentName("microsoftSettings").execute()
-                .path("microsoftSettings.redirectUri").hasValue();
-        assertThat(ownOutput(output)).contains("Created the first administrator 'first-admin' from configuration")
-                .doesNotContain("first-admin-password").doesNotContain("one-time password");
+        sessions.graphQl("first-admin", "first-admin-password")
+                .documentName("microsoftSettings")
+                .execute()
+                .path("microsoftSettings.redirectUri")
+                .hasValue();
+        assertThat(ownOutput(output))
+                .contains("Created the first administrator 'first-admin' from configuration")
+                .doesNotContain("first-admin-password")
+                .doesNotContain("one-time password");
         start("first-admin", "first-admin-password");
         assertThat(ownOutput(output)).doesNotContain("one-time password");
     }
@@ -78,9 +82,15 @@ class FirstAdminInitializerTest {
 
         String password = single(oneTimePasswords(output));
         assertThat(password).hasSizeGreaterThanOrEqualTo(16);
-        sessions.graphQl("root", password).documentName("me").execute()
-                .path("me.role").entity(String.class).isEqualTo("ADMIN")
-                .path("me.mustChangePassword").entity(Boolean.class).isEqualTo(true);
+        sessions.graphQl("root", password)
+                .documentName("me")
+                .execute()
+                .path("me.role")
+                .entity(String.class)
+                .isEqualTo("ADMIN")
+                .path("me.mustChangePassword")
+                .entity(Boolean.class)
+                .isEqualTo(true);
         assertThat(users.count().block()).isEqualTo(1);
     }
 
@@ -107,8 +117,12 @@ class FirstAdminInitializerTest {
         assertThat(printed).hasSize(2).doesNotHaveDuplicates();
         assertThat(output.getAll()).contains("the previous one no longer works");
         sessions.anonymous().postLogin("root", first).expectStatus().isUnauthorized();
-        sessions.graphQl("root", printed.get(1)).documentName("me").execute()
-                .path("me.mustChangePassword").entity(Boolean.class).isEqualTo(true);
+        sessions.graphQl("root", printed.get(1))
+                .documentName("me")
+                .execute()
+                .path("me.mustChangePassword")
+                .entity(Boolean.class)
+                .isEqualTo(true);
         assertThat(users.count().block()).isEqualTo(1);
     }
 
@@ -128,16 +142,24 @@ class FirstAdminInitializerTest {
         start("root", "");
         String oneTime = single(oneTimePasswords(output));
 
-        sessions.graphQl("root", oneTime).documentName("changePassword")
+        sessions.graphQl("root", oneTime)
+                .documentName("changePassword")
                 .variable("input", Map.of("currentPassword", oneTime, "newPassword", "my-own-password-1"))
-                .execute().path("changePassword.errors").entityList(Object.class).hasSize(0);
+                .execute()
+                .path("changePassword.errors")
+                .entityList(Object.class)
+                .hasSize(0);
 
         sessions.anonymous().postLogin("root", oneTime).expectStatus().isUnauthorized();
         start("root", "");
         clock.advance(Duration.ofDays(3));
         assertThat(oneTimePasswords(output)).hasSize(1);
-        sessions.graphQl("root", "my-own-password-1").documentName("me").execute()
-                .path("me.mustChangePassword").entity(Boolean.class).isEqualTo(false);
+        sessions.graphQl("root", "my-own-password-1")
+                .documentName("me")
+                .execute()
+                .path("me.mustChangePassword")
+                .entity(Boolean.class)
+                .isEqualTo(false);
     }
 
     @Test
@@ -149,8 +171,12 @@ class FirstAdminInitializerTest {
 
         session.documentName("changePassword")
                 .variable("input", Map.of("currentPassword", oneTime, "newPassword", "my-own-password-1"))
-                .execute().path("changePassword.errors[0].code").entity(String.class).isEqualTo("WRONG_PASSWORD")
-                .path("changePassword.errors[0].message").entity(String.class)
+                .execute()
+                .path("changePassword.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("WRONG_PASSWORD")
+                .path("changePassword.errors[0].message")
+                .entity(String.class)
                 .satisfies(message -> assertThat(message).contains("expired"));
     }
 

@@ -1,23 +1,24 @@
 package com.m365console.identity;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import com.m365console.settings.MicrosoftSettingsService;
-import com.m365console.settings.SignInProvisioning;
-import com.m365console.settings.UpdateMicrosoftSettingsInput;
 import com.m365console.settings.BooleanSettingInput;
 import com.m365console.settings.DomainsSettingInput;
+import com.m365console.settings.MicrosoftSettingsService;
 import com.m365console.settings.ProvisioningSettingInput;
 import com.m365console.settings.SecretSettingInput;
+import com.m365console.settings.SignInProvisioning;
 import com.m365console.settings.StringSettingInput;
+import com.m365console.settings.UpdateMicrosoftSettingsInput;
 import com.m365console.support.IntegrationTest;
 import com.m365console.support.MicrosoftSignInBrowser;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
 import com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,6 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * "Sign in with Microsoft 365" end to end: the real callback, the real token exchange and ID token checks,
@@ -84,12 +83,19 @@ class MicrosoftSignInTest {
         accounts.reset();
         adminId = accounts.create("alice", "ADMIN");
         accounts.create("jane", "USER");
-        db.sql("update app_user set email = 'Jane@Contoso.com' where username = 'jane'").then().block();
+        db.sql("update app_user set email = 'Jane@Contoso.com' where username = 'jane'")
+                .then()
+                .block();
         appId = CLIENT_ID.substring(0, 24) + UUID.randomUUID().toString().substring(24);
         microsoft.registerApp(appId, SECRET, CONTOSO, true, sessions.baseUrl() + "/login/oauth2/code/microsoft");
-        save(new UpdateMicrosoftSettingsInput(new StringSettingInput(appId, false),
-                new SecretSettingInput(SECRET, false), new StringSettingInput(CONTOSO, false), null,
-                new BooleanSettingInput(true, false), null, new DomainsSettingInput(List.of(), false),
+        save(new UpdateMicrosoftSettingsInput(
+                new StringSettingInput(appId, false),
+                new SecretSettingInput(SECRET, false),
+                new StringSettingInput(CONTOSO, false),
+                null,
+                new BooleanSettingInput(true, false),
+                null,
+                new DomainsSettingInput(List.of(), false),
                 new ProvisioningSettingInput(SignInProvisioning.EXISTING_USERS_ONLY, false)));
     }
 
@@ -99,23 +105,42 @@ class MicrosoftSignInTest {
 
         assertThat(browser.signIn("jane@contoso.com")).isEqualTo("/");
 
-        browser.graphQl().documentName("me").execute().path("me.username").entity(String.class).isEqualTo("jane")
-                .path("me.role").entity(String.class).isEqualTo("USER");
+        browser.graphQl()
+                .documentName("me")
+                .execute()
+                .path("me.username")
+                .entity(String.class)
+                .isEqualTo("jane")
+                .path("me.role")
+                .entity(String.class)
+                .isEqualTo("USER");
         assertThat(output.getAll()).doesNotContain(SECRET);
-        microsoft.validAccessTokens().forEach(token -> assertThat(output.getAll()).doesNotContain(token));
+        microsoft
+                .validAccessTokens()
+                .forEach(token -> assertThat(output.getAll()).doesNotContain(token));
     }
 
     @Test
     void microsoftSignInWorksWhilePasswordSignInIsThrottledForTheNameAndTheAddress() {
         for (int i = 0; i < 20; i++) {
-            sessions.anonymous().postLogin(i < 5 ? "jane" : "guess-" + i, "wrong-password")
-                    .expectStatus().isUnauthorized();
+            sessions.anonymous()
+                    .postLogin(i < 5 ? "jane" : "guess-" + i, "wrong-password")
+                    .expectStatus()
+                    .isUnauthorized();
         }
-        sessions.anonymous().postLogin("jane", TestAccounts.PASSWORD).expectStatus().isEqualTo(429);
+        sessions.anonymous()
+                .postLogin("jane", TestAccounts.PASSWORD)
+                .expectStatus()
+                .isEqualTo(429);
 
         var browser = new MicrosoftSignInBrowser(sessions);
         assertThat(browser.signIn("jane@contoso.com")).isEqualTo("/");
-        browser.graphQl().documentName("me").execute().path("me.username").entity(String.class).isEqualTo("jane");
+        browser.graphQl()
+                .documentName("me")
+                .execute()
+                .path("me.username")
+                .entity(String.class)
+                .isEqualTo("jane");
     }
 
     @Test
@@ -123,8 +148,10 @@ class MicrosoftSignInTest {
         new MicrosoftSignInBrowser(sessions).signIn("jane@contoso.com");
 
         Map<String, String> authorize = last(microsoft.authorizeRequests());
-        assertThat(authorize).containsEntry("code_challenge_method", "S256").containsKeys("code_challenge", "state",
-                "nonce").containsEntry("redirect_uri", sessions.baseUrl() + "/login/oauth2/code/microsoft");
+        assertThat(authorize)
+                .containsEntry("code_challenge_method", "S256")
+                .containsKeys("code_challenge", "state", "nonce")
+                .containsEntry("redirect_uri", sessions.baseUrl() + "/login/oauth2/code/microsoft");
         assertThat(authorize.get("scope")).contains("openid").contains("email");
         Map<String, String> token = last(microsoft.tokenRequests());
         assertThat(token).containsKey("code_verifier").containsEntry("client_id", appId);
@@ -132,18 +159,31 @@ class MicrosoftSignInTest {
 
     @Test
     void firstSignInCreatesAUserWhenAllowed() {
-        settings.update(provisioning(SignInProvisioning.CREATE_ON_FIRST_SIGN_IN), adminId).block();
+        settings.update(provisioning(SignInProvisioning.CREATE_ON_FIRST_SIGN_IN), adminId)
+                .block();
         var browser = new MicrosoftSignInBrowser(sessions);
 
         assertThat(browser.signIn("new.hire@contoso.com")).isEqualTo("/");
 
-        browser.graphQl().documentName("me").execute()
-                .path("me.username").entity(String.class).isEqualTo("new.hire@contoso.com")
-                .path("me.displayName").entity(String.class).isEqualTo("New Hire")
-                .path("me.role").entity(String.class).isEqualTo("USER");
-        assertThat(new MicrosoftSignInBrowser(sessions).signIn("new.hire@contoso.com")).isEqualTo("/");
+        browser.graphQl()
+                .documentName("me")
+                .execute()
+                .path("me.username")
+                .entity(String.class)
+                .isEqualTo("new.hire@contoso.com")
+                .path("me.displayName")
+                .entity(String.class)
+                .isEqualTo("New Hire")
+                .path("me.role")
+                .entity(String.class)
+                .isEqualTo("USER");
+        assertThat(new MicrosoftSignInBrowser(sessions).signIn("new.hire@contoso.com"))
+                .isEqualTo("/");
         assertThat(db.sql("select count(*) from app_user where email = 'new.hire@contoso.com'")
-                .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block())
+                .isEqualTo(1);
     }
 
     @Test
@@ -154,15 +194,27 @@ class MicrosoftSignInTest {
 
         var error = lastError(browser);
         assertThat(error).containsEntry("error", "no_account");
-        assertThat((String) error.get("message")).contains("new.hire@contoso.com").contains("administrator");
+        assertThat((String) error.get("message"))
+                .contains("new.hire@contoso.com")
+                .contains("administrator");
         browser.graphQl().documentName("me").execute().path("me").valueIsNull();
         lastErrorIsShownOnce(browser);
     }
 
     @Test
     void aDomainThatIsNotAllowedIsRefused() {
-        settings.update(new UpdateMicrosoftSettingsInput(null, null, null, null, null, null,
-                new DomainsSettingInput(List.of("fabrikam.com"), false), null), adminId).block();
+        settings.update(
+                        new UpdateMicrosoftSettingsInput(
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                new DomainsSettingInput(List.of("fabrikam.com"), false),
+                                null),
+                        adminId)
+                .block();
         var browser = new MicrosoftSignInBrowser(sessions);
 
         assertThat(browser.signIn("jane@contoso.com")).isEqualTo("/login?error=microsoft");
@@ -171,14 +223,15 @@ class MicrosoftSignInTest {
 
     @ParameterizedTest
     @CsvSource({
-            "consent_required, 65001, must grant admin consent",
-            "invalid_request, 90094, must grant admin consent",
-            "access_denied, 53003, Conditional Access",
-            "interaction_required, 50076, Conditional Access",
-            "invalid_request, 50020, not in the configured tenant",
-            "invalid_request, 500208, not in the configured tenant",
-            "invalid_request, 50194, single-tenant",
-            "invalid_request, 50011, register exactly the Redirect URI"})
+        "consent_required, 65001, must grant admin consent",
+        "invalid_request, 90094, must grant admin consent",
+        "access_denied, 53003, Conditional Access",
+        "interaction_required, 50076, Conditional Access",
+        "invalid_request, 50020, not in the configured tenant",
+        "invalid_request, 500208, not in the configured tenant",
+        "invalid_request, 50194, single-tenant",
+        "invalid_request, 50011, register exactly the Redirect URI"
+    })
     void errorsFromTheSignInPageAreExplained(String error, int aadsts, String expected) {
         microsoft.failNextAuthorize(error, aadsts, "Scripted failure for the test.");
         var browser = new MicrosoftSignInBrowser(sessions);
@@ -194,12 +247,13 @@ class MicrosoftSignInTest {
 
     @ParameterizedTest
     @CsvSource({
-            "401, invalid_client, 7000215, paste the secret value, not the secret ID",
-            "401, invalid_client, 7000222, has expired",
-            "400, unauthorized_client, 700016, No application with this Application (Client) ID",
-            "400, invalid_grant, 700082, reconnect",
-            "400, invalid_grant, 70008, reconnect",
-            "400, invalid_grant, 50173, reconnect"})
+        "401, invalid_client, 7000215, paste the secret value, not the secret ID",
+        "401, invalid_client, 7000222, has expired",
+        "400, unauthorized_client, 700016, No application with this Application (Client) ID",
+        "400, invalid_grant, 700082, reconnect",
+        "400, invalid_grant, 70008, reconnect",
+        "400, invalid_grant, 50173, reconnect"
+    })
     void errorsFromTheTokenEndpointAreExplained(int status, String error, int aadsts, String expected) {
         microsoft.failNextToken(status, error, aadsts, "Scripted failure for the test.");
         var browser = new MicrosoftSignInBrowser(sessions);
@@ -276,20 +330,43 @@ class MicrosoftSignInTest {
 
     @Test
     void anotherTenantsAccountIsAcceptedWithOrganizations() {
-        settings.update(new UpdateMicrosoftSettingsInput(null, null, new StringSettingInput("organizations", false),
-                null, null, null, null, new ProvisioningSettingInput(SignInProvisioning.CREATE_ON_FIRST_SIGN_IN, false)),
-                adminId).block();
+        settings.update(
+                        new UpdateMicrosoftSettingsInput(
+                                null,
+                                null,
+                                new StringSettingInput("organizations", false),
+                                null,
+                                null,
+                                null,
+                                null,
+                                new ProvisioningSettingInput(SignInProvisioning.CREATE_ON_FIRST_SIGN_IN, false)),
+                        adminId)
+                .block();
         var browser = new MicrosoftSignInBrowser(sessions);
 
         assertThat(browser.signIn("ann@fabrikam.onmicrosoft.com")).isEqualTo("/");
-        browser.graphQl().documentName("me").execute()
-                .path("me.username").entity(String.class).isEqualTo("ann@fabrikam.onmicrosoft.com");
+        browser.graphQl()
+                .documentName("me")
+                .execute()
+                .path("me.username")
+                .entity(String.class)
+                .isEqualTo("ann@fabrikam.onmicrosoft.com");
     }
 
     @Test
     void aTokenWhoseIssuerDoesNotMatchItsOwnTenantIsRefusedWithOrganizations() {
-        settings.update(new UpdateMicrosoftSettingsInput(null, null, new StringSettingInput("organizations", false),
-                null, null, null, null, null), adminId).block();
+        settings.update(
+                        new UpdateMicrosoftSettingsInput(
+                                null,
+                                null,
+                                new StringSettingInput("organizations", false),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        adminId)
+                .block();
         microsoft.overrideNextIdToken(Map.of("iss", microsoft.authority() + "/" + FABRIKAM + "/v2.0"));
         var browser = new MicrosoftSignInBrowser(sessions);
 
@@ -302,40 +379,69 @@ class MicrosoftSignInTest {
         HttpGraphQlTester admin = sessions.graphQl("alice", TestAccounts.PASSWORD);
         admin.documentName("updateMicrosoftSettings")
                 .variable("input", Map.of("clientSecret", Map.of("replaceWith", "Wrong8Q~not-the-secret-value")))
-                .execute().path("updateMicrosoftSettings.errors").entityList(Object.class).hasSize(0);
+                .execute()
+                .path("updateMicrosoftSettings.errors")
+                .entityList(Object.class)
+                .hasSize(0);
 
         var refused = new MicrosoftSignInBrowser(sessions);
         assertThat(refused.signIn("jane@contoso.com")).isEqualTo("/login?error=microsoft");
         assertThat(lastError(refused)).containsEntry("aadsts", "AADSTS7000215");
 
         admin.documentName("updateMicrosoftSettings")
-                .variable("input", Map.of("clientSecret", Map.of("replaceWith", SECRET))).execute();
-        assertThat(new MicrosoftSignInBrowser(sessions).signIn("jane@contoso.com")).isEqualTo("/");
+                .variable("input", Map.of("clientSecret", Map.of("replaceWith", SECRET)))
+                .execute();
+        assertThat(new MicrosoftSignInBrowser(sessions).signIn("jane@contoso.com"))
+                .isEqualTo("/");
 
         admin.documentName("updateMicrosoftSettings")
-                .variable("input", Map.of("signInEnabled", Map.of("value", false))).execute();
-        sessions.anonymous().graphQl().document("{ signInOptions { microsoft } }").execute()
-                .path("signInOptions.microsoft").entity(Boolean.class).isEqualTo(false);
-        sessions.client().get().uri("/oauth2/authorization/microsoft").exchange().expectStatus().is4xxClientError();
+                .variable("input", Map.of("signInEnabled", Map.of("value", false)))
+                .execute();
+        sessions.anonymous()
+                .graphQl()
+                .document("{ signInOptions { microsoft } }")
+                .execute()
+                .path("signInOptions.microsoft")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        sessions.client()
+                .get()
+                .uri("/oauth2/authorization/microsoft")
+                .exchange()
+                .expectStatus()
+                .is4xxClientError();
     }
 
     @Test
     void theSignInPageOffersMicrosoftOnlyWhileEnabled() {
-        sessions.anonymous().graphQl().document("{ signInOptions { microsoft microsoftUrl } }").execute()
-                .path("signInOptions.microsoft").entity(Boolean.class).isEqualTo(true)
-                .path("signInOptions.microsoftUrl").entity(String.class).isEqualTo("/oauth2/authorization/microsoft");
+        sessions.anonymous()
+                .graphQl()
+                .document("{ signInOptions { microsoft microsoftUrl } }")
+                .execute()
+                .path("signInOptions.microsoft")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("signInOptions.microsoftUrl")
+                .entity(String.class)
+                .isEqualTo("/oauth2/authorization/microsoft");
     }
 
     private Map<String, Object> lastError(MicrosoftSignInBrowser browser) {
-        return browser.graphQl().document("{ signInOptions { lastError { error aadsts message microsoftDescription "
-                        + "traceId correlationId } } }").execute()
-                .path("signInOptions.lastError").entity(new org.springframework.core.ParameterizedTypeReference<
-                        Map<String, Object>>() { }).get();
+        return browser.graphQl()
+                .document("{ signInOptions { lastError { error aadsts message microsoftDescription "
+                        + "traceId correlationId } } }")
+                .execute()
+                .path("signInOptions.lastError")
+                .entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
+                .get();
     }
 
     private void lastErrorIsShownOnce(MicrosoftSignInBrowser browser) {
-        browser.graphQl().document("{ signInOptions { lastError { error } } }").execute()
-                .path("signInOptions.lastError").valueIsNull();
+        browser.graphQl()
+                .document("{ signInOptions { lastError { error } } }")
+                .execute()
+                .path("signInOptions.lastError")
+                .valueIsNull();
     }
 
     private void save(UpdateMicrosoftSettingsInput input) {
@@ -343,8 +449,8 @@ class MicrosoftSignInTest {
     }
 
     private static UpdateMicrosoftSettingsInput provisioning(SignInProvisioning provisioning) {
-        return new UpdateMicrosoftSettingsInput(null, null, null, null, null, null, null,
-                new ProvisioningSettingInput(provisioning, false));
+        return new UpdateMicrosoftSettingsInput(
+                null, null, null, null, null, null, null, new ProvisioningSettingInput(provisioning, false));
     }
 
     private static <T> T last(List<T> list) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 
 /** Transfer decoding, size limits at character boundaries and lenient charsets of text bodies. */
@@ -15,13 +14,15 @@ class BodyDecoderTest {
     void declaredCharsetIsUsed() {
         assertThat(decode("Zoë".getBytes(StandardCharsets.ISO_8859_1), "7bit", "ISO-8859-1", 100))
                 .isEqualTo(new BodyDecoder.Text("Zoë", false));
-        assertThat(decode("日本".getBytes(Charset.forName("Shift_JIS")), "8bit", "\"shift_jis\"", 100).text())
+        assertThat(decode("日本".getBytes(Charset.forName("Shift_JIS")), "8bit", "\"shift_jis\"", 100)
+                        .text())
                 .isEqualTo("日本");
     }
 
     @Test
     void latin1IsReadAsWindows1252ForItsQuotes() {
-        assertThat(decode(new byte[] {(byte) 0x93, 'h', 'i', (byte) 0x94}, "8bit", "iso-8859-1", 100).text())
+        assertThat(decode(new byte[] {(byte) 0x93, 'h', 'i', (byte) 0x94}, "8bit", "iso-8859-1", 100)
+                        .text())
                 .isEqualTo("\u201chi\u201d");
     }
 
@@ -44,7 +45,8 @@ class BodyDecoderTest {
             for (int i = 0; i < raw.length; i++) {
                 raw[i] = alphabet[random.nextInt(alphabet.length)];
             }
-            assertThat(BodyDecoder.quotedPrintable(raw)).as(new String(raw, StandardCharsets.ISO_8859_1))
+            assertThat(BodyDecoder.quotedPrintable(raw))
+                    .as(new String(raw, StandardCharsets.ISO_8859_1))
                     .isEqualTo(BodyDecoder.lenientQuotedPrintable(raw));
         }
     }
@@ -54,10 +56,16 @@ class BodyDecoderTest {
         String base64 = Base64.getMimeEncoder().encodeToString("é".repeat(100).getBytes(StandardCharsets.UTF_8));
         assertThat(decode(base64.getBytes(StandardCharsets.US_ASCII), "BASE64", "utf-8", 1000))
                 .isEqualTo(new BodyDecoder.Text("é".repeat(100), false));
-        assertThat(decode("PGI+b2s8L2I+!!*".getBytes(StandardCharsets.US_ASCII), "base64", "utf-8", 100).text())
+        assertThat(decode("PGI+b2s8L2I+!!*".getBytes(StandardCharsets.US_ASCII), "base64", "utf-8", 100)
+                        .text())
                 .isEqualTo("<b>ok</b>");
-        assertThat(decode("caf=C3=A9 =ZZ soft=\r\nbreak".getBytes(StandardCharsets.US_ASCII), "quoted-printable",
-                "utf-8", 100).text()).isEqualTo("café =ZZ softbreak");
+        assertThat(decode(
+                                "caf=C3=A9 =ZZ soft=\r\nbreak".getBytes(StandardCharsets.US_ASCII),
+                                "quoted-printable",
+                                "utf-8",
+                                100)
+                        .text())
+                .isEqualTo("café =ZZ softbreak");
     }
 
     @Test
@@ -83,7 +91,8 @@ class BodyDecoderTest {
         assertThat(MailText.messageId("  <a@b>  <c@d>")).isEqualTo("<a@b>");
         assertThat(MailText.messageId("not-bracketed@host\r\n ")).isEqualTo("not-bracketed@host");
         assertThat(MailText.messageId(" ")).isNull();
-        assertThat(MailText.decodeWords("=?UTF-8?Q?caf=C3=A9?= =?UTF-8?B?w6k=?= x")).isEqualTo("caféé x");
+        assertThat(MailText.decodeWords("=?UTF-8?Q?caf=C3=A9?= =?UTF-8?B?w6k=?= x"))
+                .isEqualTo("caféé x");
         assertThat(MailText.decodeWords("=?x-none?Q?a?= b")).isEqualTo("=?x-none?Q?a?= b");
     }
 

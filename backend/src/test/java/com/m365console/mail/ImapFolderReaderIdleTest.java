@@ -2,19 +2,16 @@ package com.m365console.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Flags;
 import java.time.Duration;
 import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import jakarta.mail.Flags;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +43,9 @@ class ImapFolderReaderIdleTest {
 
             long uid = inbox.appendMessage(SeedMessages.plain("idle-1", "Pushed", "Body"), new Flags(), new Date());
 
-            assertThat(waiting.get(10, TimeUnit.SECONDS)).as("a change, not a wake-up").isTrue();
+            assertThat(waiting.get(10, TimeUnit.SECONDS))
+                    .as("a change, not a wake-up")
+                    .isTrue();
             assertThat(reader.fetchAfter(0, 10)).extracting(FetchedMessage::uid).containsExactly(uid);
         }
     }
@@ -59,12 +58,14 @@ class ImapFolderReaderIdleTest {
             reader.wake();
 
             assertThat(waiting.get(10, TimeUnit.SECONDS)).isFalse();
-            assertThat(reader.status().messageCount()).as("the connection is still usable").isZero();
+            assertThat(reader.status().messageCount())
+                    .as("the connection is still usable")
+                    .isZero();
         }
     }
 
     private ImapFolderReader open() {
-        return client.openIdlingFolderReader(ImapFolderReaderTest.imap(greenMail), ALICE, token, "INBOX",
-                Duration.ofMinutes(1));
+        return client.openIdlingFolderReader(
+                ImapFolderReaderTest.imap(greenMail), ALICE, token, "INBOX", Duration.ofMinutes(1));
     }
 }

@@ -2,19 +2,16 @@ package com.m365console.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Flags;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import jakarta.mail.Flags;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,12 +82,12 @@ class ImapFolderReaderMalformedTest {
         append(SeedMessages.plain("good", "Still good", "Fine"));
 
         List<FetchedMessage> read;
-        try (ImapFolderReader reader = client.openFolderReader(ImapFolderReaderTest.imap(greenMail), ALICE, TOKEN,
-                "INBOX")) {
+        try (ImapFolderReader reader =
+                client.openFolderReader(ImapFolderReaderTest.imap(greenMail), ALICE, TOKEN, "INBOX")) {
             read = reader.fetchAfter(0, 10);
         }
-        Map<String, FetchedMessage> byId = read.stream()
-                .collect(Collectors.toMap(FetchedMessage::messageId, Function.identity()));
+        Map<String, FetchedMessage> byId =
+                read.stream().collect(Collectors.toMap(FetchedMessage::messageId, Function.identity()));
 
         assertThat(read).hasSize(6);
         assertThat(byId.get("<bad-charset@fabrikam.test>").textBody()).isEqualToIgnoringWhitespace("Café au lait");

@@ -3,7 +3,6 @@ package com.m365console.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** A server that refuses part of a FETCH, or gives an answer Angus cannot parse, loses no message of the batch. */
@@ -23,13 +22,19 @@ class ImapFolderReaderRefusalTest {
             List<FetchedMessage> read = reader.fetchAfter(0, 10);
 
             assertThat(read).extracting(FetchedMessage::uid).containsExactly(1L, 2L, 3L);
-            assertThat(read.get(0)).extracting(FetchedMessage::subject, FetchedMessage::messageId,
-                    FetchedMessage::textBody, FetchedMessage::bodyTruncated)
+            assertThat(read.get(0))
+                    .extracting(
+                            FetchedMessage::subject,
+                            FetchedMessage::messageId,
+                            FetchedMessage::textBody,
+                            FetchedMessage::bodyTruncated)
                     .containsExactly("One", "<one@fabrikam.test>", "Body 1", false);
-            assertThat(read.get(1)).as("read again with the raw header instead of the envelope")
+            assertThat(read.get(1))
+                    .as("read again with the raw header instead of the envelope")
                     .extracting(FetchedMessage::subject, FetchedMessage::messageId, FetchedMessage::textBody)
                     .containsExactly("Two", "<two@fabrikam.test>", "Body 2");
-            assertThat(read.get(2)).as("refused twice: kept with its UID, marked incomplete")
+            assertThat(read.get(2))
+                    .as("refused twice: kept with its UID, marked incomplete")
                     .extracting(FetchedMessage::subject, FetchedMessage::textBody, FetchedMessage::bodyTruncated)
                     .containsExactly(null, null, true);
         }

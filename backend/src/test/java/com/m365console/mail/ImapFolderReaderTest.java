@@ -3,6 +3,12 @@ package com.m365console.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Flags;
+import jakarta.mail.internet.MimeMessage;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,15 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import jakarta.mail.Flags;
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,7 +58,8 @@ class ImapFolderReaderTest {
         List<Integer> sizes = new ArrayList<>();
         try (ImapFolderReader reader = open()) {
             long lastUid = 0;
-            for (List<FetchedMessage> batch = reader.fetchAfter(lastUid, 2); !batch.isEmpty();
+            for (List<FetchedMessage> batch = reader.fetchAfter(lastUid, 2);
+                    !batch.isEmpty();
                     batch = reader.fetchAfter(lastUid, 2)) {
                 sizes.add(batch.size());
                 batch.forEach(message -> read.add(message.uid()));
@@ -80,7 +78,8 @@ class ImapFolderReaderTest {
         try (ImapFolderReader reader = open()) {
             assertThat(reader.fetchAfter(seeded.get(2), 10)).isEmpty();
             assertThat(reader.fetchAfter(seeded.get(2) + 100, 10)).isEmpty();
-            assertThat(reader.fetchAfter(seeded.get(1), 10)).extracting(FetchedMessage::uid)
+            assertThat(reader.fetchAfter(seeded.get(1), 10))
+                    .extracting(FetchedMessage::uid)
                     .containsExactly(seeded.get(2));
         }
     }
@@ -91,10 +90,13 @@ class ImapFolderReaderTest {
 
         try (ImapFolderReader reader = open()) {
             assertThat(reader.fetchAfter(0, 10)).hasSize(3);
-            assertThat(reader.fetchAfter(seeded.get(0), 10)).extracting(FetchedMessage::uid)
+            assertThat(reader.fetchAfter(seeded.get(0), 10))
+                    .extracting(FetchedMessage::uid)
                     .containsExactly(seeded.get(1), seeded.get(2));
             long newer = append(SeedMessages.plain("newer", "Newer", "Arrived later"));
-            assertThat(reader.fetchAfter(seeded.get(2), 10)).extracting(FetchedMessage::uid).containsExactly(newer);
+            assertThat(reader.fetchAfter(seeded.get(2), 10))
+                    .extracting(FetchedMessage::uid)
+                    .containsExactly(newer);
         }
     }
 
@@ -111,8 +113,9 @@ class ImapFolderReaderTest {
         assertThat(first.inReplyTo()).isEqualTo("<earlier@contoso.test>");
         assertThat(first.subject()).isEqualTo("Plain");
         assertThat(first.from()).isEqualTo(new MailAddress("Bob Example", "bob@fabrikam.test"));
-        assertThat(first.to()).containsExactly(new MailAddress(null, "alice@contoso.test"),
-                new MailAddress("Dave", "dave@contoso.test"));
+        assertThat(first.to())
+                .containsExactly(
+                        new MailAddress(null, "alice@contoso.test"), new MailAddress("Dave", "dave@contoso.test"));
         assertThat(first.cc()).containsExactly(new MailAddress(null, "carol@contoso.test"));
         assertThat(first.sentAt()).isEqualTo(OffsetDateTime.ofInstant(SeedMessages.SENT, ZoneOffset.UTC));
         assertThat(first.receivedAt()).isEqualTo(OffsetDateTime.ofInstant(SeedMessages.RECEIVED, ZoneOffset.UTC));
@@ -146,13 +149,18 @@ class ImapFolderReaderTest {
             Attachment report = message.attachments().get(0);
             assertThat(report.fileName()).isEqualTo("report.pdf");
             assertThat(report.contentType()).isEqualTo("application/pdf");
-            assertThat(report.size()).as("estimated from the encoded size; GreenMail also counts the part's headers")
+            assertThat(report.size())
+                    .as("estimated from the encoded size; GreenMail also counts the part's headers")
                     .isCloseTo(3000L, withinPercentage(5));
             assertThat(report.inline()).isFalse();
-            assertThat(message.attachments().get(1)).extracting(Attachment::fileName, Attachment::contentType,
-                    Attachment::inline).containsExactly("logo.png", "image/png", true);
-            assertThat(proxy.commandsContaining("BODY")).noneMatch(line -> line.contains("BODY.PEEK[2]")
-                    || line.contains("BODY.PEEK[3]") || line.contains("BODY.PEEK[]") || line.contains("BODY["));
+            assertThat(message.attachments().get(1))
+                    .extracting(Attachment::fileName, Attachment::contentType, Attachment::inline)
+                    .containsExactly("logo.png", "image/png", true);
+            assertThat(proxy.commandsContaining("BODY"))
+                    .noneMatch(line -> line.contains("BODY.PEEK[2]")
+                            || line.contains("BODY.PEEK[3]")
+                            || line.contains("BODY.PEEK[]")
+                            || line.contains("BODY["));
             assertThat(proxy.commandsContaining("BODY.PEEK[1.1]")).hasSize(1);
         }
     }
@@ -178,7 +186,9 @@ class ImapFolderReaderTest {
         assertThat(read.get(huge).bodyTruncated()).isTrue();
         String text = read.get(huge).textBody();
         assertThat(text.length()).isEqualTo(131_072);
-        assertThat(text.equals("x" + "é".repeat(131_071))).as("x and 131071 é, the cut 2-byte é dropped").isTrue();
+        assertThat(text.equals("x" + "é".repeat(131_071)))
+                .as("x and 131071 é, the cut 2-byte é dropped")
+                .isTrue();
         assertThat(read.get(small).bodyTruncated()).isFalse();
         assertThat(read.get(small).textBody()).isEqualTo("é".repeat(10));
     }
@@ -219,7 +229,8 @@ class ImapFolderReaderTest {
             assertThat(flags.get(seeded.get(2))).isEmpty();
             assertThat(reader.flags(seeded.get(2) + 1, seeded.get(2) + 50)).isEmpty();
             assertThat(reader.flags(5, 1)).isEmpty();
-            assertThat(reader.fetchAfter(0, 10)).extracting(FetchedMessage::uid)
+            assertThat(reader.fetchAfter(0, 10))
+                    .extracting(FetchedMessage::uid)
                     .containsExactly(seeded.get(0), seeded.get(2));
         }
     }
@@ -229,8 +240,10 @@ class ImapFolderReaderTest {
         List<Long> seeded = SeedMessages.appendPlain(inbox, 2);
 
         try (ImapFolderReader reader = open()) {
-            assertThat(reader.fetchAfter(0, 10)).allSatisfy(message -> assertThat(message.flags()).isEmpty());
-            assertThat(reader.flags(1, seeded.get(1)).values()).allSatisfy(flags -> assertThat(flags).isEmpty());
+            assertThat(reader.fetchAfter(0, 10))
+                    .allSatisfy(message -> assertThat(message.flags()).isEmpty());
+            assertThat(reader.flags(1, seeded.get(1)).values())
+                    .allSatisfy(flags -> assertThat(flags).isEmpty());
         }
     }
 

@@ -2,18 +2,15 @@ package com.m365console.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Flags;
+import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import jakarta.mail.Flags;
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,10 +43,12 @@ class ImapFolderReaderWindowTest {
 
             List<FetchedMessage> read = readAll(reader);
 
-            assertThat(read).extracting(FetchedMessage::uid).containsExactly(uids.get(0), uids.get(2), uids.get(3),
-                    uids.get(5), uids.get(6), uids.get(7));
-            assertThat(read).allSatisfy(message -> assertThat(message.textBody())
-                    .isEqualTo("Body " + (uids.indexOf(message.uid()) + 1)));
+            assertThat(read)
+                    .extracting(FetchedMessage::uid)
+                    .containsExactly(uids.get(0), uids.get(2), uids.get(3), uids.get(5), uids.get(6), uids.get(7));
+            assertThat(read)
+                    .allSatisfy(message ->
+                            assertThat(message.textBody()).isEqualTo("Body " + (uids.indexOf(message.uid()) + 1)));
         }
     }
 
@@ -65,7 +64,9 @@ class ImapFolderReaderWindowTest {
 
             assertThat(read).extracting(FetchedMessage::uid).containsExactly(uids.get(1), uids.get(2), uids.get(3));
             assertThat(read).extracting(FetchedMessage::textBody).containsExactly("Body 2", "Body 3", "Body 4");
-            assertThat(proxy.commandsContaining("BODY.PEEK[HEADER]")).singleElement().asString()
+            assertThat(proxy.commandsContaining("BODY.PEEK[HEADER]"))
+                    .singleElement()
+                    .asString()
                     .contains("UID FETCH " + uids.get(0) + " (");
         }
     }
@@ -74,8 +75,8 @@ class ImapFolderReaderWindowTest {
     void messagesOfTheSameLayoutShareCommandsAcrossBatchesAtMostABatchEach() throws Exception {
         List<Long> uids = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
-            uids.add(append(i % 2 == 1 ? SeedMessages.plain("p" + i, "Plain " + i, "Body " + i)
-                    : SeedMessages.alternative()));
+            uids.add(append(
+                    i % 2 == 1 ? SeedMessages.plain("p" + i, "Plain " + i, "Body " + i) : SeedMessages.alternative()));
         }
 
         try (ImapProxy proxy = new ImapProxy(ImapFolderReaderTest.imap(greenMail));
@@ -83,11 +84,16 @@ class ImapFolderReaderWindowTest {
             List<FetchedMessage> read = readAll(reader);
 
             assertThat(read).extracting(FetchedMessage::uid).containsExactlyElementsOf(uids);
-            assertThat(read).allSatisfy(message -> assertThat(message.textBody()).isIn(
-                    "Body " + (uids.indexOf(message.uid()) + 1), "Plain version"));
-            assertThat(proxy.commandsContaining("BODYSTRUCTURE")).as("windows of 1 then 10 batches").hasSize(2);
+            assertThat(read)
+                    .allSatisfy(message -> assertThat(message.textBody())
+                            .isIn("Body " + (uids.indexOf(message.uid()) + 1), "Plain version"));
+            assertThat(proxy.commandsContaining("BODYSTRUCTURE"))
+                    .as("windows of 1 then 10 batches")
+                    .hasSize(2);
             List<String> contents = proxy.commandsContaining("ENVELOPE");
-            assertThat(contents).as("each layout of each window in runs of at most a batch").hasSize(8)
+            assertThat(contents)
+                    .as("each layout of each window in runs of at most a batch")
+                    .hasSize(8)
                     .anyMatch(line -> line.contains("UID FETCH " + uids.get(6) + "," + uids.get(8) + " ("))
                     .anyMatch(line -> line.contains("UID FETCH " + uids.get(7) + "," + uids.get(9) + " ("));
         }
@@ -97,15 +103,19 @@ class ImapFolderReaderWindowTest {
     void anEarlierCheckpointAfterReadingAheadServesTheMessagesAgain() throws Exception {
         List<Long> uids = SeedMessages.appendPlain(inbox, 6);
 
-        try (ImapFolderReader reader = client.openFolderReader(ImapFolderReaderTest.imap(greenMail), ALICE, token,
-                "INBOX")) {
-            assertThat(reader.fetchAfter(0, BATCH)).extracting(FetchedMessage::uid).containsExactly(uids.get(0),
-                    uids.get(1));
-            assertThat(reader.fetchAfter(uids.get(1), BATCH)).extracting(FetchedMessage::uid)
+        try (ImapFolderReader reader =
+                client.openFolderReader(ImapFolderReaderTest.imap(greenMail), ALICE, token, "INBOX")) {
+            assertThat(reader.fetchAfter(0, BATCH))
+                    .extracting(FetchedMessage::uid)
+                    .containsExactly(uids.get(0), uids.get(1));
+            assertThat(reader.fetchAfter(uids.get(1), BATCH))
+                    .extracting(FetchedMessage::uid)
                     .containsExactly(uids.get(2), uids.get(3));
-            assertThat(reader.fetchAfter(uids.get(0), BATCH)).extracting(FetchedMessage::uid)
+            assertThat(reader.fetchAfter(uids.get(0), BATCH))
+                    .extracting(FetchedMessage::uid)
                     .containsExactly(uids.get(1), uids.get(2));
-            assertThat(reader.fetchAfter(uids.get(4), BATCH)).extracting(FetchedMessage::uid)
+            assertThat(reader.fetchAfter(uids.get(4), BATCH))
+                    .extracting(FetchedMessage::uid)
                     .containsExactly(uids.get(5));
             assertThat(reader.fetchAfter(uids.get(5), BATCH)).isEmpty();
         }
@@ -114,7 +124,8 @@ class ImapFolderReaderWindowTest {
     private static List<FetchedMessage> readAll(ImapFolderReader reader) {
         List<FetchedMessage> read = new ArrayList<>();
         long lastUid = 0;
-        for (List<FetchedMessage> batch = reader.fetchAfter(lastUid, BATCH); !batch.isEmpty();
+        for (List<FetchedMessage> batch = reader.fetchAfter(lastUid, BATCH);
+                !batch.isEmpty();
                 batch = reader.fetchAfter(lastUid, BATCH)) {
             assertThat(batch.size()).isLessThanOrEqualTo(BATCH);
             read.addAll(batch);

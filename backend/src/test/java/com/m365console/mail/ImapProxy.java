@@ -70,7 +70,8 @@ final class ImapProxy implements AutoCloseable {
     }
 
     private void forwardLines(Socket client, Socket server) {
-        try (client; server) {
+        try (client;
+                server) {
             InputStream in = client.getInputStream();
             OutputStream out = server.getOutputStream();
             ByteArrayOutputStream line = new ByteArrayOutputStream();

@@ -2,10 +2,8 @@ package com.m365console.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import com.m365console.microsoft.Cloud;
-
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -33,7 +31,10 @@ class MailHostsTest {
     void configuredValuesOverrideEveryCloud() {
         MailHosts hosts = new MailHosts(new MailServerProperties(
                 new MailServerProperties.Server(" imap.test ", 3143, MailSecurity.NONE),
-                new MailServerProperties.Server("smtp.test", 3025, MailSecurity.NONE), null, null, false));
+                new MailServerProperties.Server("smtp.test", 3025, MailSecurity.NONE),
+                null,
+                null,
+                false));
 
         for (Cloud cloud : Cloud.values()) {
             assertThat(hosts.imap(cloud)).isEqualTo(new MailEndpoint("imap.test", 3143, MailSecurity.NONE));
@@ -43,8 +44,12 @@ class MailHostsTest {
 
     @Test
     void unsetValuesKeepTheCloudDefault() {
-        MailHosts hosts = new MailHosts(new MailServerProperties(new MailServerProperties.Server("", 1993, null),
-                new MailServerProperties.Server("relay.test", null, null), null, null, false));
+        MailHosts hosts = new MailHosts(new MailServerProperties(
+                new MailServerProperties.Server("", 1993, null),
+                new MailServerProperties.Server("relay.test", null, null),
+                null,
+                null,
+                false));
 
         assertThat(hosts.imap(Cloud.CHINA)).isEqualTo(new MailEndpoint("partner.outlook.cn", 1993, MailSecurity.SSL));
         assertThat(hosts.smtp(Cloud.US_GOVERNMENT))
@@ -54,10 +59,20 @@ class MailHostsTest {
     @Test
     void bindsFromSpringProperties() {
         MailServerProperties bound = new Binder(new MapConfigurationPropertySource(Map.of(
-                "m365.mail.imap.host", "127.0.0.1", "m365.mail.imap.port", "3143", "m365.mail.imap.security", "none",
-                "m365.mail.smtp.security", "SSL", "m365.mail.connect-timeout", "5s",
-                "m365.mail.trust-all-certificates", "true")))
-                .bind("m365.mail", MailServerProperties.class).get();
+                        "m365.mail.imap.host",
+                        "127.0.0.1",
+                        "m365.mail.imap.port",
+                        "3143",
+                        "m365.mail.imap.security",
+                        "none",
+                        "m365.mail.smtp.security",
+                        "SSL",
+                        "m365.mail.connect-timeout",
+                        "5s",
+                        "m365.mail.trust-all-certificates",
+                        "true")))
+                .bind("m365.mail", MailServerProperties.class)
+                .get();
 
         assertThat(bound.imap()).isEqualTo(new MailServerProperties.Server("127.0.0.1", 3143, MailSecurity.NONE));
         assertThat(bound.smtp()).isEqualTo(new MailServerProperties.Server(null, null, MailSecurity.SSL));

@@ -3,25 +3,22 @@ package com.m365console.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
-
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMultipart;
-
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,13 +47,16 @@ class MailServerClientTest {
         List<MailFolder> folders = client.checkImap(imap(), ALICE, token).block();
 
         assertThat(folders).extracting(MailFolder::fullName).containsExactly("INBOX", "Archive", "Projects");
-        assertThat(folders).allSatisfy(folder -> assertThat(folder.holdsMessages()).isTrue());
+        assertThat(folders)
+                .allSatisfy(folder -> assertThat(folder.holdsMessages()).isTrue());
         assertThat(folders.get(0)).isEqualTo(new MailFolder("INBOX", "INBOX", 0, true));
     }
 
     @Test
     void blockingWorkRunsOffTheCallersThread() {
-        String thread = client.checkImap(imap(), ALICE, token).map(folders -> Thread.currentThread().getName()).block();
+        String thread = client.checkImap(imap(), ALICE, token)
+                .map(folders -> Thread.currentThread().getName())
+                .block();
 
         assertThat(thread).startsWith("boundedElastic-");
     }
@@ -76,21 +76,31 @@ class MailServerClientTest {
             assertThatThrownBy(() -> client.checkImap(imap(), ALICE, token).block())
                     .isInstanceOfSatisfying(MailServerException.class, e -> {
                         assertThat(e.failure()).isEqualTo(MailFailure.TOKEN_REFUSED);
-                        assertThat(e.getMessage()).startsWith(MailFailureTranslator.TOKEN_REFUSED)
+                        assertThat(e.getMessage())
+                                .startsWith(MailFailureTranslator.TOKEN_REFUSED)
                                 .contains("IMAP server " + imap().hostAndPort())
-                                .doesNotContain(token).doesNotContain(encoded);
+                                .doesNotContain(token)
+                                .doesNotContain(encoded);
                         assertThat(e.getCause()).isNull();
                     });
             assertThatThrownBy(() -> client.checkSmtp(smtp(), ALICE, token).block())
                     .isInstanceOfSatisfying(MailServerException.class, e -> {
                         assertThat(e.failure()).isEqualTo(MailFailure.TOKEN_REFUSED);
-                        assertThat(e.getMessage()).startsWith(MailFailureTranslator.TOKEN_REFUSED).contains("535")
-                                .doesNotContain(token).doesNotContain(encoded);
+                        assertThat(e.getMessage())
+                                .startsWith(MailFailureTranslator.TOKEN_REFUSED)
+                                .contains("535")
+                                .doesNotContain(token)
+                                .doesNotContain(encoded);
                     });
-            assertThatThrownBy(() -> client.send(smtp(), ALICE, token, textTo("bob@fabrikam.test")).block())
-                    .isInstanceOfSatisfying(MailServerException.class,
+            assertThatThrownBy(() -> client.send(smtp(), ALICE, token, textTo("bob@fabrikam.test"))
+                            .block())
+                    .isInstanceOfSatisfying(
+                            MailServerException.class,
                             e -> assertThat(e.failure()).isEqualTo(MailFailure.TOKEN_REFUSED));
-            assertThat(output.text()).doesNotContain(token).doesNotContain(encoded).doesNotContain("canary-");
+            assertThat(output.text())
+                    .doesNotContain(token)
+                    .doesNotContain(encoded)
+                    .doesNotContain("canary-");
         }
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
@@ -100,9 +110,14 @@ class MailServerClientTest {
         greenMail.setUser("bob@fabrikam.test", "bob-password");
         greenMail.setUser("carol@fabrikam.test", "carol-password");
         greenMail.setUser("dave@fabrikam.test", "dave-password");
-        OutgoingMessage message = new OutgoingMessage("Alice Example", List.of("bob@fabrikam.test"),
-                List.of("carol@fabrikam.test"), List.of("dave@fabrikam.test"), "Quarterly numbers",
-                "Plain numbers", "<p>Rich <b>numbers</b></p>");
+        OutgoingMessage message = new OutgoingMessage(
+                "Alice Example",
+                List.of("bob@fabrikam.test"),
+                List.of("carol@fabrikam.test"),
+                List.of("dave@fabrikam.test"),
+                "Quarterly numbers",
+                "Plain numbers",
+                "<p>Rich <b>numbers</b></p>");
 
         SentMessage sent = client.send(smtp(), ALICE, token, message).block();
 
@@ -121,7 +136,8 @@ class MailServerClientTest {
                 assertThat(received.getRecipients(Message.RecipientType.CC))
                         .containsExactly(new InternetAddress("carol@fabrikam.test"));
                 assertThat(received.getHeader("Bcc")).isNull();
-                assertThat(received.getSentDate().toInstant()).isEqualTo(sent.sentAt().toInstant());
+                assertThat(received.getSentDate().toInstant())
+                        .isEqualTo(sent.sentAt().toInstant());
                 assertThat(received.isMimeType("multipart/alternative")).isTrue();
                 MimeMultipart parts = (MimeMultipart) received.getContent();
                 assertThat(parts.getCount()).isEqualTo(2);
@@ -147,24 +163,30 @@ class MailServerClientTest {
     @Test
     void invalidAddressesAreRefusedBeforeConnecting() throws Exception {
         MailEndpoint nowhere = new MailEndpoint("127.0.0.1", freePort(), MailSecurity.NONE);
-        OutgoingMessage message = new OutgoingMessage(null, List.of("bob@fabrikam.test"), List.of("not an address"),
-                List.of(), "Hi", "Hello", null);
+        OutgoingMessage message = new OutgoingMessage(
+                null, List.of("bob@fabrikam.test"), List.of("not an address"), List.of(), "Hi", "Hello", null);
 
         assertThatThrownBy(() -> client.send(nowhere, ALICE, token, message).block())
                 .isInstanceOfSatisfying(MailServerException.class, e -> {
                     assertThat(e.failure()).isEqualTo(MailFailure.INVALID_ADDRESS);
                     assertThat(e.getMessage()).contains("\"not an address\"");
                 });
-        assertThatThrownBy(() -> client.send(nowhere, ALICE, token, textTo("bob@")).block())
-                .isInstanceOfSatisfying(MailServerException.class,
+        assertThatThrownBy(
+                        () -> client.send(nowhere, ALICE, token, textTo("bob@")).block())
+                .isInstanceOfSatisfying(
+                        MailServerException.class,
                         e -> assertThat(e.getMessage()).contains("\"bob@\""));
-        assertThatThrownBy(() -> client.send(nowhere, ALICE, token,
-                new OutgoingMessage(null, List.of(), null, null, "Hi", "Hello", null)).block())
-                .isInstanceOfSatisfying(MailServerException.class,
-                        e -> assertThat(e.failure()).isEqualTo(MailFailure.INVALID_ADDRESS));
+        assertThatThrownBy(() -> client.send(
+                                nowhere,
+                                ALICE,
+                                token,
+                                new OutgoingMessage(null, List.of(), null, null, "Hi", "Hello", null))
+                        .block())
+                .isInstanceOfSatisfying(
+                        MailServerException.class, e -> assertThat(e.failure()).isEqualTo(MailFailure.INVALID_ADDRESS));
         assertThatThrownBy(() -> client.checkImap(nowhere, "alice", token).block())
-                .isInstanceOfSatisfying(MailServerException.class,
-                        e -> assertThat(e.failure()).isEqualTo(MailFailure.INVALID_ADDRESS));
+                .isInstanceOfSatisfying(
+                        MailServerException.class, e -> assertThat(e.failure()).isEqualTo(MailFailure.INVALID_ADDRESS));
     }
 
     @Test
@@ -176,7 +198,8 @@ class MailServerClientTest {
                     assertThat(e.failure()).isEqualTo(MailFailure.CONNECTION_FAILED);
                     assertThat(e.getMessage()).contains("IMAP server " + nowhere.hostAndPort());
                 });
-        assertThatThrownBy(() -> client.send(nowhere, ALICE, token, textTo("bob@fabrikam.test")).block())
+        assertThatThrownBy(() -> client.send(nowhere, ALICE, token, textTo("bob@fabrikam.test"))
+                        .block())
                 .isInstanceOfSatisfying(MailServerException.class, e -> {
                     assertThat(e.failure()).isEqualTo(MailFailure.CONNECTION_FAILED);
                     assertThat(e.getMessage()).contains("SMTP server " + nowhere.hostAndPort());
@@ -190,7 +213,9 @@ class MailServerClientTest {
         assertThatThrownBy(() -> client.checkSmtp(withoutStartTls, ALICE, token).block())
                 .isInstanceOfSatisfying(MailServerException.class, e -> {
                     assertThat(e.failure()).isEqualTo(MailFailure.CONNECTION_FAILED);
-                    assertThat(e.getMessage()).contains(withoutStartTls.hostAndPort()).contains("STARTTLS");
+                    assertThat(e.getMessage())
+                            .contains(withoutStartTls.hostAndPort())
+                            .contains("STARTTLS");
                 });
     }
 
@@ -199,11 +224,13 @@ class MailServerClientTest {
     }
 
     private static MailEndpoint imap() {
-        return new MailEndpoint(greenMail.getImap().getBindTo(), greenMail.getImap().getPort(), MailSecurity.NONE);
+        return new MailEndpoint(
+                greenMail.getImap().getBindTo(), greenMail.getImap().getPort(), MailSecurity.NONE);
     }
 
     private static MailEndpoint smtp() {
-        return new MailEndpoint(greenMail.getSmtp().getBindTo(), greenMail.getSmtp().getPort(), MailSecurity.NONE);
+        return new MailEndpoint(
+                greenMail.getSmtp().getBindTo(), greenMail.getSmtp().getPort(), MailSecurity.NONE);
     }
 
     private static Session imapSession() {

@@ -7,7 +7,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +31,8 @@ class MailServerTlsTest {
         MailServerClient trusting = new MailServerClient(new MailServerProperties(null, null, null, null, true));
 
         assertThat(trusting.checkImap(ssl(greenMail.getImaps()), ALICE, TOKEN).block())
-                .extracting(MailFolder::fullName).containsExactly("INBOX");
+                .extracting(MailFolder::fullName)
+                .containsExactly("INBOX");
         trusting.checkSmtp(ssl(greenMail.getSmtps()), ALICE, TOKEN).block();
     }
 
@@ -40,7 +40,8 @@ class MailServerTlsTest {
     void selfSignedCertificateIsRefusedByDefault() {
         MailServerClient client = new MailServerClient(MailServerProperties.defaults());
 
-        assertThatThrownBy(() -> client.checkImap(ssl(greenMail.getImaps()), ALICE, TOKEN).block())
+        assertThatThrownBy(() -> client.checkImap(ssl(greenMail.getImaps()), ALICE, TOKEN)
+                        .block())
                 .isInstanceOfSatisfying(MailServerException.class, e -> {
                     assertThat(e.failure()).isEqualTo(MailFailure.CONNECTION_FAILED);
                     assertThat(e.getMessage()).startsWith("TLS with the IMAP server");

@@ -47,8 +47,8 @@ final class ScriptedServer implements AutoCloseable {
                     client.getInputStream().read();
                     continue;
                 }
-                BufferedReader in = new BufferedReader(
-                        new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
                 OutputStream out = client.getOutputStream();
                 String reply = greeting;
                 while (reply != null) {

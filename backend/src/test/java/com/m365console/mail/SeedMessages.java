@@ -1,17 +1,7 @@
 package com.m365console.mail;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
-import java.util.Properties;
-
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.util.GreenMailUtil;
-
 import jakarta.activation.DataHandler;
 import jakarta.mail.Flags;
 import jakarta.mail.Message.RecipientType;
@@ -23,6 +13,14 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
 
 /** Messages to seed into a GreenMail mailbox, one of each kind synchronisation must read. */
 final class SeedMessages {
@@ -33,15 +31,14 @@ final class SeedMessages {
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    private SeedMessages() {
-    }
+    private SeedMessages() {}
 
     /** Appends {@code count} plain messages ("Message 1" ...) received at {@link #RECEIVED}; answers their UIDs. */
     static List<Long> appendPlain(MailFolder folder, int count) throws Exception {
         List<Long> uids = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            uids.add(folder.appendMessage(plain("plain-" + i, "Message " + i, "Body " + i), new Flags(),
-                    Date.from(RECEIVED)));
+            uids.add(folder.appendMessage(
+                    plain("plain-" + i, "Message " + i, "Body " + i), new Flags(), Date.from(RECEIVED)));
         }
         return uids;
     }
@@ -65,8 +62,7 @@ final class SeedMessages {
         report.setFileName("report.pdf");
         report.setDisposition(Part.ATTACHMENT);
         MimeBodyPart logo = new MimeBodyPart();
-        logo.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[] {1, 2, 3},
-                "image/png")));
+        logo.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[] {1, 2, 3}, "image/png")));
         logo.setFileName("logo.png");
         logo.setDisposition(Part.INLINE);
         logo.setContentID("<logo@fabrikam.test>");
@@ -92,8 +88,8 @@ final class SeedMessages {
 
     /** A message parsed from raw octets, for the malformed ones a well-behaved client would never build. */
     static MimeMessage raw(String source, String charset) {
-        return GreenMailUtil.newMimeMessage(new ByteArrayInputStream(source.replace("\n", "\r\n")
-                .getBytes(Charset.forName(charset))));
+        return GreenMailUtil.newMimeMessage(
+                new ByteArrayInputStream(source.replace("\n", "\r\n").getBytes(Charset.forName(charset))));
     }
 
     private static MimeMessage base(String id, String subject) throws Exception {

@@ -1,10 +1,10 @@
 package com.m365console.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Mail sessions name Jakarta Mail's StreamProvider, so its lookups skip the ServiceLoader scan. */
 class StreamProviderLookupTest {

@@ -1,13 +1,12 @@
 package com.m365console.microsoft;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which address a Microsoft identity maps by: an unverified {@code email} claim alone could name someone
@@ -35,8 +34,10 @@ class MicrosoftAccountAddressTest {
 
     @Test
     void withoutEmailTheSignInNameIsUsedAndNonAddressesAreNone() {
-        assertThat(MicrosoftAccountAddress.of(token(null, "ann@fabrikam.com", null))).isEqualTo("ann@fabrikam.com");
-        assertThat(MicrosoftAccountAddress.of(token(null, "not-an-address", null))).isNull();
+        assertThat(MicrosoftAccountAddress.of(token(null, "ann@fabrikam.com", null)))
+                .isEqualTo("ann@fabrikam.com");
+        assertThat(MicrosoftAccountAddress.of(token(null, "not-an-address", null)))
+                .isNull();
     }
 
     private static OidcIdToken token(String email, String preferredUsername, Boolean emailDomainVerified) {

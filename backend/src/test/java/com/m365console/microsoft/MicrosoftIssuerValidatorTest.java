@@ -1,11 +1,10 @@
 package com.m365console.microsoft;
 
-import java.time.Instant;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Microsoft's issuer rules: exact for a fixed tenant, filled in from the token's own tid for multi-tenant sign-in. */
 class MicrosoftIssuerValidatorTest {
@@ -33,9 +32,11 @@ class MicrosoftIssuerValidatorTest {
     }
 
     private static Jwt token(String tid, String issuerTenant) {
-        var builder = Jwt.withTokenValue("t").header("alg", "RS256")
+        var builder = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
                 .claim("iss", AUTHORITY + "/" + issuerTenant + "/v2.0")
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60));
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60));
         if (tid != null) {
             builder.claim("tid", tid);
         }

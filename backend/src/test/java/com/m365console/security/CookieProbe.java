@@ -1,10 +1,9 @@
 package com.m365console.security;
 
-import java.util.Map;
-import java.util.Objects;
-
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -22,12 +21,22 @@ record CookieProbe(Sessions sessions, Map<String, String> extraHeaders) {
 
     /** The SESSION cookie that signing in with the account "alice" gets. */
     ResponseCookie sessionCookie() {
-        WebTestClient client = sessions.anonymous().client().mutate().defaultHeaders(this::addExtraHeaders).build();
-        return cookie(client.post().uri("/login")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("username", "alice")
-                        .with("password", TestAccounts.PASSWORD))
-                .exchange().expectStatus().isOk().expectBody().returnResult(), "SESSION");
+        WebTestClient client = sessions.anonymous()
+                .client()
+                .mutate()
+                .defaultHeaders(this::addExtraHeaders)
+                .build();
+        return cookie(
+                client.post()
+                        .uri("/login")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(BodyInserters.fromFormData("username", "alice").with("password", TestAccounts.PASSWORD))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .returnResult(),
+                "SESSION");
     }
 
     /** The response headers of the SPA's page. */
@@ -36,8 +45,15 @@ record CookieProbe(Sessions sessions, Map<String, String> extraHeaders) {
     }
 
     private EntityExchangeResult<byte[]> spaPage() {
-        return sessions.client().get().uri("/").headers(this::addExtraHeaders).exchange()
-                .expectStatus().isOk().expectBody().returnResult();
+        return sessions.client()
+                .get()
+                .uri("/")
+                .headers(this::addExtraHeaders)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
     }
 
     private void addExtraHeaders(HttpHeaders headers) {

@@ -1,21 +1,20 @@
 package com.m365console.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.m365console.support.IntegrationTest;
+import com.m365console.support.Sessions;
+import com.m365console.support.TestAccounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
-
-import com.m365console.support.IntegrationTest;
-import com.m365console.support.Sessions;
-import com.m365console.support.TestAccounts;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The cookies and security headers over plain HTTP, and that a client's own X-Forwarded-Proto changes
@@ -24,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class CookiesAndHeadersTest {
 
-    static final Map<String, String> STRANGERS_PROXY_HEADERS = Map.of("X-Forwarded-Proto", "https",
-            "Forwarded", "proto=https;host=attacker.example");
+    static final Map<String, String> STRANGERS_PROXY_HEADERS =
+            Map.of("X-Forwarded-Proto", "https", "Forwarded", "proto=https;host=attacker.example");
 
     @Autowired
     TestAccounts accounts;
@@ -60,15 +59,22 @@ class CookiesAndHeadersTest {
         var probe = new CookieProbe(sessions, STRANGERS_PROXY_HEADERS);
         assertThat(probe.sessionCookie().isSecure()).isFalse();
         assertThat(probe.csrfCookie().isSecure()).isFalse();
-        assertThat(probe.spaPageHeaders().containsHeader("Strict-Transport-Security")).isFalse();
+        assertThat(probe.spaPageHeaders().containsHeader("Strict-Transport-Security"))
+                .isFalse();
     }
 
     @Test
     void theSpaPageForbidsFramingForeignScriptAndPlugins() {
         var headers = new CookieProbe(sessions, Map.of()).spaPageHeaders();
         String policy = headers.getFirst("Content-Security-Policy");
-        assertThat(policy).contains("script-src 'self';", "frame-ancestors 'none'", "object-src 'none'",
-                "base-uri 'self'", "connect-src 'self'", "default-src 'self'");
+        assertThat(policy)
+                .contains(
+                        "script-src 'self';",
+                        "frame-ancestors 'none'",
+                        "object-src 'none'",
+                        "base-uri 'self'",
+                        "connect-src 'self'",
+                        "default-src 'self'");
         assertThat(directive(policy, "script-src")).doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
         assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -86,21 +92,33 @@ class CookiesAndHeadersTest {
     @Test
     void graphiqlGetsAPolicyAllowingExactlyItsOwnInlineScripts() throws Exception {
         var browser = sessions.signIn("alice", TestAccounts.PASSWORD);
-        var response = browser.client().get().uri("/graphiql?path=/graphql").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult();
+        var response = browser.client()
+                .get()
+                .uri("/graphiql?path=/graphql")
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
         String policy = response.getResponseHeaders().getFirst("Content-Security-Policy");
         var inlineScripts = Jsoup.parse(response.getResponseBody()).select("script:not([src])");
         assertThat(inlineScripts).hasSize(2);
         for (var script : inlineScripts) {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.data().getBytes(StandardCharsets.UTF_8));
-            assertThat(directive(policy, "script-src")).contains("'sha256-" + Base64.getEncoder().encodeToString(digest) + "'");
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(script.data().getBytes(StandardCharsets.UTF_8));
+            assertThat(directive(policy, "script-src"))
+                    .contains("'sha256-" + Base64.getEncoder().encodeToString(digest) + "'");
         }
         assertThat(directive(policy, "script-src")).doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(policy).contains("frame-ancestors 'none'", "object-src 'none'");
     }
 
     static String directive(String policy, String name) {
-        return Arrays.stream(policy.split(";")).map(String::trim)
-                .filter(part -> part.startsWith(name + " ")).findFirst().orElseThrow();
+        return Arrays.stream(policy.split(";"))
+                .map(String::trim)
+                .filter(part -> part.startsWith(name + " "))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,9 +1,10 @@
 package com.m365console.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -15,8 +16,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.ClassUtils;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Guards the rule that no GraphQL field is served without saying who may read it. */
 class EveryFieldIsAuthorizedTest {
 
@@ -27,7 +26,8 @@ class EveryFieldIsAuthorizedTest {
         List<String> mappings = new ArrayList<>();
         List<String> unguarded = new ArrayList<>();
         for (BeanDefinition candidate : scanner.findCandidateComponents("com.m365console")) {
-            Class<?> controller = ClassUtils.forName(candidate.getBeanClassName(), getClass().getClassLoader());
+            Class<?> controller =
+                    ClassUtils.forName(candidate.getBeanClassName(), getClass().getClassLoader());
             for (Method method : controller.getDeclaredMethods()) {
                 if (AnnotatedElementUtils.hasAnnotation(method, SchemaMapping.class)
                         || AnnotatedElementUtils.hasAnnotation(method, BatchMapping.class)) {
@@ -39,8 +39,11 @@ class EveryFieldIsAuthorizedTest {
                 }
             }
         }
-        assertThat(mappings).contains("MicrosoftSettingsController#updateMicrosoftSettings", "UserController#me",
-                "MailboxHealthController#push");
+        assertThat(mappings)
+                .contains(
+                        "MicrosoftSettingsController#updateMicrosoftSettings",
+                        "UserController#me",
+                        "MailboxHealthController#push");
         assertThat(unguarded).as("GraphQL mappings without @PreAuthorize").isEmpty();
     }
 }

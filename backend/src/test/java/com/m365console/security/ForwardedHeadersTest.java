@@ -1,17 +1,16 @@
 package com.m365console.security;
 
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.settings.RedirectUris;
 import com.m365console.support.IntegrationTest;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Behind a TLS-terminating proxy whose forwarded headers the admin said to trust
@@ -22,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "server.forward-headers-strategy=framework")
 class ForwardedHeadersTest {
 
-    static final Map<String, String> PROXY_HTTPS = Map.of("X-Forwarded-Proto", "https",
-            "X-Forwarded-Host", "console.example.com");
+    static final Map<String, String> PROXY_HTTPS =
+            Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "console.example.com");
 
     @Autowired
     TestAccounts accounts;
@@ -60,7 +59,8 @@ class ForwardedHeadersTest {
     @Test
     void hstsGoesOutOnlyOverHttps() {
         assertThat(new CookieProbe(sessions, PROXY_HTTPS).spaPageHeaders().getFirst("Strict-Transport-Security"))
-                .contains("max-age=31536000").contains("includeSubDomains");
+                .contains("max-age=31536000")
+                .contains("includeSubDomains");
         assertThat(new CookieProbe(sessions, Map.of()).spaPageHeaders().containsHeader("Strict-Transport-Security"))
                 .isFalse();
     }
@@ -74,14 +74,20 @@ class ForwardedHeadersTest {
 
     @Test
     void theRedirectUriFollowsTheTrustedProxyAndTheScreenSaysSo() {
-        var admin = sessions.signIn("alice", TestAccounts.PASSWORD).graphQl().mutate()
-                .headers(headers -> PROXY_HTTPS.forEach(headers::set)).build();
-        var settings = admin.documentName("microsoftSettings").execute().path("microsoftSettings")
-                .entity(Map.class).get();
+        var admin = sessions.signIn("alice", TestAccounts.PASSWORD)
+                .graphQl()
+                .mutate()
+                .headers(headers -> PROXY_HTTPS.forEach(headers::set))
+                .build();
+        var settings = admin.documentName("microsoftSettings")
+                .execute()
+                .path("microsoftSettings")
+                .entity(Map.class)
+                .get();
         assertThat(settings.get("redirectUriSource")).isEqualTo("REQUEST");
         assertThat(settings.get("forwardedHeadersTrusted")).isEqualTo(true);
         assertThat(settings.get("requestBaseUrl")).isEqualTo("https://console.example.com");
-        assertThat(settings.get("redirectUri")).isEqualTo("https://console.example.com"
-                + RedirectUris.MICROSOFT_CALLBACK_PATH);
+        assertThat(settings.get("redirectUri"))
+                .isEqualTo("https://console.example.com" + RedirectUris.MICROSOFT_CALLBACK_PATH);
     }
 }

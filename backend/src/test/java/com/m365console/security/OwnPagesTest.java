@@ -1,11 +1,10 @@
 package com.m365console.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which handshakes count as coming from the app's own pages, with and without a public base URL. */
 class OwnPagesTest {
@@ -18,10 +17,15 @@ class OwnPagesTest {
 
         assertThat(pages.sent("https://console.contoso.com", HANDSHAKE)).isTrue();
         assertThat(pages.sent("https://console.contoso.com:443", HANDSHAKE)).isTrue();
-        assertThat(pages.sent("http://console.contoso.com", HANDSHAKE)).as("another scheme").isFalse();
-        assertThat(pages.sent("https://console.contoso.com:8443", HANDSHAKE)).as("another port").isFalse();
+        assertThat(pages.sent("http://console.contoso.com", HANDSHAKE))
+                .as("another scheme")
+                .isFalse();
+        assertThat(pages.sent("https://console.contoso.com:8443", HANDSHAKE))
+                .as("another port")
+                .isFalse();
         assertThat(pages.sent("https://evil.example", URI.create("ws://evil.example/graphql")))
-                .as("a stranger's Host header changes nothing").isFalse();
+                .as("a stranger's Host header changes nothing")
+                .isFalse();
     }
 
     @Test
@@ -29,9 +33,12 @@ class OwnPagesTest {
         OwnPages pages = new OwnPages(Optional.empty());
 
         assertThat(pages.sent("https://console.contoso.com", HANDSHAKE)).isTrue();
-        assertThat(pages.sent("http://localhost:8080", URI.create("ws://localhost:8080/graphql"))).isTrue();
-        assertThat(pages.sent("http://localhost:8081", URI.create("ws://localhost:8080/graphql"))).isFalse();
-        assertThat(pages.sent("https://console.contoso.com.evil.example", HANDSHAKE)).isFalse();
+        assertThat(pages.sent("http://localhost:8080", URI.create("ws://localhost:8080/graphql")))
+                .isTrue();
+        assertThat(pages.sent("http://localhost:8081", URI.create("ws://localhost:8080/graphql")))
+                .isFalse();
+        assertThat(pages.sent("https://console.contoso.com.evil.example", HANDSHAKE))
+                .isFalse();
     }
 
     @Test
@@ -39,6 +46,7 @@ class OwnPagesTest {
         assertThat(new OwnPages(Optional.empty()).sent(null, HANDSHAKE)).isFalse();
         assertThat(new OwnPages(Optional.empty()).sent("", HANDSHAKE)).isFalse();
         assertThat(new OwnPages(Optional.empty()).sent("null", HANDSHAKE)).isFalse();
-        assertThat(new OwnPages(Optional.of(URI.create("https://console.contoso.com"))).sent("ht tp://x y", HANDSHAKE)).isFalse();
+        assertThat(new OwnPages(Optional.of(URI.create("https://console.contoso.com"))).sent("ht tp://x y", HANDSHAKE))
+                .isFalse();
     }
 }

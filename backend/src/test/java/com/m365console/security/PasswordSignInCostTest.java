@@ -1,6 +1,6 @@
 package com.m365console.security;
 
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.CountingPasswordEncoder;
 import com.m365console.support.IntegrationTest;
@@ -8,6 +8,7 @@ import com.m365console.support.Sessions;
 import com.m365console.support.SignInTestConfiguration;
 import com.m365console.support.TestAccounts;
 import com.m365console.support.TestClock;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +16,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.BodyInserters;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every password sign-in that gets as far as the password costs one password check, whether the name exists
@@ -48,8 +47,12 @@ class PasswordSignInCostTest {
         accounts.create("alice", "ADMIN");
         accounts.create("microsoft-only", "USER");
         accounts.create("disabled", "USER");
-        db.sql("update app_user set password_hash = null where username = 'microsoft-only'").then().block();
-        db.sql("update app_user set enabled = false where username = 'disabled'").then().block();
+        db.sql("update app_user set password_hash = null where username = 'microsoft-only'")
+                .then()
+                .block();
+        db.sql("update app_user set enabled = false where username = 'disabled'")
+                .then()
+                .block();
         encoder.takeMatches();
     }
 
@@ -58,58 +61,99 @@ class PasswordSignInCostTest {
         sessions.anonymous().postLogin("alice", "wrong-password").expectStatus().isUnauthorized();
         assertThat(encoder.takeMatches()).as("known name, wrong password").isEqualTo(1);
 
-        sessions.anonymous().postLogin("nobody", "wrong-password").expectStatus().isUnauthorized();
+        sessions.anonymous()
+                .postLogin("nobody", "wrong-password")
+                .expectStatus()
+                .isUnauthorized();
         assertThat(encoder.takeMatches()).as("unknown name").isEqualTo(1);
 
-        sessions.anonymous().postLogin("microsoft-only", "wrong-password").expectStatus().isUnauthorized();
+        sessions.anonymous()
+                .postLogin("microsoft-only", "wrong-password")
+                .expectStatus()
+                .isUnauthorized();
         assertThat(encoder.takeMatches()).as("account without a password").isEqualTo(1);
 
-        sessions.anonymous().postLogin("disabled", TestAccounts.PASSWORD).expectStatus().isUnauthorized();
+        sessions.anonymous()
+                .postLogin("disabled", TestAccounts.PASSWORD)
+                .expectStatus()
+                .isUnauthorized();
         assertThat(encoder.takeMatches()).as("disabled account, right password").isEqualTo(1);
 
-        sessions.anonymous().postLogin("n".repeat(10_000), "wrong-password").expectStatus().isUnauthorized();
+        sessions.anonymous()
+                .postLogin("n".repeat(10_000), "wrong-password")
+                .expectStatus()
+                .isUnauthorized();
         assertThat(encoder.takeMatches()).as("absurdly long name").isEqualTo(1);
 
-        sessions.anonymous().postLogin("alice", TestAccounts.PASSWORD).expectStatus().isOk();
+        sessions.anonymous()
+                .postLogin("alice", TestAccounts.PASSWORD)
+                .expectStatus()
+                .isOk();
         assertThat(encoder.takeMatches()).as("known name, right password").isEqualTo(1);
     }
 
     @Test
     void aThrottledAttemptChecksNoPassword() {
         for (int i = 0; i < 5; i++) {
-            sessions.anonymous().postLogin("alice", "wrong-password").expectStatus().isUnauthorized();
+            sessions.anonymous()
+                    .postLogin("alice", "wrong-password")
+                    .expectStatus()
+                    .isUnauthorized();
         }
         encoder.takeMatches();
 
-        sessions.anonymous().postLogin("alice", TestAccounts.PASSWORD).expectStatus().isEqualTo(429);
+        sessions.anonymous()
+                .postLogin("alice", TestAccounts.PASSWORD)
+                .expectStatus()
+                .isEqualTo(429);
         assertThat(encoder.takeMatches()).isZero();
     }
 
     @Test
     void aPasswordOfAnyLengthIsAnOrdinaryFailure() {
-        sessions.anonymous().postLogin("alice", "x".repeat(200_000)).expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.error").isEqualTo("Invalid username or password");
+        sessions.anonymous()
+                .postLogin("alice", "x".repeat(200_000))
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("Invalid username or password");
         assertThat(encoder.takeMatches()).isEqualTo(1);
         assertThat(db.sql("select failures from sign_in_throttle where scope = 'ACCOUNT' and key = 'alice'")
-                .map(row -> row.get(0, Integer.class)).one().block()).isEqualTo(1);
+                        .map(row -> row.get(0, Integer.class))
+                        .one()
+                        .block())
+                .isEqualTo(1);
     }
 
     @Test
     void whatFollowsTheSeventySecondByteIsNotIgnored() {
         String longest = "é".repeat(36);
-        sessions.graphQl("alice", TestAccounts.PASSWORD).documentName("createUser")
-                .variable("input", Map.of("username", "jane", "password", longest, "role", "USER")).execute()
-                .path("createUser.errors").entityList(Object.class).hasSize(0);
+        sessions.graphQl("alice", TestAccounts.PASSWORD)
+                .documentName("createUser")
+                .variable("input", Map.of("username", "jane", "password", longest, "role", "USER"))
+                .execute()
+                .path("createUser.errors")
+                .entityList(Object.class)
+                .hasSize(0);
 
-        sessions.anonymous().postLogin("jane", longest + "anything").expectStatus().isUnauthorized();
+        sessions.anonymous()
+                .postLogin("jane", longest + "anything")
+                .expectStatus()
+                .isUnauthorized();
         sessions.anonymous().postLogin("jane", longest).expectStatus().isOk();
     }
 
     @Test
     void aMissingPasswordIsAnOrdinaryFailure() {
         var browser = sessions.anonymous();
-        browser.client().post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("username", "alice")).exchange()
-                .expectStatus().isUnauthorized();
+        browser.client()
+                .post()
+                .uri("/login")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("username", "alice"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 }

@@ -27,42 +27,74 @@ class PasswordSignInTest {
 
     @Test
     void rightPasswordSignsInWithJson() {
-        sessions.anonymous().postLogin("ALICE", TestAccounts.PASSWORD).expectStatus().isOk()
-                .expectBody().jsonPath("$.username").isEqualTo("alice");
+        sessions.anonymous()
+                .postLogin("ALICE", TestAccounts.PASSWORD)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.username")
+                .isEqualTo("alice");
     }
 
     @Test
     void wrongPasswordIsRefusedWithAMessage() {
-        sessions.anonymous().postLogin("alice", "wrong-password").expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.error").isEqualTo("Invalid username or password");
+        sessions.anonymous()
+                .postLogin("alice", "wrong-password")
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("Invalid username or password");
     }
 
     @Test
     void unknownUserGetsTheSameAnswerAsAWrongPassword() {
-        sessions.anonymous().postLogin("nobody", "whatever-password").expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.error").isEqualTo("Invalid username or password");
+        sessions.anonymous()
+                .postLogin("nobody", "whatever-password")
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("Invalid username or password");
     }
 
     @Test
     void signInWithoutTheCsrfTokenIsRejected() {
-        sessions.client().post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        sessions.client()
+                .post()
+                .uri("/login")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("username", "alice").with("password", TestAccounts.PASSWORD))
-                .exchange().expectStatus().isForbidden();
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void graphQlPostWithoutTheCsrfHeaderIsRejected() {
         var browser = sessions.signIn("alice", TestAccounts.PASSWORD);
-        browser.client().mutate().defaultHeaders(headers -> headers.remove("X-XSRF-TOKEN")).build()
-                .post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+        browser.client()
+                .mutate()
+                .defaultHeaders(headers -> headers.remove("X-XSRF-TOKEN"))
+                .build()
+                .post()
+                .uri("/graphql")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"query\":\"{ me { username } }\"}")
-                .exchange().expectStatus().isForbidden();
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void signOutEndsTheSession() {
         var browser = sessions.signIn("alice", TestAccounts.PASSWORD);
-        browser.graphQl().documentName("me").execute().path("me.username").entity(String.class).isEqualTo("alice");
+        browser.graphQl()
+                .documentName("me")
+                .execute()
+                .path("me.username")
+                .entity(String.class)
+                .isEqualTo("alice");
 
         browser.client().post().uri("/logout").exchange().expectStatus().isNoContent();
 

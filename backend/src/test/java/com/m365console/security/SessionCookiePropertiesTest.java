@@ -1,15 +1,14 @@
 package com.m365console.security;
 
-import java.time.Duration;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.Cookie;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.http.ResponseCookie;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The session cookie keeps Lax and Secure-over-HTTPS by default and takes explicit server.reactive.session.cookie.* values. */
 class SessionCookiePropertiesTest {
@@ -46,8 +45,8 @@ class SessionCookiePropertiesTest {
         assertThat(set.isHttpOnly()).isTrue();
     }
 
-    private static ResponseCookie sessionCookie(org.springframework.web.server.session.WebSessionIdResolver resolver,
-            String url) {
+    private static ResponseCookie sessionCookie(
+            org.springframework.web.server.session.WebSessionIdResolver resolver, String url) {
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.get(url));
         resolver.setSessionId(exchange, "id-1");
         return exchange.getResponse().getCookies().values().iterator().next().get(0);

@@ -1,5 +1,13 @@
 package com.m365console.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.m365console.M365ConsoleApplication;
+import com.m365console.support.IntegrationTest;
+import com.m365console.support.Sessions;
+import com.m365console.support.SignInTestConfiguration;
+import com.m365console.support.TestAccounts;
+import com.m365console.support.TestClock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,13 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-
-import com.m365console.M365ConsoleApplication;
-import com.m365console.support.IntegrationTest;
-import com.m365console.support.Sessions;
-import com.m365console.support.SignInTestConfiguration;
-import com.m365console.support.TestAccounts;
-import com.m365console.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +27,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Password guessing against {@code POST /login}: after a few failures for one account name or from one address,
@@ -71,14 +70,22 @@ class SignInThrottleTest {
             login("alice", WRONG).expectStatus().isUnauthorized();
         }
 
-        login("alice", TestAccounts.PASSWORD).expectStatus().isEqualTo(429)
-                .expectHeader().valueEquals("Retry-After", "30")
+        login("alice", TestAccounts.PASSWORD)
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .valueEquals("Retry-After", "30")
                 .expectBody()
-                .jsonPath("$.error").isEqualTo("Too many sign-in attempts. Try again in 30 seconds.")
-                .jsonPath("$.retryAfterSeconds").isEqualTo(30);
+                .jsonPath("$.error")
+                .isEqualTo("Too many sign-in attempts. Try again in 30 seconds.")
+                .jsonPath("$.retryAfterSeconds")
+                .isEqualTo(30);
         clock.advance(Duration.ofSeconds(29));
-        login("ALICE", TestAccounts.PASSWORD).expectStatus().isEqualTo(429)
-                .expectHeader().valueEquals("Retry-After", "1");
+        login("ALICE", TestAccounts.PASSWORD)
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .valueEquals("Retry-After", "1");
 
         clock.advance(Duration.ofSeconds(1));
         login("alice", TestAccounts.PASSWORD).expectStatus().isOk();
@@ -102,8 +109,7 @@ class SignInThrottleTest {
     void theWaitStopsGrowingAtFifteenMinutes() {
         db.sql("""
                 insert into sign_in_throttle (scope, key, failures, last_failure_at)
-                values ('ACCOUNT', 'alice', 40, :now)""")
-                .bind("now", clock.instant().atOffset(ZoneOffset.UTC)).then().block();
+                values ('ACCOUNT', 'alice', 40, :now)""").bind("now", clock.instant().atOffset(ZoneOffset.UTC)).then().block();
 
         login("alice", WRONG).expectStatus().isUnauthorized();
 
@@ -112,24 +118,29 @@ class SignInThrottleTest {
 
     @Test
     void guessesSentInParallelAreAllCounted() throws Exception {
-        List<Sessions.Browser> browsers = IntStream.range(0, 12).mapToObj(i -> sessions.anonymous()).toList();
+        List<Sessions.Browser> browsers =
+                IntStream.range(0, 12).mapToObj(i -> sessions.anonymous()).toList();
         ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
         List<Integer> statuses = new ArrayList<>();
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (Sessions.Browser browser : browsers) {
-                answers.add(pool.submit(() -> browser.postLogin("alice", WRONG).returnResult(Void.class)
-                        .getStatus().value()));
+                answers.add(pool.submit(() -> browser.postLogin("alice", WRONG)
+                        .returnResult(Void.class)
+                        .getStatus()
+                        .value()));
             }
             for (Future<Integer> answer : answers) {
                 statuses.add(answer.get(60, TimeUnit.SECONDS));
             }
-        }
-        finally {
+        } finally {
             pool.shutdownNow();
         }
 
-        assertThat(statuses).containsOnly(401, 429).filteredOn(status -> status == 401).hasSize(5);
+        assertThat(statuses)
+                .containsOnly(401, 429)
+                .filteredOn(status -> status == 401)
+                .hasSize(5);
     }
 
     @Test
@@ -164,8 +175,11 @@ class SignInThrottleTest {
             login("guess-" + i, WRONG).expectStatus().isUnauthorized();
         }
 
-        login("alice", TestAccounts.PASSWORD).expectStatus().isEqualTo(429)
-                .expectHeader().valueEquals("Retry-After", "30");
+        login("alice", TestAccounts.PASSWORD)
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .valueEquals("Retry-After", "30");
         assertThat(failures("ADDRESS", "127.0.0.1")).isEqualTo(20);
         clock.advance(Duration.ofSeconds(30));
         login("alice", TestAccounts.PASSWORD).expectStatus().isOk();
@@ -187,13 +201,20 @@ class SignInThrottleTest {
 
         var event = db.sql("""
                 select action, actor_name, client_address, details ->> 'scope' as scope,
-                       (details ->> 'failures')::int as failures from audit_event""")
-                .fetch().all().collectList().block();
-        assertThat(event).singleElement().satisfies(row -> assertThat(row).containsEntry("action", "SIGN_IN_LOCKED")
-                .containsEntry("actor_name", "Alice").containsEntry("client_address", "127.0.0.1")
-                .containsEntry("scope", "ACCOUNT").containsEntry("failures", 5));
+                       (details ->> 'failures')::int as failures from audit_event""").fetch().all().collectList().block();
+        assertThat(event)
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("action", "SIGN_IN_LOCKED")
+                        .containsEntry("actor_name", "Alice")
+                        .containsEntry("client_address", "127.0.0.1")
+                        .containsEntry("scope", "ACCOUNT")
+                        .containsEntry("failures", 5));
         assertThat(db.sql("select locked_until > now() from sign_in_throttle where scope = 'ACCOUNT' and key = 'alice'")
-                .map(row -> row.get(0, Boolean.class)).one().block()).isTrue();
+                        .map(row -> row.get(0, Boolean.class))
+                        .one()
+                        .block())
+                .isTrue();
     }
 
     @Test
@@ -206,8 +227,13 @@ class SignInThrottleTest {
                 login("alice", WRONG).expectStatus().isUnauthorized();
             }
 
-            new Sessions(second.getEnvironment()).anonymous().postLogin("alice", TestAccounts.PASSWORD)
-                    .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+            new Sessions(second.getEnvironment())
+                    .anonymous()
+                    .postLogin("alice", TestAccounts.PASSWORD)
+                    .expectStatus()
+                    .isEqualTo(429)
+                    .expectHeader()
+                    .exists("Retry-After");
         }
     }
 
@@ -218,20 +244,32 @@ class SignInThrottleTest {
             login("alice", WRONG).expectStatus().isUnauthorized();
         }
         db.sql("update sign_in_throttle set locked_until = :until where key = 'alice'")
-                .bind("until", clock.instant().plus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC)).then().block();
+                .bind("until", clock.instant().plus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC))
+                .then()
+                .block();
         clock.advance(Duration.ofMinutes(61));
 
         assertThat(throttle.purge().block()).isEqualTo(2);
 
-        assertThat(db.sql("select key from sign_in_throttle").map(row -> row.get(0, String.class)).all()
-                .collectList().block()).containsExactly("alice");
+        assertThat(db.sql("select key from sign_in_throttle")
+                        .map(row -> row.get(0, String.class))
+                        .all()
+                        .collectList()
+                        .block())
+                .containsExactly("alice");
     }
 
     @Test
     void attemptsWithoutTheCsrfTokenAreRefusedUncounted() {
         for (int i = 0; i < 6; i++) {
-            sessions.client().post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .bodyValue("username=alice&password=" + WRONG).exchange().expectStatus().isForbidden();
+            sessions.client()
+                    .post()
+                    .uri("/login")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .bodyValue("username=alice&password=" + WRONG)
+                    .exchange()
+                    .expectStatus()
+                    .isForbidden();
         }
         login("alice", TestAccounts.PASSWORD).expectStatus().isOk();
     }
@@ -242,7 +280,11 @@ class SignInThrottleTest {
 
     private Integer failures(String scope, String key) {
         return db.sql("select failures from sign_in_throttle where scope = :scope and key = :key")
-                .bind("scope", scope).bind("key", key).map(row -> row.get(0, Integer.class)).one()
-                .defaultIfEmpty(0).block();
+                .bind("scope", scope)
+                .bind("key", key)
+                .map(row -> row.get(0, Integer.class))
+                .one()
+                .defaultIfEmpty(0)
+                .block();
     }
 }

@@ -1,11 +1,12 @@
 package com.m365console.settings;
 
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.IntegrationTest;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,8 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** An administrator reads and saves Microsoft Settings through the GraphQL API, on the real server and database. */
 @IntegrationTest
@@ -43,8 +42,8 @@ class MicrosoftSettingsApiTest {
     @Test
     void freshInstallationShowsConfiguredDefaultsAndTheRedirectUri() {
         var settings = settings();
-        assertThat(settings.path("clientId")).isEqualTo(
-                Map.of("value", DEFAULT_CLIENT_ID, "useDefault", true, "defaultValue", DEFAULT_CLIENT_ID));
+        assertThat(settings.path("clientId"))
+                .isEqualTo(Map.of("value", DEFAULT_CLIENT_ID, "useDefault", true, "defaultValue", DEFAULT_CLIENT_ID));
         assertThat(settings.path("clientSecret.source")).isEqualTo("NONE");
         assertThat(settings.path("clientSecret.isSet")).isEqualTo(false);
         assertThat(settings.path("tenant.value")).isEqualTo("organizations");
@@ -80,9 +79,16 @@ class MicrosoftSettingsApiTest {
 
     @Test
     void tenantAcceptsGuidsDomainsAndTheMultiTenantKeywords() {
-        for (String tenant : List.of("72f988bf-86f1-41af-91ab-2d7cd011db47", "contoso.onmicrosoft.com",
-                "login.contoso.com", "organizations", "common", "consumers")) {
-            assertThat(update(Map.of("tenant", Map.of("value", tenant))).errors()).as(tenant).isEmpty();
+        for (String tenant : List.of(
+                "72f988bf-86f1-41af-91ab-2d7cd011db47",
+                "contoso.onmicrosoft.com",
+                "login.contoso.com",
+                "organizations",
+                "common",
+                "consumers")) {
+            assertThat(update(Map.of("tenant", Map.of("value", tenant))).errors())
+                    .as(tenant)
+                    .isEmpty();
             assertThat(settings().path("tenant.value")).isEqualTo(tenant);
         }
     }
@@ -93,21 +99,33 @@ class MicrosoftSettingsApiTest {
                 Arguments.of(Map.of("clientId", Map.of("value", "  ")), "clientId.value", "REQUIRED"),
                 Arguments.of(Map.of("tenant", Map.of("value", "not a tenant")), "tenant.value", "INVALID_TENANT"),
                 Arguments.of(Map.of("tenant", Map.of("value", "contoso")), "tenant.value", "INVALID_TENANT"),
-                Arguments.of(Map.of("clientSecret", Map.of("replaceWith", "9a1b8c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d")),
-                        "clientSecret.replaceWith", "LOOKS_LIKE_SECRET_ID"),
-                Arguments.of(Map.of("clientSecret", Map.of("replaceWith", "two words")),
-                        "clientSecret.replaceWith", "INVALID_FORMAT"),
-                Arguments.of(Map.of("clientSecret", Map.of("replaceWith", "x".repeat(1025))),
-                        "clientSecret.replaceWith", "TOO_LONG"),
-                Arguments.of(Map.of("clientSecret", Map.of("replaceWith", SECRET, "clear", true)),
-                        "clientSecret", "INVALID_FORMAT"),
-                Arguments.of(Map.of("signInEnabled", Map.of("value", true)), "signInEnabled.value",
-                        "PRECONDITION_FAILED"),
-                Arguments.of(Map.of("emailSyncEnabled", Map.of("value", true)), "emailSyncEnabled.value",
+                Arguments.of(
+                        Map.of("clientSecret", Map.of("replaceWith", "9a1b8c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d")),
+                        "clientSecret.replaceWith",
+                        "LOOKS_LIKE_SECRET_ID"),
+                Arguments.of(
+                        Map.of("clientSecret", Map.of("replaceWith", "two words")),
+                        "clientSecret.replaceWith",
+                        "INVALID_FORMAT"),
+                Arguments.of(
+                        Map.of("clientSecret", Map.of("replaceWith", "x".repeat(1025))),
+                        "clientSecret.replaceWith",
+                        "TOO_LONG"),
+                Arguments.of(
+                        Map.of("clientSecret", Map.of("replaceWith", SECRET, "clear", true)),
+                        "clientSecret",
+                        "INVALID_FORMAT"),
+                Arguments.of(
+                        Map.of("signInEnabled", Map.of("value", true)), "signInEnabled.value", "PRECONDITION_FAILED"),
+                Arguments.of(
+                        Map.of("emailSyncEnabled", Map.of("value", true)),
+                        "emailSyncEnabled.value",
                         "PRECONDITION_FAILED"),
                 Arguments.of(Map.of("cloud", Map.of("useDefault", false)), "cloud.value", "REQUIRED"),
-                Arguments.of(Map.of("clientId", Map.of("value", CLIENT_ID), "tenant", Map.of("value", "bad tenant")),
-                        "tenant.value", "INVALID_TENANT"));
+                Arguments.of(
+                        Map.of("clientId", Map.of("value", CLIENT_ID), "tenant", Map.of("value", "bad tenant")),
+                        "tenant.value",
+                        "INVALID_TENANT"));
     }
 
     @ParameterizedTest
@@ -117,7 +135,8 @@ class MicrosoftSettingsApiTest {
 
         var payload = update(input);
 
-        assertThat(payload.errors()).extracting(error -> error.get("field"), error -> error.get("code"))
+        assertThat(payload.errors())
+                .extracting(error -> error.get("field"), error -> error.get("code"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(field, code));
         assertThat(payload.errors().get(0).get("message")).asString().isNotBlank();
         assertThat(payload.settings()).isEqualTo(before);
@@ -128,8 +147,10 @@ class MicrosoftSettingsApiTest {
     @Test
     void theSecretIdWarningSaysToPasteTheValue() {
         var payload = update(Map.of("clientSecret", Map.of("replaceWith", "9a1b8c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d")));
-        assertThat(payload.errors().get(0).get("message")).asString()
-                .contains("looks like the secret ID").contains("paste the secret value");
+        assertThat(payload.errors().get(0).get("message"))
+                .asString()
+                .contains("looks like the secret ID")
+                .contains("paste the secret value");
     }
 
     @Test
@@ -139,9 +160,10 @@ class MicrosoftSettingsApiTest {
         var clearSecret = update(Map.of("clientSecret", Map.of("clear", true)));
         assertThat(clearSecret.errors()).extracting(e -> e.get("field")).containsExactly("clientSecret.clear");
 
-        var enabledWithoutSecret = update(Map.of("clientSecret", Map.of("clear", true),
-                "signInEnabled", Map.of("value", true)));
-        assertThat(enabledWithoutSecret.errors()).extracting(e -> e.get("field"))
+        var enabledWithoutSecret =
+                update(Map.of("clientSecret", Map.of("clear", true), "signInEnabled", Map.of("value", true)));
+        assertThat(enabledWithoutSecret.errors())
+                .extracting(e -> e.get("field"))
                 .containsExactly("signInEnabled.value");
 
         assertThat(settings().path("clientSecret.source")).isEqualTo("STORED");
@@ -166,12 +188,18 @@ class MicrosoftSettingsApiTest {
         var payload = update(Map.of("clientId", Map.of("useDefault", true)));
 
         assertThat(payload.errors()).isEmpty();
-        assertThat(settings().path("clientId")).isEqualTo(
-                Map.of("value", DEFAULT_CLIENT_ID, "useDefault", true, "defaultValue", DEFAULT_CLIENT_ID));
-        assertThat(changes()).extracting(c -> c.get("setting"), c -> c.get("action"), c -> c.get("oldValue"),
-                c -> c.get("newValue"), c -> c.get("changedBy")).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("clientId", "RESET_TO_DEFAULT", CLIENT_ID, null, "alice"),
-                org.assertj.core.groups.Tuple.tuple("clientId", "SET", null, CLIENT_ID, "alice"));
+        assertThat(settings().path("clientId"))
+                .isEqualTo(Map.of("value", DEFAULT_CLIENT_ID, "useDefault", true, "defaultValue", DEFAULT_CLIENT_ID));
+        assertThat(changes())
+                .extracting(
+                        c -> c.get("setting"),
+                        c -> c.get("action"),
+                        c -> c.get("oldValue"),
+                        c -> c.get("newValue"),
+                        c -> c.get("changedBy"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("clientId", "RESET_TO_DEFAULT", CLIENT_ID, null, "alice"),
+                        org.assertj.core.groups.Tuple.tuple("clientId", "SET", null, CLIENT_ID, "alice"));
     }
 
     @Test
@@ -181,13 +209,21 @@ class MicrosoftSettingsApiTest {
         update(Map.of("tenant", Map.of("value", "contoso.onmicrosoft.com")));
 
         var changes = changes();
-        assertThat(changes).extracting(c -> c.get("setting") + ":" + c.get("action")).containsExactly(
-                "tenant:SET",
-                "clientSecret:SECRET_CLEARED", "signInEnabled:SET",
-                "clientSecret:SECRET_REPLACED", "signInEnabled:SET", "tenant:SET", "clientId:SET");
-        assertThat(changes).allSatisfy(change -> assertThat(change.get("changedBy")).isEqualTo("alice"));
+        assertThat(changes)
+                .extracting(c -> c.get("setting") + ":" + c.get("action"))
+                .containsExactly(
+                        "tenant:SET",
+                        "clientSecret:SECRET_CLEARED",
+                        "signInEnabled:SET",
+                        "clientSecret:SECRET_REPLACED",
+                        "signInEnabled:SET",
+                        "tenant:SET",
+                        "clientId:SET");
+        assertThat(changes)
+                .allSatisfy(change -> assertThat(change.get("changedBy")).isEqualTo("alice"));
         assertThat(changes.toString()).doesNotContain(SECRET);
-        assertThat(changes).filteredOn(c -> c.get("setting").equals("clientSecret"))
+        assertThat(changes)
+                .filteredOn(c -> c.get("setting").equals("clientSecret"))
                 .allSatisfy(c -> assertThat(c.get("oldValue")).isNull())
                 .allSatisfy(c -> assertThat(c.get("newValue")).isNull());
     }
@@ -202,7 +238,10 @@ class MicrosoftSettingsApiTest {
 
     @Test
     void changesLimitOutOfRangeIsABadRequest() {
-        admin.documentName("settingChanges").variable("limit", 0).execute().errors()
+        admin.documentName("settingChanges")
+                .variable("limit", 0)
+                .execute()
+                .errors()
                 .expect(error -> "BAD_REQUEST".equals(String.valueOf(error.getErrorType()))
                         && error.getMessage().contains("between 1 and 200"));
     }
@@ -217,28 +256,42 @@ class MicrosoftSettingsApiTest {
     }
 
     Settings settings() {
-        return new Settings(admin.documentName("microsoftSettings").execute()
-                .path("microsoftSettings").entity(Map.class).get());
+        return new Settings(admin.documentName("microsoftSettings")
+                .execute()
+                .path("microsoftSettings")
+                .entity(Map.class)
+                .get());
     }
 
     @SuppressWarnings("unchecked")
     Payload update(Map<String, Object> input) {
-        GraphQlTester.Response response = admin.documentName("updateMicrosoftSettings").variable("input", input)
+        GraphQlTester.Response response = admin.documentName("updateMicrosoftSettings")
+                .variable("input", input)
                 .execute();
-        return new Payload(response.path("updateMicrosoftSettings.settings").entity(Map.class).get(),
+        return new Payload(
+                response.path("updateMicrosoftSettings.settings")
+                        .entity(Map.class)
+                        .get(),
                 response.path("updateMicrosoftSettings.errors").entityList(Map.class).get().stream()
-                        .map(error -> (Map<String, Object>) error).toList());
+                        .map(error -> (Map<String, Object>) error)
+                        .toList());
     }
 
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> changes() {
-        return admin.documentName("settingChanges").variable("limit", 50).execute()
-                .path("settingChanges").entityList(Map.class).get().stream()
-                .map(change -> (Map<String, Object>) change).toList();
+        return admin
+                .documentName("settingChanges")
+                .variable("limit", 50)
+                .execute()
+                .path("settingChanges")
+                .entityList(Map.class)
+                .get()
+                .stream()
+                .map(change -> (Map<String, Object>) change)
+                .toList();
     }
 
-    record Payload(Map<?, ?> settings, List<Map<String, Object>> errors) {
-    }
+    record Payload(Map<?, ?> settings, List<Map<String, Object>> errors) {}
 
     /** The settings as JSON-like maps, read with dotted paths. */
     record Settings(Map<?, ?> raw) {

@@ -1,17 +1,16 @@
 package com.m365console.settings;
 
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.IntegrationTest;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * While m365.public-base-url is unset, Microsoft Settings say the Redirect URI comes from the request and
@@ -46,19 +45,24 @@ class RedirectUriFromRequestTest {
 
     @Test
     void aStrangersForwardedHeadersDoNotChangeTheRedirectUri() {
-        var stranger = admin.mutate().headers(headers -> {
-            headers.set("X-Forwarded-Host", "attacker.example");
-            headers.set("X-Forwarded-Proto", "https");
-            headers.set("Forwarded", "proto=https;host=attacker.example");
-        }).build();
+        var stranger = admin.mutate()
+                .headers(headers -> {
+                    headers.set("X-Forwarded-Host", "attacker.example");
+                    headers.set("X-Forwarded-Proto", "https");
+                    headers.set("Forwarded", "proto=https;host=attacker.example");
+                })
+                .build();
         var settings = settings(stranger);
         assertThat(settings.path("requestBaseUrl")).isEqualTo(sessions.baseUrl());
         assertThat(settings.path("redirectUri")).isEqualTo(sessions.baseUrl() + RedirectUris.MICROSOFT_CALLBACK_PATH);
     }
 
     static Settings settings(GraphQlTester tester) {
-        return new Settings(tester.documentName("microsoftSettings").execute()
-                .path("microsoftSettings").entity(Map.class).get());
+        return new Settings(tester.documentName("microsoftSettings")
+                .execute()
+                .path("microsoftSettings")
+                .entity(Map.class)
+                .get());
     }
 
     record Settings(Map<?, ?> raw) {

@@ -1,12 +1,13 @@
 package com.m365console.settings;
 
-import java.util.Map;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.IntegrationTest;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
 import com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Test connection" asks the (local) Microsoft identity platform for an app-only token and explains its answer. */
 @IntegrationTest
@@ -27,8 +26,8 @@ class TestConnectionApiTest {
     static final String TEST = "mutation { testMicrosoftConnection { ok message error { error aadsts message "
             + "traceId correlationId } } }";
 
-    static final FakeMicrosoftIdentityPlatform microsoft = FakeMicrosoftIdentityPlatform.start()
-            .addTenant(TENANT, "tailspin.onmicrosoft.com");
+    static final FakeMicrosoftIdentityPlatform microsoft =
+            FakeMicrosoftIdentityPlatform.start().addTenant(TENANT, "tailspin.onmicrosoft.com");
 
     @DynamicPropertySource
     static void authority(DynamicPropertyRegistry registry) {
@@ -66,17 +65,27 @@ class TestConnectionApiTest {
         GraphQlTester.Response response = admin.document(TEST).execute();
 
         response.path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(true);
-        assertThat(response.path("testMicrosoftConnection").entity(Map.class).get().toString()).doesNotContain(SECRET);
+        assertThat(response.path("testMicrosoftConnection")
+                        .entity(Map.class)
+                        .get()
+                        .toString())
+                .doesNotContain(SECRET);
         var request = microsoft.tokenRequests().get(microsoft.tokenRequests().size() - 1);
-        assertThat(request).containsEntry("grant_type", "client_credentials")
-                .containsEntry("scope", "https://graph.microsoft.com/.default").containsEntry("client_id", clientId);
+        assertThat(request)
+                .containsEntry("grant_type", "client_credentials")
+                .containsEntry("scope", "https://graph.microsoft.com/.default")
+                .containsEntry("client_id", clientId);
     }
 
     @Test
     void aVerifiedDomainWorksAsTheTenant() {
         save(clientId, SECRET, "tailspin.onmicrosoft.com");
 
-        admin.document(TEST).execute().path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(true);
+        admin.document(TEST)
+                .execute()
+                .path("testMicrosoftConnection.ok")
+                .entity(Boolean.class)
+                .isEqualTo(true);
     }
 
     @Test
@@ -85,12 +94,19 @@ class TestConnectionApiTest {
 
         var response = admin.document(TEST).execute();
 
-        response.path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(false)
-                .path("testMicrosoftConnection.error.aadsts").entity(String.class).isEqualTo("AADSTS7000215")
-                .path("testMicrosoftConnection.message").entity(String.class)
+        response.path("testMicrosoftConnection.ok")
+                .entity(Boolean.class)
+                .isEqualTo(false)
+                .path("testMicrosoftConnection.error.aadsts")
+                .entity(String.class)
+                .isEqualTo("AADSTS7000215")
+                .path("testMicrosoftConnection.message")
+                .entity(String.class)
                 .satisfies(message -> assertThat(message).contains("paste the secret value, not the secret ID"))
-                .path("testMicrosoftConnection.error.traceId").hasValue()
-                .path("testMicrosoftConnection.error.correlationId").hasValue();
+                .path("testMicrosoftConnection.error.traceId")
+                .hasValue()
+                .path("testMicrosoftConnection.error.correlationId")
+                .hasValue();
     }
 
     @Test
@@ -98,9 +114,13 @@ class TestConnectionApiTest {
         save(clientId, SECRET, TENANT);
         microsoft.expireSecret(clientId);
 
-        admin.document(TEST).execute()
-                .path("testMicrosoftConnection.error.aadsts").entity(String.class).isEqualTo("AADSTS7000222")
-                .path("testMicrosoftConnection.message").entity(String.class)
+        admin.document(TEST)
+                .execute()
+                .path("testMicrosoftConnection.error.aadsts")
+                .entity(String.class)
+                .isEqualTo("AADSTS7000222")
+                .path("testMicrosoftConnection.message")
+                .entity(String.class)
                 .satisfies(message -> assertThat(message).contains("expired"));
     }
 
@@ -108,20 +128,30 @@ class TestConnectionApiTest {
     void anUnknownClientIdIsNamed() {
         save(UUID.randomUUID().toString(), SECRET, TENANT);
 
-        admin.document(TEST).execute()
-                .path("testMicrosoftConnection.error.aadsts").entity(String.class).isEqualTo("AADSTS700016");
+        admin.document(TEST)
+                .execute()
+                .path("testMicrosoftConnection.error.aadsts")
+                .entity(String.class)
+                .isEqualTo("AADSTS700016");
     }
 
     @Test
     void multiTenantKeywordsAndMissingValuesAreExplainedWithoutCallingMicrosoft() {
         int before = microsoft.tokenRequests().size();
         save(clientId, SECRET, "organizations");
-        admin.document(TEST).execute().path("testMicrosoftConnection.message").entity(String.class)
+        admin.document(TEST)
+                .execute()
+                .path("testMicrosoftConnection.message")
+                .entity(String.class)
                 .satisfies(message -> assertThat(message).contains("own Directory (Tenant) ID"));
 
         admin.documentName("updateMicrosoftSettings")
-                .variable("input", Map.of("clientSecret", Map.of("clear", true))).execute();
-        admin.document(TEST).execute().path("testMicrosoftConnection.message").entity(String.class)
+                .variable("input", Map.of("clientSecret", Map.of("clear", true)))
+                .execute();
+        admin.document(TEST)
+                .execute()
+                .path("testMicrosoftConnection.message")
+                .entity(String.class)
                 .satisfies(message -> assertThat(message).startsWith("Save the Application (Client) ID"));
         assertThat(microsoft.tokenRequests()).hasSize(before);
     }
@@ -131,8 +161,14 @@ class TestConnectionApiTest {
         save(clientId, SECRET, TENANT);
         microsoft.failNextToken(500, "temporarily_unavailable", 90033, "A transient error has occurred.");
 
-        admin.document(TEST).execute().path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(false)
-                .path("testMicrosoftConnection.error.error").entity(String.class).isEqualTo("temporarily_unavailable");
+        admin.document(TEST)
+                .execute()
+                .path("testMicrosoftConnection.ok")
+                .entity(Boolean.class)
+                .isEqualTo(false)
+                .path("testMicrosoftConnection.error.error")
+                .entity(String.class)
+                .isEqualTo("temporarily_unavailable");
     }
 
     @Test
@@ -141,11 +177,13 @@ class TestConnectionApiTest {
         int before = microsoft.tokenRequests().size();
 
         admin.document("mutation { a: testMicrosoftConnection { ok } ...Again } "
-                        + "fragment Again on Mutation { b: testMicrosoftConnection { message } }").execute()
-                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                        + "fragment Again on Mutation { b: testMicrosoftConnection { message } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
-                    assertThat(error.getMessage()).startsWith("testMicrosoftConnection may be asked at most once "
-                            + "per request");
+                    assertThat(error.getMessage())
+                            .startsWith("testMicrosoftConnection may be asked at most once " + "per request");
                 }));
 
         assertThat(microsoft.tokenRequests()).hasSize(before);
@@ -157,34 +195,63 @@ class TestConnectionApiTest {
         int before = microsoft.tokenRequests().size();
         String test = "mutation { testMicrosoftConnection { ok message errors { field code message } } }";
         for (int i = 0; i < 5; i++) {
-            admin.document(test).execute().path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(true);
+            admin.document(test)
+                    .execute()
+                    .path("testMicrosoftConnection.ok")
+                    .entity(Boolean.class)
+                    .isEqualTo(true);
         }
 
-        admin.document(test).execute().path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(false)
-                .path("testMicrosoftConnection.errors[0].code").entity(String.class).isEqualTo("RATE_LIMITED")
-                .path("testMicrosoftConnection.message").entity(String.class).satisfies(message -> assertThat(message)
+        admin.document(test)
+                .execute()
+                .path("testMicrosoftConnection.ok")
+                .entity(Boolean.class)
+                .isEqualTo(false)
+                .path("testMicrosoftConnection.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("RATE_LIMITED")
+                .path("testMicrosoftConnection.message")
+                .entity(String.class)
+                .satisfies(message -> assertThat(message)
                         .startsWith("Test connection was asked 5 times for this app registration")
                         .contains("try again in"));
-        assertThat(microsoft.tokenRequests()).as("the sixth did not reach Microsoft").hasSize(before + 5);
+        assertThat(microsoft.tokenRequests())
+                .as("the sixth did not reach Microsoft")
+                .hasSize(before + 5);
 
         String other = UUID.randomUUID().toString();
         microsoft.registerApp(other, SECRET, TENANT, false, sessions.baseUrl() + "/login/oauth2/code/microsoft");
         save(other, SECRET, TENANT);
-        admin.document(test).execute().path("testMicrosoftConnection.ok").entity(Boolean.class).isEqualTo(true)
-                .path("testMicrosoftConnection.errors").entityList(Object.class).hasSize(0);
+        admin.document(test)
+                .execute()
+                .path("testMicrosoftConnection.ok")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("testMicrosoftConnection.errors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     @Test
     void usersMayNotTestTheConnection() {
-        sessions.graphQl("bob", TestAccounts.PASSWORD).document(TEST).execute().errors()
+        sessions.graphQl("bob", TestAccounts.PASSWORD)
+                .document(TEST)
+                .execute()
+                .errors()
                 .expect(error -> "FORBIDDEN".equals(String.valueOf(error.getErrorType())));
     }
 
     private void save(String client, String secret, String tenant) {
-        admin.documentName("updateMicrosoftSettings").variable("input", Map.of(
-                        "clientId", Map.of("value", client),
-                        "clientSecret", Map.of("replaceWith", secret),
-                        "tenant", Map.of("value", tenant)))
-                .execute().path("updateMicrosoftSettings.errors").entityList(Object.class).hasSize(0);
+        admin.documentName("updateMicrosoftSettings")
+                .variable(
+                        "input",
+                        Map.of(
+                                "clientId", Map.of("value", client),
+                                "clientSecret", Map.of("replaceWith", secret),
+                                "tenant", Map.of("value", tenant)))
+                .execute()
+                .path("updateMicrosoftSettings.errors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 }

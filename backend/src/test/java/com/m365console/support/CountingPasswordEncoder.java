@@ -1,7 +1,6 @@
 package com.m365console.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The app's password encoder, counting how often a password is checked: the costly step sign-in must not skip. */

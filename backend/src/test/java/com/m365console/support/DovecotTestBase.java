@@ -1,19 +1,18 @@
 package com.m365console.support;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.testsupport.dovecot.DovecotInstalled;
 import com.m365console.testsupport.dovecot.DovecotServer;
 import com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Like {@link Microsoft365TestBase}, with Dovecot instead of GreenMail as the mail server: a real IMAP/SMTP server
@@ -26,18 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class DovecotTestBase {
 
     protected static final String TENANT = "7d1c2e4a-0b5f-4c3e-9a8d-2f6b1e0c9d47";
-    protected static final String SECRET = "Dvc8Q~" + UUID.randomUUID().toString().replace("-", "");
+    protected static final String SECRET =
+            "Dvc8Q~" + UUID.randomUUID().toString().replace("-", "");
     protected static final String JANE = "jane@contoso.com";
 
     protected static final FakeMicrosoftIdentityPlatform microsoft = FakeMicrosoftIdentityPlatform.start()
             .addTenant(TENANT, "contoso.com")
             .addAccount(TENANT, UUID.randomUUID().toString(), JANE, "Jane Doe");
     /** Null when Dovecot is not installed; {@link DovecotInstalled} then skips the class before Spring starts. */
-    protected static final DovecotServer dovecot = DovecotServer.binary().isPresent()
-            ? DovecotServer.start(microsoft.introspectionUrl()) : null;
+    protected static final DovecotServer dovecot =
+            DovecotServer.binary().isPresent() ? DovecotServer.start(microsoft.introspectionUrl()) : null;
     /** The app reaches IMAP through this, so a test can slow or cut the connection and count the runs. */
-    protected static final CuttingProxy imapLink = dovecot == null ? null
-            : new CuttingProxy(dovecot.host(), dovecot.imapPort());
+    protected static final CuttingProxy imapLink =
+            dovecot == null ? null : new CuttingProxy(dovecot.host(), dovecot.imapPort());
 
     @Autowired
     protected TestAccounts accounts;
@@ -75,24 +75,47 @@ public abstract class DovecotTestBase {
         accounts.create("jane", "USER");
         clientId = UUID.randomUUID().toString();
         microsoft.registerApp(clientId, SECRET, TENANT, false, sessions.baseUrl() + "/login/oauth2/code/microsoft");
-        sessions.graphQl("alice", TestAccounts.PASSWORD).documentName("updateMicrosoftSettings")
-                .variable("input", Map.of("clientId", Map.of("value", clientId),
-                        "clientSecret", Map.of("replaceWith", SECRET), "tenant", Map.of("value", TENANT),
-                        "emailSyncEnabled", Map.of("value", true)))
-                .execute().path("updateMicrosoftSettings.errors").entityList(Object.class).hasSize(0);
+        sessions.graphQl("alice", TestAccounts.PASSWORD)
+                .documentName("updateMicrosoftSettings")
+                .variable(
+                        "input",
+                        Map.of(
+                                "clientId",
+                                Map.of("value", clientId),
+                                "clientSecret",
+                                Map.of("replaceWith", SECRET),
+                                "tenant",
+                                Map.of("value", TENANT),
+                                "emailSyncEnabled",
+                                Map.of("value", true)))
+                .execute()
+                .path("updateMicrosoftSettings.errors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     /** Connects a mailbox the way a person does: start, consent at Microsoft, back through the callback. */
     protected UUID connect(Sessions.Browser browser, String microsoftAccount) {
-        String url = browser.graphQl().documentName("startMailboxConnection").variable("input", Map.of()).execute()
-                .path("startMailboxConnection.errors").entityList(Object.class).hasSize(0)
-                .path("startMailboxConnection.authorizationUrl").entity(String.class).get();
+        String url = browser.graphQl()
+                .documentName("startMailboxConnection")
+                .variable("input", Map.of())
+                .execute()
+                .path("startMailboxConnection.errors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("startMailboxConnection.authorizationUrl")
+                .entity(String.class)
+                .get();
         assertThat(url).contains("IMAP.AccessAsUser.All").contains("SMTP.Send");
         URI back = new MicrosoftSignInBrowser(sessions).consent(URI.create(url), microsoftAccount, true);
         browser.client().get().uri(back).exchange().expectStatus().isFound();
         return UUID.fromString(browser.graphQl()
-                .document("{ lastMailboxConnection { mailbox { id } error { error message } } }").execute()
-                .path("lastMailboxConnection.error").valueIsNull()
-                .path("lastMailboxConnection.mailbox.id").entity(String.class).get());
+                .document("{ lastMailboxConnection { mailbox { id } error { error message } } }")
+                .execute()
+                .path("lastMailboxConnection.error")
+                .valueIsNull()
+                .path("lastMailboxConnection.mailbox.id")
+                .entity(String.class)
+                .get());
     }
 }

@@ -3,7 +3,6 @@ package com.m365console.support;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -20,15 +19,17 @@ public final class GraphQlSockets {
     private static final Duration ANSWER = Duration.ofSeconds(5);
     private static final int ATTEMPTS = 3;
 
-    private GraphQlSockets() {
-    }
+    private GraphQlSockets() {}
 
     /** A socket that has answered a query; with a token, authenticated by it in connection_init. */
     public static WebSocketGraphQlTester open(URI url, String bearerToken) {
         for (int attempt = 1; ; attempt++) {
             WebSocketGraphQlTester socket = build(url, bearerToken);
             try {
-                socket.document("{ __typename }").execute().path("__typename").entity(String.class)
+                socket.document("{ __typename }")
+                        .execute()
+                        .path("__typename")
+                        .entity(String.class)
                         .isEqualTo("Query");
                 return socket;
             } catch (RuntimeException | AssertionError unanswered) {
@@ -41,8 +42,9 @@ public final class GraphQlSockets {
     }
 
     private static WebSocketGraphQlTester build(URI url, String bearerToken) {
-        WebSocketGraphQlTester.Builder<?> builder = WebSocketGraphQlTester.builder(url,
-                new ReactorNettyWebSocketClient()).responseTimeout(ANSWER);
+        WebSocketGraphQlTester.Builder<?> builder = WebSocketGraphQlTester.builder(
+                        url, new ReactorNettyWebSocketClient())
+                .responseTimeout(ANSWER);
         if (bearerToken != null) {
             builder.interceptor(new WebSocketGraphQlClientInterceptor() {
                 @Override

@@ -1,21 +1,20 @@
 package com.m365console.support;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of tests that need Microsoft 365 around the app: the local identity platform and a GreenMail server
@@ -26,14 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class Microsoft365TestBase {
 
     protected static final String TENANT = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346";
-    protected static final String SECRET = "Mbx8Q~" + UUID.randomUUID().toString().replace("-", "");
+    protected static final String SECRET =
+            "Mbx8Q~" + UUID.randomUUID().toString().replace("-", "");
     protected static final String JANE = "jane@contoso.com";
     protected static final String ADMIN_MS = "it.admin@contoso.com";
     protected static final String SHARED = "support@contoso.com";
 
     protected static final GreenMail mailServer = startMailServer();
     /** The app reaches IMAP through this, so a test can cut the connection mid-sync. */
-    protected static final CuttingProxy imapLink = new CuttingProxy("127.0.0.1", mailServer.getImap().getPort());
+    protected static final CuttingProxy imapLink =
+            new CuttingProxy("127.0.0.1", mailServer.getImap().getPort());
+
     protected static final FakeMicrosoftIdentityPlatform microsoft = FakeMicrosoftIdentityPlatform.start()
             .addTenant(TENANT, "contoso.com")
             .addAccount(TENANT, UUID.randomUUID().toString(), JANE, "Jane Doe")
@@ -91,8 +93,8 @@ public abstract class Microsoft365TestBase {
     protected String clientId;
 
     private static GreenMail startMailServer() {
-        var server = new GreenMail(new ServerSetup[] {ServerSetupTest.IMAP.dynamicPort(),
-                ServerSetupTest.SMTP.dynamicPort()});
+        var server = new GreenMail(
+                new ServerSetup[] {ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.SMTP.dynamicPort()});
         server.start();
         return server;
     }
@@ -120,11 +122,23 @@ public abstract class Microsoft365TestBase {
         accounts.create("bob", "USER");
         clientId = UUID.randomUUID().toString();
         microsoft.registerApp(clientId, SECRET, TENANT, false, sessions.baseUrl() + "/login/oauth2/code/microsoft");
-        sessions.graphQl("alice", TestAccounts.PASSWORD).documentName("updateMicrosoftSettings")
-                .variable("input", Map.of("clientId", Map.of("value", clientId),
-                        "clientSecret", Map.of("replaceWith", SECRET), "tenant", Map.of("value", TENANT),
-                        "emailSyncEnabled", Map.of("value", true)))
-                .execute().path("updateMicrosoftSettings.errors").entityList(Object.class).hasSize(0);
+        sessions.graphQl("alice", TestAccounts.PASSWORD)
+                .documentName("updateMicrosoftSettings")
+                .variable(
+                        "input",
+                        Map.of(
+                                "clientId",
+                                Map.of("value", clientId),
+                                "clientSecret",
+                                Map.of("replaceWith", SECRET),
+                                "tenant",
+                                Map.of("value", TENANT),
+                                "emailSyncEnabled",
+                                Map.of("value", true)))
+                .execute()
+                .path("updateMicrosoftSettings.errors")
+                .entityList(Object.class)
+                .hasSize(0);
     }
 
     /** Connects a mailbox the way a person does: start, consent at Microsoft, back through the callback. */
@@ -133,17 +147,32 @@ public abstract class Microsoft365TestBase {
         URI back = new MicrosoftSignInBrowser(sessions).consent(authorize, microsoftAccount, true);
         browser.client().get().uri(back).exchange().expectStatus().isFound();
         return UUID.fromString(browser.graphQl()
-                .document("{ lastMailboxConnection { mailbox { id } error { error message } } }").execute()
-                .path("lastMailboxConnection.error").valueIsNull()
-                .path("lastMailboxConnection.mailbox.id").entity(String.class).get());
+                .document("{ lastMailboxConnection { mailbox { id } error { error message } } }")
+                .execute()
+                .path("lastMailboxConnection.error")
+                .valueIsNull()
+                .path("lastMailboxConnection.mailbox.id")
+                .entity(String.class)
+                .get());
     }
 
     protected URI startConnection(Sessions.Browser browser, Map<String, Object> input) {
-        String url = browser.graphQl().documentName("startMailboxConnection").variable("input", input).execute()
-                .path("startMailboxConnection.errors").entityList(Object.class).hasSize(0)
-                .path("startMailboxConnection.authorizationUrl").entity(String.class).get();
-        assertThat(url).contains("code_challenge_method=S256").contains("IMAP.AccessAsUser.All")
-                .contains("SMTP.Send").contains("offline_access").contains("state=");
+        String url = browser.graphQl()
+                .documentName("startMailboxConnection")
+                .variable("input", input)
+                .execute()
+                .path("startMailboxConnection.errors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("startMailboxConnection.authorizationUrl")
+                .entity(String.class)
+                .get();
+        assertThat(url)
+                .contains("code_challenge_method=S256")
+                .contains("IMAP.AccessAsUser.All")
+                .contains("SMTP.Send")
+                .contains("offline_access")
+                .contains("state=");
         return URI.create(url);
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -21,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public class MicrosoftSignInBrowser {
 
     private final Sessions sessions;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String session;
     private final String csrf;
 
@@ -32,8 +32,13 @@ public class MicrosoftSignInBrowser {
 
     /** Starts the sign-in at the app; answers the URL of Microsoft's authorize page it redirects to. */
     public URI start() {
-        EntityExchangeResult<byte[]> result = client().get().uri("/oauth2/authorization/microsoft").exchange()
-                .expectStatus().isFound().expectBody().returnResult();
+        EntityExchangeResult<byte[]> result = client().get()
+                .uri("/oauth2/authorization/microsoft")
+                .exchange()
+                .expectStatus()
+                .isFound()
+                .expectBody()
+                .returnResult();
         remember(result);
         return result.getResponseHeaders().getLocation();
     }
@@ -43,23 +48,24 @@ public class MicrosoftSignInBrowser {
         String form = "login=" + URLEncoder.encode(login, StandardCharsets.UTF_8) + "&consent="
                 + (accept ? "accept" : "cancel");
         try {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(authorizeUrl).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page =
+                    http.send(HttpRequest.newBuilder(authorizeUrl).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (page.statusCode() != 200) {
                 throw new AssertionError("Microsoft's sign-in page answered " + page.statusCode() + ": " + page.body());
             }
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(authorizeUrl)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(authorizeUrl)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 302) {
                 throw new AssertionError("Microsoft answered " + response.statusCode() + ": " + response.body());
             }
             return URI.create(response.headers().firstValue("Location").orElseThrow());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
@@ -67,8 +73,13 @@ public class MicrosoftSignInBrowser {
 
     /** Follows Microsoft's redirect back into the app; answers where the app sends the browser next. */
     public String callback(URI callbackUrl) {
-        EntityExchangeResult<byte[]> result = client().get().uri(callbackUrl).exchange()
-                .expectStatus().isFound().expectBody().returnResult();
+        EntityExchangeResult<byte[]> result = client().get()
+                .uri(callbackUrl)
+                .exchange()
+                .expectStatus()
+                .isFound()
+                .expectBody()
+                .returnResult();
         remember(result);
         return result.getResponseHeaders().getLocation().toString();
     }
@@ -79,16 +90,21 @@ public class MicrosoftSignInBrowser {
     }
 
     public HttpGraphQlTester graphQl() {
-        return HttpGraphQlTester.create(client().mutate().baseUrl(sessions.baseUrl() + "/graphql").build());
+        return HttpGraphQlTester.create(
+                client().mutate().baseUrl(sessions.baseUrl() + "/graphql").build());
     }
 
     private WebTestClient client() {
-        return sessions.client().mutate().defaultCookies(cookies -> {
-            cookies.add("XSRF-TOKEN", csrf);
-            if (session != null) {
-                cookies.add("SESSION", session);
-            }
-        }).defaultHeader("X-XSRF-TOKEN", csrf).build();
+        return sessions.client()
+                .mutate()
+                .defaultCookies(cookies -> {
+                    cookies.add("XSRF-TOKEN", csrf);
+                    if (session != null) {
+                        cookies.add("SESSION", session);
+                    }
+                })
+                .defaultHeader("X-XSRF-TOKEN", csrf)
+                .build();
     }
 
     private void remember(EntityExchangeResult<?> result) {

@@ -12,7 +12,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,10 +30,14 @@ public final class RawGraphQlSocket implements AutoCloseable {
     private final WebSocket socket;
 
     private RawGraphQlSocket(URI url, Map<String, String> headers) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+        WebSocket.Builder builder = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .subprotocols("graphql-transport-ws")
                 .connectTimeout(ANSWER);
         headers.forEach(builder::header);
-        socket = builder.buildAsync(url, new Listener()).orTimeout(ANSWER.toMillis(), TimeUnit.MILLISECONDS).join();
+        socket = builder.buildAsync(url, new Listener())
+                .orTimeout(ANSWER.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
     }
 
     /**
@@ -77,11 +80,9 @@ public final class RawGraphQlSocket implements AutoCloseable {
     public Integer closeCode(Duration within) {
         try {
             return closeCode.get(within.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (TimeoutException ex) {
+        } catch (TimeoutException ex) {
             return null;
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -92,15 +93,15 @@ public final class RawGraphQlSocket implements AutoCloseable {
     }
 
     private void send(Map<String, Object> message) {
-        socket.sendText(JSON.writeValueAsString(message), true).orTimeout(ANSWER.toMillis(), TimeUnit.MILLISECONDS)
+        socket.sendText(JSON.writeValueAsString(message), true)
+                .orTimeout(ANSWER.toMillis(), TimeUnit.MILLISECONDS)
                 .join();
     }
 
     private Map<String, Object> next() {
         try {
             return incoming.poll(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }

@@ -1,7 +1,6 @@
 package com.m365console.support;
 
 import java.util.Objects;
-
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -40,11 +39,15 @@ public class Sessions {
 
     public Browser signIn(String username, String password) {
         Browser browser = anonymous();
-        EntityExchangeResult<byte[]> result = browser.postLogin(username, password).expectStatus().isOk()
-                .expectBody().returnResult();
+        EntityExchangeResult<byte[]> result = browser.postLogin(username, password)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
         String session = cookie(result, "SESSION");
         String csrf = cookie(result, "XSRF-TOKEN");
-        return new Browser(Objects.requireNonNull(session, "no SESSION cookie after sign-in"),
+        return new Browser(
+                Objects.requireNonNull(session, "no SESSION cookie after sign-in"),
                 csrf == null || csrf.isEmpty() ? browser.csrf() : csrf);
     }
 
@@ -83,16 +86,24 @@ public class Sessions {
 
         /** The same browser talking to another instance of the app. */
         public WebTestClient client(String instanceBaseUrl) {
-            return WebTestClient.bindToServer().baseUrl(instanceBaseUrl).build().mutate().defaultCookies(cookies -> {
-                cookies.add("XSRF-TOKEN", csrf);
-                if (session != null) {
-                    cookies.add("SESSION", session);
-                }
-            }).defaultHeader("X-XSRF-TOKEN", csrf).build();
+            return WebTestClient.bindToServer()
+                    .baseUrl(instanceBaseUrl)
+                    .build()
+                    .mutate()
+                    .defaultCookies(cookies -> {
+                        cookies.add("XSRF-TOKEN", csrf);
+                        if (session != null) {
+                            cookies.add("SESSION", session);
+                        }
+                    })
+                    .defaultHeader("X-XSRF-TOKEN", csrf)
+                    .build();
         }
 
         public WebTestClient.ResponseSpec postLogin(String username, String password) {
-            return client().post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            return client().post()
+                    .uri("/login")
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .body(BodyInserters.fromFormData("username", username).with("password", password))
                     .exchange();
         }
@@ -102,7 +113,9 @@ public class Sessions {
         }
 
         public HttpGraphQlTester graphQl(String instanceBaseUrl) {
-            return HttpGraphQlTester.create(client(instanceBaseUrl).mutate().baseUrl(instanceBaseUrl + "/graphql")
+            return HttpGraphQlTester.create(client(instanceBaseUrl)
+                    .mutate()
+                    .baseUrl(instanceBaseUrl + "/graphql")
                     .build());
         }
     }

@@ -1,7 +1,6 @@
 package com.m365console.support;
 
 import java.util.UUID;
-
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,7 +23,8 @@ public class TestAccounts {
     }
 
     public void reset() {
-        db.sql("truncate system_setting_change, system_setting, app_user, mailbox, sign_in_throttle cascade").then()
+        db.sql("truncate system_setting_change, system_setting, app_user, mailbox, sign_in_throttle cascade")
+                .then()
                 .block();
     }
 
@@ -36,8 +36,12 @@ public class TestAccounts {
         return db.sql("""
                 insert into app_user (username, display_name, password_hash, role, must_change_password)
                 values (:username, :username, :hash, :role, :mustChange) returning id""")
-                .bind("username", username).bind("hash", passwordEncoder.encode(PASSWORD)).bind("role", role)
+                .bind("username", username)
+                .bind("hash", passwordEncoder.encode(PASSWORD))
+                .bind("role", role)
                 .bind("mustChange", mustChangePassword)
-                .map(row -> row.get("id", UUID.class)).one().block();
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .block();
     }
 }

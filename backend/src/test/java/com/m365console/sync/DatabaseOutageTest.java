@@ -97,17 +97,16 @@ class DatabaseOutageTest extends DovecotTestBase {
                 "the last run is recorded as SUCCEEDED",
                 Duration.ofSeconds(30),
                 () -> "SUCCEEDED".equals(sync(jane, mailboxId, "lastSync").get("state")));
-        Eventually.until(
-                "the outage's failure is recorded once the database answers",
-                Duration.ofSeconds(60),
-                () -> {
-                    Map<?, ?> failure = sync(jane, mailboxId, "lastFailure");
-                    return failure != null && "FAILED".equals(failure.get("state"));
-                });
+        Eventually.until("the outage's failure is recorded once the database answers", Duration.ofSeconds(60), () -> {
+            Map<?, ?> failure = sync(jane, mailboxId, "lastFailure");
+            return failure != null && "FAILED".equals(failure.get("state"));
+        });
         Map<?, ?> lastFailure = sync(jane, mailboxId, "lastFailure");
-        assertThat(lastFailure.get("reason")).as("the recorded failure says the database stopped answering")
+        assertThat(lastFailure.get("reason"))
+                .as("the recorded failure says the database stopped answering")
                 .isEqualTo(SyncFailures.DATABASE);
-        assertThat(sync(jane, mailboxId, "lastSync").get("state")).as("the late record kept the newer success")
+        assertThat(sync(jane, mailboxId, "lastSync").get("state"))
+                .as("the late record kept the newer success")
                 .isEqualTo("SUCCEEDED");
         watching.dispose();
         socket.stop().block(Duration.ofSeconds(5));

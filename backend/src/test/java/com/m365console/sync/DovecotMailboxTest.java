@@ -1,10 +1,6 @@
 package com.m365console.sync;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.mailbox.MailboxTokens;
 import com.m365console.support.DovecotTestBase;
@@ -15,12 +11,15 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A mailbox against a real IMAP/SMTP server: connected through the identity platform, checked, synchronised and
@@ -47,30 +46,58 @@ class DovecotMailboxTest extends DovecotTestBase {
 
     @Test
     void checkSyncAndSendAgainstDovecotThenARevokedTokenIsRefused() throws Exception {
-        var check = jane.graphQl().documentName("checkMailboxConnection")
-                .variable("input", Map.of("mailboxId", mailboxId.toString())).execute();
-        check.path("checkMailboxConnection.errors").entityList(Object.class).hasSize(0)
-                .path("checkMailboxConnection.imapOk").entity(Boolean.class).isEqualTo(true)
-                .path("checkMailboxConnection.smtpOk").entity(Boolean.class).isEqualTo(true)
-                .path("checkMailboxConnection.folders[*].fullName").entityList(String.class)
-                .satisfies(folders -> assertThat(folders)
-                        .contains("INBOX", "Sent Items", "Deleted Items", "Junk Email"));
+        var check = jane.graphQl()
+                .documentName("checkMailboxConnection")
+                .variable("input", Map.of("mailboxId", mailboxId.toString()))
+                .execute();
+        check.path("checkMailboxConnection.errors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("checkMailboxConnection.imapOk")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("checkMailboxConnection.smtpOk")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("checkMailboxConnection.folders[*].fullName")
+                .entityList(String.class)
+                .satisfies(
+                        folders -> assertThat(folders).contains("INBOX", "Sent Items", "Deleted Items", "Junk Email"));
         dovecot.awaitLog(DovecotServer.loginOf("imap", JANE), 1, LOG_WAIT);
         dovecot.awaitLog(DovecotServer.loginOf("submission", JANE), 1, LOG_WAIT);
 
-        jane.graphQl().documentName("sendEmail").variable("input", Map.of("mailboxId", mailboxId.toString(),
-                        "to", List.of("bob@example.com"), "subject", "Through Dovecot", "text", "Hello."))
-                .execute().path("sendEmail.errors").entityList(Object.class).hasSize(0);
+        jane.graphQl()
+                .documentName("sendEmail")
+                .variable(
+                        "input",
+                        Map.of(
+                                "mailboxId",
+                                mailboxId.toString(),
+                                "to",
+                                List.of("bob@example.com"),
+                                "subject",
+                                "Through Dovecot",
+                                "text",
+                                "Hello."))
+                .execute()
+                .path("sendEmail.errors")
+                .entityList(Object.class)
+                .hasSize(0);
         assertThat(dovecot.awaitSent(1, Duration.ofSeconds(10))).isTrue();
         assertThat(dovecot.sentMessages()[0].getSubject()).isEqualTo("Through Dovecot");
 
-        List<String> subjects = List.of("First " + UUID.randomUUID(), "Second " + UUID.randomUUID(),
-                "Third " + UUID.randomUUID());
+        List<String> subjects =
+                List.of("First " + UUID.randomUUID(), "Second " + UUID.randomUUID(), "Third " + UUID.randomUUID());
         subjects.forEach(subject -> dovecot.deliver(JANE, "INBOX", message(subject)));
         dovecot.deliver(JANE, "Junk Email", message("Not a selected folder"));
 
-        syncNow().path("syncMailbox.status.state").entity(String.class).isEqualTo("SUCCEEDED")
-                .path("syncMailbox.status.newMessages").entity(Integer.class).isEqualTo(3);
+        syncNow()
+                .path("syncMailbox.status.state")
+                .entity(String.class)
+                .isEqualTo("SUCCEEDED")
+                .path("syncMailbox.status.newMessages")
+                .entity(Integer.class)
+                .isEqualTo(3);
         assertThat(storedSubjects()).containsExactlyInAnyOrderElementsOf(subjects);
 
         String accessToken = tokens.accessToken(mailboxId).block(Duration.ofSeconds(10));
@@ -81,15 +108,21 @@ class DovecotMailboxTest extends DovecotTestBase {
 
         var afterRevocation = syncNow();
 
-        afterRevocation.path("syncMailbox.status.state").entity(String.class)
-                .satisfies(state -> assertThat(state).as("the run saw the refusal; issue 10 point 1 decides what "
-                        + "comes next").isIn("FAILED", "NEEDS_REAUTH"));
-        afterRevocation.path("syncMailbox.status.reason").entity(String.class)
+        afterRevocation
+                .path("syncMailbox.status.state")
+                .entity(String.class)
+                .satisfies(state -> assertThat(state)
+                        .as("the run saw the refusal; issue 10 point 1 decides what " + "comes next")
+                        .isIn("FAILED", "NEEDS_REAUTH"));
+        afterRevocation
+                .path("syncMailbox.status.reason")
+                .entity(String.class)
                 .satisfies(reason -> assertThat(reason).isNotBlank());
         assertThat(storedSubjects()).containsExactlyInAnyOrderElementsOf(subjects);
         dovecot.awaitLog(DovecotServer.refusedLoginOf(JANE), refusalsBefore + 1, LOG_WAIT);
         assertThat(dovecot.log()).contains("oauth2(" + JANE + ",").contains("Introspection failed");
-        assertThat(dovecot.imapLogin(JANE, accessToken)).as("the old access token, presented as the app does")
+        assertThat(dovecot.imapLogin(JANE, accessToken))
+                .as("the old access token, presented as the app does")
                 .isEqualTo(IMAP_REFUSED);
         assertThat(dovecot.submissionLogin(JANE, accessToken)).isEqualTo(SMTP_REFUSED);
     }
@@ -104,15 +137,18 @@ class DovecotMailboxTest extends DovecotTestBase {
 
         assertThat(dovecot.imapLogin(JANE, accessToken)).isEqualTo(IMAP_REFUSED);
         assertThat(dovecot.submissionLogin(JANE, accessToken)).isEqualTo(SMTP_REFUSED);
-        assertThat(dovecot.imapLogin(JANE, "not-a-token-the-platform-issued"))
-                .isEqualTo(IMAP_REFUSED);
-        assertThat(dovecot.imapLogin("someone.else@contoso.com", tokens.accessToken(mailboxId)
-                .block(Duration.ofSeconds(10)))).as("a token is good only for the account it was issued to")
+        assertThat(dovecot.imapLogin(JANE, "not-a-token-the-platform-issued")).isEqualTo(IMAP_REFUSED);
+        assertThat(dovecot.imapLogin(
+                        "someone.else@contoso.com",
+                        tokens.accessToken(mailboxId).block(Duration.ofSeconds(10))))
+                .as("a token is good only for the account it was issued to")
                 .startsWith("a NO");
     }
 
     private GraphQlTester.Response syncNow() {
-        return jane.graphQl().documentName("syncMailbox").variable("input", Map.of("mailboxId", mailboxId.toString()))
+        return jane.graphQl()
+                .documentName("syncMailbox")
+                .variable("input", Map.of("mailboxId", mailboxId.toString()))
                 .execute();
     }
 
@@ -122,8 +158,12 @@ class DovecotMailboxTest extends DovecotTestBase {
 
     private List<String> storedSubjects() {
         return db.sql("select m.subject from mail_message m join mail_folder f on f.id = m.folder_id "
-                        + "where f.mailbox_id = :id").bind("id", mailboxId)
-                .map(row -> row.get(0, String.class)).all().collectList().block();
+                        + "where f.mailbox_id = :id")
+                .bind("id", mailboxId)
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     private static MimeMessage message(String subject) {

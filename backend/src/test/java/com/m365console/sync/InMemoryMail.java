@@ -1,5 +1,13 @@
 package com.m365console.sync;
 
+import com.m365console.mail.FetchedMessage;
+import com.m365console.mail.FolderConnection;
+import com.m365console.mail.FolderReader;
+import com.m365console.mail.FolderStatus;
+import com.m365console.mail.MailFailure;
+import com.m365console.mail.MailFolderNotFoundException;
+import com.m365console.mail.MailServerException;
+import com.m365console.mail.MessageFlag;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,22 +17,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.m365console.mail.FetchedMessage;
-import com.m365console.mail.FolderConnection;
-import com.m365console.mail.FolderReader;
-import com.m365console.mail.FolderStatus;
-import com.m365console.mail.MailFailure;
-import com.m365console.mail.MailFolderNotFoundException;
-import com.m365console.mail.MailServerException;
-import com.m365console.mail.MessageFlag;
 import reactor.core.publisher.Mono;
 
 /** A mail server and a message store in memory, for unit tests of the sync rules ({@link SyncRun}). */
 final class InMemoryMail {
 
-    private InMemoryMail() {
-    }
+    private InMemoryMail() {}
 
     /** A server's folders by name, each with its UIDVALIDITY and messages; counts the commands it was sent. */
     static final class Server implements FolderConnection {
@@ -53,8 +51,8 @@ final class InMemoryMail {
             return new FolderReader() {
                 @Override
                 public FolderStatus status() {
-                    return new FolderStatus(folder.uidValidity, Math.max(uidNext, folder.uidNext), folder.messages.size(),
-                            null);
+                    return new FolderStatus(
+                            folder.uidValidity, Math.max(uidNext, folder.uidNext), folder.messages.size(), null);
                 }
 
                 @Override
@@ -66,27 +64,28 @@ final class InMemoryMail {
                     if (cutAfterFetches > 0) {
                         cutAfterFetches--;
                     }
-                    return folder.messages.tailMap(lastUid, false).values().stream().limit(batchSize)
-                            .map(message -> message).toList();
+                    return folder.messages.tailMap(lastUid, false).values().stream()
+                            .limit(batchSize)
+                            .map(message -> message)
+                            .toList();
                 }
 
                 @Override
                 public Map<Long, Set<MessageFlag>> flags(long fromUid, long toUid) {
                     Map<Long, Set<MessageFlag>> flags = new TreeMap<>();
-                    folder.messages.subMap(fromUid, true, toUid, true).forEach((uid, message) ->
-                            flags.put(uid, message.flags()));
+                    folder.messages
+                            .subMap(fromUid, true, toUid, true)
+                            .forEach((uid, message) -> flags.put(uid, message.flags()));
                     return flags;
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** One folder on the server. */
@@ -122,8 +121,22 @@ final class InMemoryMail {
         }
 
         private static FetchedMessage message(long uid, Set<MessageFlag> flags) {
-            return new FetchedMessage(uid, "<" + uid + "@test>", null, "Message " + uid, null, List.of(), List.of(),
-                    OffsetDateTime.now(), OffsetDateTime.now(), 100, flags, "body " + uid, null, false, List.of());
+            return new FetchedMessage(
+                    uid,
+                    "<" + uid + "@test>",
+                    null,
+                    "Message " + uid,
+                    null,
+                    List.of(),
+                    List.of(),
+                    OffsetDateTime.now(),
+                    OffsetDateTime.now(),
+                    100,
+                    flags,
+                    "body " + uid,
+                    null,
+                    false,
+                    List.of());
         }
     }
 
@@ -174,10 +187,24 @@ final class InMemoryMail {
         public Mono<Void> reconcile(UUID folderId, long upToUid, Map<Long, Set<MessageFlag>> present) {
             TreeMap<Long, FetchedMessage> stored = messages.get(folderId);
             stored.headMap(upToUid, true).keySet().removeIf(uid -> !present.containsKey(uid));
-            present.forEach((uid, flags) -> stored.computeIfPresent(uid, (key, message) -> new FetchedMessage(
-                    message.uid(), message.messageId(), null, message.subject(), null, List.of(), List.of(),
-                    message.sentAt(), message.receivedAt(), message.size(), flags, message.textBody(), null, false,
-                    List.of())));
+            present.forEach((uid, flags) -> stored.computeIfPresent(
+                    uid,
+                    (key, message) -> new FetchedMessage(
+                            message.uid(),
+                            message.messageId(),
+                            null,
+                            message.subject(),
+                            null,
+                            List.of(),
+                            List.of(),
+                            message.sentAt(),
+                            message.receivedAt(),
+                            message.size(),
+                            flags,
+                            message.textBody(),
+                            null,
+                            false,
+                            List.of())));
             return Mono.empty();
         }
 

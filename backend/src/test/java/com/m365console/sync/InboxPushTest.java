@@ -1,10 +1,6 @@
 package com.m365console.sync;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.TestAccounts;
@@ -12,6 +8,11 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** New mail pushed over IMAP IDLE on INBOX: stored within seconds, across token renewals, and only while wanted. */
 class InboxPushTest extends Microsoft365TestBase {
@@ -63,16 +62,22 @@ class InboxPushTest extends Microsoft365TestBase {
         Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
         steps.subscribe();
         startPushing();
-        SyncStatus caughtUp = steps.filter(status -> status.state() == SyncState.SUCCEEDED).next().block(WITHIN);
+        SyncStatus caughtUp = steps.filter(status -> status.state() == SyncState.SUCCEEDED)
+                .next()
+                .block(WITHIN);
         assertThat(caughtUp.newMessages()).isZero();
 
         String subject = deliver();
 
         SyncStatus pushed = steps.filter(status -> status.state() == SyncState.SUCCEEDED)
-                .filter(status -> status.newMessages() > 0).next().block(WITHIN);
+                .filter(status -> status.newMessages() > 0)
+                .next()
+                .block(WITHIN);
         assertThat(pushed.newMessages()).isEqualTo(1);
         assertThat(storedSubjects()).containsExactly(subject);
-        assertThat(watchers.connections(mailboxId)).as("the same IDLE connection fetched it").isEqualTo(1);
+        assertThat(watchers.connections(mailboxId))
+                .as("the same IDLE connection fetched it")
+                .isEqualTo(1);
     }
 
     @Test
@@ -87,8 +92,9 @@ class InboxPushTest extends Microsoft365TestBase {
 
         awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored");
         assertThat(watchers.isWatching(mailboxId)).isTrue();
-        assertThat(refreshTokenRequests() - refreshesBefore).as("the logins used refreshed tokens (the mail server "
-                + "accepts only the newest)").isGreaterThanOrEqualTo(2);
+        assertThat(refreshTokenRequests() - refreshesBefore)
+                .as("the logins used refreshed tokens (the mail server " + "accepts only the newest)")
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -96,17 +102,25 @@ class InboxPushTest extends Microsoft365TestBase {
         connectJane();
         Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
         steps.subscribe();
-        InboxPushWatcher watcher = new InboxPushWatcher(mailboxId, connector, synchronizer, events,
+        InboxPushWatcher watcher = new InboxPushWatcher(
+                mailboxId,
+                connector,
+                synchronizer,
+                events,
                 new PushProperties(true, Duration.ofMillis(300), Duration.ofMinutes(5)),
                 new PushStateWriter(mailboxId, "renewing-watcher", pushStates));
         new Thread(watcher, "renewing-watcher").start();
         Disposable ticks = Flux.interval(Duration.ofMillis(100)).subscribe(tick -> watcher.wakeIfDue());
         try {
-            steps.filter(status -> status.state() == SyncState.SUCCEEDED).take(4).blockLast(WITHIN);
+            steps.filter(status -> status.state() == SyncState.SUCCEEDED)
+                    .take(4)
+                    .blockLast(WITHIN);
             String subject = deliver();
 
             awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored after three renewals");
-            assertThat(watcher.connections()).as("renewals reuse the connection").isEqualTo(1);
+            assertThat(watcher.connections())
+                    .as("renewals reuse the connection")
+                    .isEqualTo(1);
         } finally {
             ticks.dispose();
             watcher.stop();
@@ -124,13 +138,21 @@ class InboxPushTest extends Microsoft365TestBase {
 
         microsoft.revokeGrants(JANE);
 
-        SyncStatus reauth = steps.filter(status -> status.state() == SyncState.NEEDS_REAUTH).next().block(WITHIN);
+        SyncStatus reauth = steps.filter(status -> status.state() == SyncState.NEEDS_REAUTH)
+                .next()
+                .block(WITHIN);
         assertThat(reauth.reason()).isNotBlank();
         awaitTrue(() -> !watchers.isWatching(mailboxId), "the watcher stopped");
-        assertThat(db.sql("select state from mailbox where id = :id").bind("id", mailboxId)
-                .map(row -> row.get(0, String.class)).one().block()).isEqualTo("NEEDS_REAUTH");
+        assertThat(db.sql("select state from mailbox where id = :id")
+                        .bind("id", mailboxId)
+                        .map(row -> row.get(0, String.class))
+                        .one()
+                        .block())
+                .isEqualTo("NEEDS_REAUTH");
         watchers.refresh().block(WITHIN);
-        assertThat(pushLeaseHolders()).as("not watched again while it needs reconnecting").isZero();
+        assertThat(pushLeaseHolders())
+                .as("not watched again while it needs reconnecting")
+                .isZero();
     }
 
     @Test
@@ -139,11 +161,15 @@ class InboxPushTest extends Microsoft365TestBase {
         startPushing();
         awaitTrue(() -> watchers.connections(mailboxId) == 1, "the watcher connected");
         db.sql("insert into sync_lease (mailbox_id, purpose, holder, expires_at) "
-                + "values (:id, 'SYNC', 'another instance', now() + interval '1 hour')")
-                .bind("id", mailboxId).then().block();
+                        + "values (:id, 'SYNC', 'another instance', now() + interval '1 hour')")
+                .bind("id", mailboxId)
+                .then()
+                .block();
 
         String subject = deliver();
-        db.sql("delete from sync_lease where mailbox_id = :id and purpose = 'SYNC'").bind("id", mailboxId).then()
+        db.sql("delete from sync_lease where mailbox_id = :id and purpose = 'SYNC'")
+                .bind("id", mailboxId)
+                .then()
                 .block();
 
         awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored once the lease was free");
@@ -164,7 +190,10 @@ class InboxPushTest extends Microsoft365TestBase {
         assertThat(janeSeesPushing()).isFalse();
 
         startPushing();
-        db.sql("update mailbox set state = 'NEEDS_REAUTH' where id = :id").bind("id", mailboxId).then().block();
+        db.sql("update mailbox set state = 'NEEDS_REAUTH' where id = :id")
+                .bind("id", mailboxId)
+                .then()
+                .block();
         watchers.refresh().block(WITHIN);
         assertThat(watchers.isWatching(mailboxId)).isFalse();
         assertThat(pushLeaseHolders()).isZero();
@@ -194,7 +223,9 @@ class InboxPushTest extends Microsoft365TestBase {
         setScheduledSync(true);
         watchers.refresh().block(WITHIN);
 
-        SyncStatus reauth = steps.filter(status -> status.state() == SyncState.NEEDS_REAUTH).next().block(WITHIN);
+        SyncStatus reauth = steps.filter(status -> status.state() == SyncState.NEEDS_REAUTH)
+                .next()
+                .block(WITHIN);
         assertThat(reauth.reason()).contains("reconnect the mailbox");
         awaitTrue(() -> !watchers.isWatching(mailboxId), "the watcher stopped");
         assertThat(mailboxState()).isEqualTo("NEEDS_REAUTH");
@@ -209,25 +240,37 @@ class InboxPushTest extends Microsoft365TestBase {
         setScheduledSync(true);
         watchers.refresh().block(WITHIN);
 
-        SyncStatus refused = steps.filter(status -> status.state() == SyncState.ACCESS_REFUSED).next().block(WITHIN);
+        SyncStatus refused = steps.filter(status -> status.state() == SyncState.ACCESS_REFUSED)
+                .next()
+                .block(WITHIN);
         assertThat(refused.reason()).startsWith("Mail access refused").contains("IMAP");
         awaitTrue(() -> !watchers.isWatching(mailboxId), "the watcher stopped");
         assertThat(mailboxState()).isEqualTo("ACCESS_REFUSED");
         watchers.refresh().block(WITHIN);
-        assertThat(pushLeaseHolders()).as("not watched while its mail access is refused").isZero();
+        assertThat(pushLeaseHolders())
+                .as("not watched while its mail access is refused")
+                .isZero();
 
         allowMailAccess(JANE);
-        sessions.signIn("jane", TestAccounts.PASSWORD).graphQl().documentName("checkMailboxConnection")
-                .variable("input", Map.of("mailboxId", mailboxId.toString())).execute()
-                .path("checkMailboxConnection.mailbox.state").entity(String.class).isEqualTo("CONNECTED");
+        sessions.signIn("jane", TestAccounts.PASSWORD)
+                .graphQl()
+                .documentName("checkMailboxConnection")
+                .variable("input", Map.of("mailboxId", mailboxId.toString()))
+                .execute()
+                .path("checkMailboxConnection.mailbox.state")
+                .entity(String.class)
+                .isEqualTo("CONNECTED");
         startPushing();
         String subject = deliver();
         awaitTrue(() -> storedSubjects().contains(subject), "pushed again once CONNECTED");
     }
 
     private String mailboxState() {
-        return db.sql("select state from mailbox where id = :id").bind("id", mailboxId)
-                .map(row -> row.get(0, String.class)).one().block();
+        return db.sql("select state from mailbox where id = :id")
+                .bind("id", mailboxId)
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block();
     }
 
     private void connectJane() {
@@ -235,8 +278,13 @@ class InboxPushTest extends Microsoft365TestBase {
     }
 
     private boolean janeSeesPushing() {
-        return sessions.signIn("jane", TestAccounts.PASSWORD).graphQl().document("{ myMailboxes { pushing } }")
-                .execute().path("myMailboxes[0].pushing").entity(Boolean.class).get();
+        return sessions.signIn("jane", TestAccounts.PASSWORD)
+                .graphQl()
+                .document("{ myMailboxes { pushing } }")
+                .execute()
+                .path("myMailboxes[0].pushing")
+                .entity(Boolean.class)
+                .get();
     }
 
     private void startPushing() {
@@ -249,7 +297,10 @@ class InboxPushTest extends Microsoft365TestBase {
         sessions.graphQl("alice", TestAccounts.PASSWORD)
                 .document("mutation($on: Boolean) { updateEmailSyncSettings(input: {enabled: $on}) "
                         + "{ errors { message } } }")
-                .variable("on", enabled).execute().path("updateEmailSyncSettings.errors").entityList(Object.class)
+                .variable("on", enabled)
+                .execute()
+                .path("updateEmailSyncSettings.errors")
+                .entityList(Object.class)
                 .hasSize(0);
     }
 
@@ -266,25 +317,34 @@ class InboxPushTest extends Microsoft365TestBase {
 
     private List<String> storedSubjects() {
         return db.sql("select m.subject from mail_message m join mail_folder f on f.id = m.folder_id "
-                + "where f.mailbox_id = :id").bind("id", mailboxId).map(row -> row.get(0, String.class)).all()
-                .collectList().block();
+                        + "where f.mailbox_id = :id")
+                .bind("id", mailboxId)
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     private static long refreshTokenRequests() {
-        return microsoft.tokenRequests().stream().filter(request -> "refresh_token".equals(request.get("grant_type")))
+        return microsoft.tokenRequests().stream()
+                .filter(request -> "refresh_token".equals(request.get("grant_type")))
                 .count();
     }
 
     private long pushLeaseHolders() {
         return db.sql("select count(*) from sync_lease "
                         + "where mailbox_id = :id and purpose = 'PUSH' and expires_at > now()")
-                .bind("id", mailboxId).map(row -> row.get(0, Long.class)).one().block();
+                .bind("id", mailboxId)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
     }
 
     /** Checks the condition every 50 ms until it holds, failing after {@link #WITHIN}. */
     private static void awaitTrue(BooleanSupplier condition, String what) {
         Flux.interval(Duration.ZERO, Duration.ofMillis(50), Schedulers.boundedElastic())
-                .filter(tick -> condition.getAsBoolean()).next()
+                .filter(tick -> condition.getAsBoolean())
+                .next()
                 .timeout(WITHIN, Mono.error(() -> new AssertionError("Not within " + WITHIN + ": " + what)))
                 .block();
     }

@@ -1,5 +1,10 @@
 package com.m365console.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.m365console.mail.MailServerException;
+import com.m365console.mail.MessageFlag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
-import com.m365console.mail.MailServerException;
-import com.m365console.mail.MessageFlag;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The sync rules, in memory: batches and checkpoints, resuming, UIDVALIDITY, flags and deletions, stopping. */
 class SyncRunTest {
@@ -38,7 +37,8 @@ class SyncRunTest {
         assertThat(store.uids(mailboxId, "INBOX")).isEqualTo(uids(1, 25));
         assertThat(store.uids(mailboxId, "Archive")).isEqualTo(uids(1, 3));
         assertThat(server.logins.get()).as("one login for the whole run").isEqualTo(1);
-        assertThat(steps).startsWith("connecting", "INBOX 0/25", "INBOX 10/25", "INBOX 20/25", "INBOX 25/25")
+        assertThat(steps)
+                .startsWith("connecting", "INBOX 0/25", "INBOX 10/25", "INBOX 20/25", "INBOX 25/25")
                 .endsWith("Archive 3/3");
     }
 
@@ -57,8 +57,11 @@ class SyncRunTest {
 
         assertThat(resumed.newMessages()).isEqualTo(25);
         assertThat(store.uids(mailboxId, "INBOX")).isEqualTo(uids(1, 45));
-        assertThat(SyncFailures.outcome(new MailServerException(com.m365console.mail.MailFailure.CONNECTION_FAILED,
-                "cut"), cut.stored(), Duration.ZERO)).isEqualTo(new SyncOutcome.Failed("cut", 20, Duration.ZERO));
+        assertThat(SyncFailures.outcome(
+                        new MailServerException(com.m365console.mail.MailFailure.CONNECTION_FAILED, "cut"),
+                        cut.stored(),
+                        Duration.ZERO))
+                .isEqualTo(new SyncOutcome.Failed("cut", 20, Duration.ZERO));
     }
 
     @Test
@@ -73,7 +76,8 @@ class SyncRunTest {
 
         assertThat(outcome.newMessages()).isEqualTo(6);
         assertThat(store.uids(mailboxId, "INBOX")).isEqualTo(uids(1, 6));
-        assertThat(outcome.status(mailboxId).reason()).as("the user is told")
+        assertThat(outcome.status(mailboxId).reason())
+                .as("the user is told")
                 .contains("renumbered \"INBOX\" (new UIDVALIDITY)");
     }
 
@@ -117,23 +121,29 @@ class SyncRunTest {
     void aStoppedRunEndsBeforeItsNextBatchWithTheReason() {
         server.folder("INBOX").deliver(30);
         AtomicReference<SyncRun> running = new AtomicReference<>();
-        SyncRun run = new SyncRun(mailboxId, store, new SyncProgress() {
-            @Override
-            public void connecting() {
-            }
+        SyncRun run = new SyncRun(
+                mailboxId,
+                store,
+                new SyncProgress() {
+                    @Override
+                    public void connecting() {}
 
-            @Override
-            public void folder(String folder, int done, int total) {
-                if (done >= BATCH) {
-                    running.get().stop("lost the lease");
-                }
-            }
-        }, BATCH, Duration.ofSeconds(5));
+                    @Override
+                    public void folder(String folder, int done, int total) {
+                        if (done >= BATCH) {
+                            running.get().stop("lost the lease");
+                        }
+                    }
+                },
+                BATCH,
+                Duration.ofSeconds(5));
         running.set(run);
 
         assertThatThrownBy(() -> run.syncFolders(List.of("INBOX"), server::connect))
-                .isInstanceOf(SyncRun.SyncStoppedException.class).hasMessage("lost the lease");
-        assertThat(store.uids(mailboxId, "INBOX")).as("the batch stored before stopping is kept")
+                .isInstanceOf(SyncRun.SyncStoppedException.class)
+                .hasMessage("lost the lease");
+        assertThat(store.uids(mailboxId, "INBOX"))
+                .as("the batch stored before stopping is kept")
                 .isEqualTo(uids(1, BATCH));
     }
 
@@ -163,22 +173,28 @@ class SyncRunTest {
         SyncOutcome.Succeeded outcome = newRun().syncNewMail(server.open("INBOX"), "INBOX");
 
         assertThat(outcome.newMessages()).isEqualTo(2);
-        assertThat(store.uids(mailboxId, "INBOX")).as("the deletion waits for a full run")
+        assertThat(store.uids(mailboxId, "INBOX"))
+                .as("the deletion waits for a full run")
                 .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
     }
 
     private SyncRun newRun() {
-        return new SyncRun(mailboxId, store, new SyncProgress() {
-            @Override
-            public void connecting() {
-                steps.add("connecting");
-            }
+        return new SyncRun(
+                mailboxId,
+                store,
+                new SyncProgress() {
+                    @Override
+                    public void connecting() {
+                        steps.add("connecting");
+                    }
 
-            @Override
-            public void folder(String folder, int done, int total) {
-                steps.add(folder + " " + done + "/" + total);
-            }
-        }, BATCH, Duration.ofSeconds(5));
+                    @Override
+                    public void folder(String folder, int done, int total) {
+                        steps.add(folder + " " + done + "/" + total);
+                    }
+                },
+                BATCH,
+                Duration.ofSeconds(5));
     }
 
     private static Throwable catchFailure(Runnable run) {

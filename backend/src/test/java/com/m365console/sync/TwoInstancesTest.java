@@ -1,10 +1,6 @@
 package com.m365console.sync;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.M365ConsoleApplication;
 import com.m365console.platform.graphql.UserError;
@@ -17,6 +13,11 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two app instances on one database: one synchronisation per mailbox at a time, and status events reach both. */
 class TwoInstancesTest extends Microsoft365TestBase {
@@ -53,8 +52,10 @@ class TwoInstancesTest extends Microsoft365TestBase {
         resetWithRegisteredApp();
         mailboxId = connect(sessions.signIn("jane", TestAccounts.PASSWORD), JANE, Map.of());
         if (second == null) {
-            second = new SpringApplicationBuilder(M365ConsoleApplication.class).profiles("test")
-                    .run("--server.port=0",
+            second = new SpringApplicationBuilder(M365ConsoleApplication.class)
+                    .profiles("test")
+                    .run(
+                            "--server.port=0",
                             "--spring.r2dbc.url=" + environment.getProperty("spring.r2dbc.url"),
                             "--m365.microsoft.authority-host=" + microsoft.authority(),
                             "--m365.mail.imap.host=127.0.0.1",
@@ -74,12 +75,15 @@ class TwoInstancesTest extends Microsoft365TestBase {
     @Test
     void aSyncRunOnOneInstanceIsSeenBySubscribersOfTheOther() throws Exception {
         deliver(3);
-        Flux<SyncStatus> onSecond = second.getBean(SyncEvents.class).of(mailboxId).replay().autoConnect();
+        Flux<SyncStatus> onSecond =
+                second.getBean(SyncEvents.class).of(mailboxId).replay().autoConnect();
         assertThat(onSecond.next().block(Duration.ofSeconds(10))).isNotNull();
 
         firstSynchronizer.sync(mailboxId).block(Duration.ofSeconds(60));
 
-        List<SyncState> seen = onSecond.map(SyncStatus::state).takeUntil(SyncState.SUCCEEDED::equals).collectList()
+        List<SyncState> seen = onSecond.map(SyncStatus::state)
+                .takeUntil(SyncState.SUCCEEDED::equals)
+                .collectList()
                 .block(Duration.ofSeconds(10));
         assertThat(seen).contains(SyncState.CONNECTING, SyncState.SYNCING).endsWith(SyncState.SUCCEEDED);
     }
@@ -90,24 +94,33 @@ class TwoInstancesTest extends Microsoft365TestBase {
         MailboxSynchronizer secondSynchronizer = second.getBean(MailboxSynchronizer.class);
 
         List<SyncStatus> results = Flux.merge(firstSynchronizer.sync(mailboxId), secondSynchronizer.sync(mailboxId))
-                .map(outcome -> outcome.status(mailboxId)).collectList().block(Duration.ofSeconds(120));
+                .map(outcome -> outcome.status(mailboxId))
+                .collectList()
+                .block(Duration.ofSeconds(120));
 
-        List<SyncStatus> ran = results.stream().filter(status -> status.state() == SyncState.SUCCEEDED).toList();
+        List<SyncStatus> ran = results.stream()
+                .filter(status -> status.state() == SyncState.SUCCEEDED)
+                .toList();
         assertThat(ran).isNotEmpty();
         if (ran.size() == 2) {
             SyncStatus earlier = ran.get(0).at().isBefore(ran.get(1).at()) ? ran.get(0) : ran.get(1);
             SyncStatus later = earlier == ran.get(0) ? ran.get(1) : ran.get(0);
-            assertThat(later.at().minus(Duration.ofMillis(later.durationMs()))).as("the runs do not overlap")
+            assertThat(later.at().minus(Duration.ofMillis(later.durationMs())))
+                    .as("the runs do not overlap")
                     .isAfterOrEqualTo(earlier.at());
-        }
-        else {
-            assertThat(results).extracting(SyncStatus::state).containsExactlyInAnyOrder(SyncState.SUCCEEDED,
-                    SyncState.BUSY);
+        } else {
+            assertThat(results)
+                    .extracting(SyncStatus::state)
+                    .containsExactlyInAnyOrder(SyncState.SUCCEEDED, SyncState.BUSY);
         }
         assertThat(ran.stream().mapToInt(SyncStatus::newMessages).sum()).isEqualTo(40);
         assertThat(db.sql("select count(*) from mail_message m join mail_folder f on f.id = m.folder_id "
-                + "where f.mailbox_id = :id").bind("id", mailboxId).map(row -> row.get(0, Long.class)).one()
-                .block()).isEqualTo(40);
+                                + "where f.mailbox_id = :id")
+                        .bind("id", mailboxId)
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block())
+                .isEqualTo(40);
     }
 
     @Test
@@ -119,13 +132,18 @@ class TwoInstancesTest extends Microsoft365TestBase {
             assertThat(firstWatchers.isWatching(mailboxId)).isTrue();
             assertThat(secondWatchers.isWatching(mailboxId)).isFalse();
 
-            db.sql("update sync_lease set expires_at = now() - interval '1 second' where purpose = 'PUSH'").then()
+            db.sql("update sync_lease set expires_at = now() - interval '1 second' where purpose = 'PUSH'")
+                    .then()
                     .block();
             secondWatchers.refresh().block(Duration.ofSeconds(30));
             firstWatchers.refresh().block(Duration.ofSeconds(30));
 
-            assertThat(secondWatchers.isWatching(mailboxId)).as("took over the lapsed lease").isTrue();
-            assertThat(firstWatchers.isWatching(mailboxId)).as("stopped once its lease was gone").isFalse();
+            assertThat(secondWatchers.isWatching(mailboxId))
+                    .as("took over the lapsed lease")
+                    .isTrue();
+            assertThat(firstWatchers.isWatching(mailboxId))
+                    .as("stopped once its lease was gone")
+                    .isFalse();
         } finally {
             accounts.reset();
             firstWatchers.refresh().block(Duration.ofSeconds(30));
@@ -137,13 +155,21 @@ class TwoInstancesTest extends Microsoft365TestBase {
     void theSyncNowLimitIsSharedByBothInstances() {
         var jane = sessions.graphQl("jane", TestAccounts.PASSWORD);
         for (int i = 0; i < 6; i++) {
-            jane.documentName("syncMailbox").variable("input", Map.of("mailboxId", mailboxId.toString())).execute()
-                    .path("syncMailbox.errors").entityList(Object.class).hasSize(0);
+            jane.documentName("syncMailbox")
+                    .variable("input", Map.of("mailboxId", mailboxId.toString()))
+                    .execute()
+                    .path("syncMailbox.errors")
+                    .entityList(Object.class)
+                    .hasSize(0);
         }
         AtomicBoolean ran = new AtomicBoolean();
 
-        UserError refused = second.getBean(OperationRateLimits.class).within(RateLimitedOperation.SYNC_MAILBOX,
-                        mailboxId.toString(), error -> error, () -> Mono.fromRunnable(() -> ran.set(true)))
+        UserError refused = second.getBean(OperationRateLimits.class)
+                .within(
+                        RateLimitedOperation.SYNC_MAILBOX,
+                        mailboxId.toString(),
+                        error -> error,
+                        () -> Mono.fromRunnable(() -> ran.set(true)))
                 .block(Duration.ofSeconds(10));
 
         assertThat(ran).as("the second instance counted the first one's calls").isFalse();
@@ -160,5 +186,4 @@ class TwoInstancesTest extends Microsoft365TestBase {
             mailServer.getUserManager().getUser(JANE).deliver(message);
         }
     }
-
 }

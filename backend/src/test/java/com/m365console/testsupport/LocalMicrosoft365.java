@@ -12,13 +12,12 @@ import com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform;
  */
 public final class LocalMicrosoft365 {
 
-    private LocalMicrosoft365() {
-    }
+    private LocalMicrosoft365() {}
 
     /** Starts both; prints one line with the authority host and the IMAP and SMTP ports, then serves until killed. */
     public static void main(String[] args) {
-        GreenMail mail = new GreenMail(new ServerSetup[] {ServerSetupTest.IMAP.dynamicPort(),
-                ServerSetupTest.SMTP.dynamicPort()});
+        GreenMail mail = new GreenMail(
+                new ServerSetup[] {ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.SMTP.dynamicPort()});
         mail.start();
         FakeMicrosoftIdentityPlatform identity = FakeMicrosoftIdentityPlatform.start(0);
         identity.onAccessTokenIssued((token, grant) -> {

@@ -10,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,14 +41,18 @@ class EncryptionConfiguration {
             Files.createDirectories(file.getParent());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII,
+            Files.writeString(
+                    file,
+                    Base64.getEncoder().encodeToString(key),
+                    StandardCharsets.US_ASCII,
                     StandardOpenOption.CREATE_NEW);
             restrictToOwner(file);
-            log.warn("No encryption key configured (m365.encryption.key): created {}. Back it up; without it the "
-                    + "stored secrets cannot be read.", file);
+            log.warn(
+                    "No encryption key configured (m365.encryption.key): created {}. Back it up; without it the "
+                            + "stored secrets cannot be read.",
+                    file);
             return key;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("Could not read or create the encryption key file " + file, ex);
         }
     }
@@ -63,8 +66,7 @@ class EncryptionConfiguration {
     private static byte[] decode(String source, String base64) {
         try {
             return Base64.getDecoder().decode(base64.trim());
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException(source + " is not valid Base64 (expected 32 random bytes in Base64)");
         }
     }

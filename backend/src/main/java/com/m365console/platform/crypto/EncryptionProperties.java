@@ -1,7 +1,6 @@
 package com.m365console.platform.crypto;
 
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -69,8 +68,8 @@ public class SecretCipher {
 
     private String register(byte[] key) {
         if (key.length != 32) {
-            throw new IllegalArgumentException("An encryption key must be 32 bytes (Base64 of 32 random bytes), got "
-                    + key.length);
+            throw new IllegalArgumentException(
+                    "An encryption key must be 32 bytes (Base64 of 32 random bytes), got " + key.length);
         }
         String id = keyId(key);
         keys.putIfAbsent(id, new SecretKeySpec(key, "AES"));
@@ -83,10 +82,11 @@ public class SecretCipher {
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
-        }
-        catch (GeneralSecurityException ex) {
-            throw new SecretDecryptionException("A stored secret could not be " + (mode == Cipher.ENCRYPT_MODE
-                    ? "encrypted" : "decrypted: wrong key, or the value was tampered with"));
+        } catch (GeneralSecurityException ex) {
+            throw new SecretDecryptionException("A stored secret could not be "
+                    + (mode == Cipher.ENCRYPT_MODE
+                            ? "encrypted"
+                            : "decrypted: wrong key, or the value was tampered with"));
         }
     }
 
@@ -94,8 +94,7 @@ public class SecretCipher {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
             return HexFormat.of().formatHex(digest, 0, 8);
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

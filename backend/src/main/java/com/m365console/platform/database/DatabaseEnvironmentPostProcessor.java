@@ -1,13 +1,12 @@
 package com.m365console.platform.database;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -33,8 +32,11 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> derived = new HashMap<>();
-        if (!environment.containsProperty(R2DBC_URL) || environment.getProperty(R2DBC_URL, "").isBlank()) {
-            Path dataDir = Path.of(environment.getProperty("m365.data-dir", "./data")).toAbsolutePath().normalize();
+        if (!environment.containsProperty(R2DBC_URL)
+                || environment.getProperty(R2DBC_URL, "").isBlank()) {
+            Path dataDir = Path.of(environment.getProperty("m365.data-dir", "./data"))
+                    .toAbsolutePath()
+                    .normalize();
             EmbeddedPostgres postgres = startEmbedded(dataDir.resolve("postgres"));
             derived.put(R2DBC_URL, "r2dbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
             derived.put("spring.r2dbc.username", "postgres");
@@ -43,10 +45,14 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         if (!environment.containsProperty("spring.flyway.url")) {
             String r2dbcUrl = (String) derived.getOrDefault(R2DBC_URL, environment.getProperty(R2DBC_URL));
             derived.put("spring.flyway.url", JdbcUrls.fromR2dbc(r2dbcUrl));
-            derived.put("spring.flyway.user",
-                    derived.getOrDefault("spring.r2dbc.username", environment.getProperty("spring.r2dbc.username", "")));
-            derived.put("spring.flyway.password",
-                    derived.getOrDefault("spring.r2dbc.password", environment.getProperty("spring.r2dbc.password", "")));
+            derived.put(
+                    "spring.flyway.user",
+                    derived.getOrDefault(
+                            "spring.r2dbc.username", environment.getProperty("spring.r2dbc.username", "")));
+            derived.put(
+                    "spring.flyway.password",
+                    derived.getOrDefault(
+                            "spring.r2dbc.password", environment.getProperty("spring.r2dbc.password", "")));
         }
         environment.getPropertySources().addFirst(new MapPropertySource("m365-database", derived));
     }
@@ -63,8 +69,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
                     log.info("No database configured (spring.r2dbc.url): started embedded PostgreSQL in " + dir
                             + " on port " + postgres.getPort());
                     return postgres;
-                }
-                catch (IOException ex) {
+                } catch (IOException ex) {
                     throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, ex);
                 }
             });

@@ -3,8 +3,7 @@ package com.m365console.platform.database;
 /** Turns an R2DBC PostgreSQL URL into the JDBC URL Flyway needs, so the database is configured in one place. */
 final class JdbcUrls {
 
-    private JdbcUrls() {
-    }
+    private JdbcUrls() {}
 
     static String fromR2dbc(String r2dbcUrl) {
         if (r2dbcUrl == null || !r2dbcUrl.startsWith("r2dbc:")) {

@@ -1,12 +1,11 @@
 package com.m365console.platform.database;
 
-import java.time.Duration;
-
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,24 +34,32 @@ public class PostgresNotifications {
      * lost, so a subscriber that must not miss one checks the state it follows there.
      */
     public Flux<String> listen(String channel, Runnable onListening) {
-        return Flux.usingWhen(Mono.from(connections.create()), connection -> listen(connection, channel, onListening),
+        return Flux.usingWhen(
+                        Mono.from(connections.create()),
+                        connection -> listen(connection, channel, onListening),
                         Connection::close)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+                        .maxBackoff(Duration.ofSeconds(10))
                         .doBeforeRetry(signal -> {
                             if (signal.totalRetriesInARow() >= 3) {
-                                log.warn("Still trying to listen on {}: {}", channel, signal.failure().toString());
+                                log.warn(
+                                        "Still trying to listen on {}: {}",
+                                        channel,
+                                        signal.failure().toString());
                             }
                         }));
     }
 
     private static Flux<String> listen(Connection connection, String channel, Runnable onListening) {
         PostgresqlConnection postgres = unwrap(connection);
-        return postgres.createStatement("LISTEN " + channel).execute().flatMap(PostgresqlResult::getRowsUpdated)
+        return postgres.createStatement("LISTEN " + channel)
+                .execute()
+                .flatMap(PostgresqlResult::getRowsUpdated)
                 .then(Mono.fromRunnable(onListening))
                 .thenMany(postgres.getNotifications())
                 .map(notification -> notification.getParameter() == null ? "" : notification.getParameter())
-                .concatWith(Mono.error(() -> new IllegalStateException("The connection listening on " + channel
-                        + " was closed")));
+                .concatWith(Mono.error(
+                        () -> new IllegalStateException("The connection listening on " + channel + " was closed")));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,8 +1,5 @@
 package com.m365console.platform.graphql;
 
-import java.time.OffsetDateTime;
-import java.util.Locale;
-
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.Value;
@@ -11,6 +8,8 @@ import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLScalarType;
+import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /**
  * The schema's DateTime: RFC 3339 as graphql-java-extended-scalars reads it, limited to the years 1 to 9999
@@ -23,10 +22,10 @@ final class BoundedDateTime {
     static final int LAST_YEAR = 9999;
 
     static final GraphQLScalarType SCALAR = GraphQLScalarType.newScalar(ExtendedScalars.DateTime)
-            .coercing(new Bounded(ExtendedScalars.DateTime.getCoercing())).build();
+            .coercing(new Bounded(ExtendedScalars.DateTime.getCoercing()))
+            .build();
 
-    private BoundedDateTime() {
-    }
+    private BoundedDateTime() {}
 
     @SuppressWarnings("unchecked")
     private record Bounded(Coercing<?, ?> delegate) implements Coercing<Object, Object> {

@@ -1,8 +1,8 @@
 package com.m365console.platform.graphql;
 
 import graphql.GraphQLError;
-import graphql.execution.AbortExecutionException;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +25,12 @@ class GraphQlErrorsConfiguration {
         return new SubscriptionExceptionResolverAdapter() {
             @Override
             protected GraphQLError resolveToSingleError(Throwable ex) {
-                return ex instanceof InvalidArgumentException ? GraphqlErrorBuilder.newError()
-                        .errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).build() : null;
+                return ex instanceof InvalidArgumentException
+                        ? GraphqlErrorBuilder.newError()
+                                .errorType(ErrorType.BAD_REQUEST)
+                                .message(ex.getMessage())
+                                .build()
+                        : null;
             }
         };
     }
@@ -37,12 +41,16 @@ class GraphQlErrorsConfiguration {
             @Override
             protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
                 if (ex instanceof AbortExecutionException) {
-                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
-                            .message("The request was cancelled").build();
+                    return GraphqlErrorBuilder.newError(env)
+                            .errorType(ErrorType.BAD_REQUEST)
+                            .message("The request was cancelled")
+                            .build();
                 }
                 if (ex instanceof InvalidArgumentException) {
-                    return GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
-                            .message(ex.getMessage()).build();
+                    return GraphqlErrorBuilder.newError(env)
+                            .errorType(ErrorType.BAD_REQUEST)
+                            .message(ex.getMessage())
+                            .build();
                 }
                 return null;
             }

@@ -1,9 +1,5 @@
 package com.m365console.platform.graphql;
 
-import java.util.Map;
-import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicReference;
-
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherResult;
@@ -12,6 +8,9 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +25,16 @@ class InputTextInstrumentation extends SimplePerformantInstrumentation {
     static final String MULTILINE = "multiline";
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
-            InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+    public DataFetcher<?> instrumentDataFetcher(
+            DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         if (parameters.getField().getArguments().isEmpty()) {
             return dataFetcher;
         }
         return env -> {
             GraphQLError error = check(env);
-            return error == null ? dataFetcher.get(env) : DataFetcherResult.newResult().error(error).build();
+            return error == null
+                    ? dataFetcher.get(env)
+                    : DataFetcherResult.newResult().error(error).build();
         };
     }
 
@@ -41,7 +42,8 @@ class InputTextInstrumentation extends SimplePerformantInstrumentation {
         AtomicReference<GraphQLError> error = new AtomicReference<>();
         InputValues.walk(env.getFieldDefinition().getArguments(), env.getArguments(), (definition, path, text) -> {
             OptionalInt forbidden = TextCharacters.firstForbidden(text, definition.hasAppliedDirective(MULTILINE));
-            forbidden.ifPresent(cp -> error.set(GraphqlErrorBuilder.newError(env).errorType(ErrorType.BAD_REQUEST)
+            forbidden.ifPresent(cp -> error.set(GraphqlErrorBuilder.newError(env)
+                    .errorType(ErrorType.BAD_REQUEST)
                     .message(path + " contains a character that is not allowed here (" + TextCharacters.describe(cp)
                             + "); remove control characters")
                     .extensions(Map.of("code", UserErrorCode.INVALID_CHARACTERS.name(), "field", path))

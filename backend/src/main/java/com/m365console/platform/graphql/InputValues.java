@@ -1,8 +1,5 @@
 package com.m365console.platform.graphql;
 
-import java.util.List;
-import java.util.Map;
-
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
@@ -11,6 +8,8 @@ import graphql.schema.GraphQLInputValueDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Walks a field's coerced argument values together with their schema definitions, so a rule can be decided
@@ -25,8 +24,7 @@ public final class InputValues {
         boolean visit(GraphQLInputValueDefinition definition, String path, String text);
     }
 
-    private InputValues() {
-    }
+    private InputValues() {}
 
     /** False when the visitor stopped the walk. */
     public static boolean walk(List<GraphQLArgument> arguments, Map<String, Object> values, TextVisitor visitor) {
@@ -38,8 +36,8 @@ public final class InputValues {
         return true;
     }
 
-    private static boolean walk(GraphQLInputValueDefinition definition, GraphQLType type, Object value, String path,
-            TextVisitor visitor) {
+    private static boolean walk(
+            GraphQLInputValueDefinition definition, GraphQLType type, Object value, String path, TextVisitor visitor) {
         if (value == null) {
             return true;
         }

@@ -1,8 +1,7 @@
 package com.m365console.platform.graphql;
 
-import java.util.Map;
-
 import graphql.introspection.Introspection;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -27,8 +26,9 @@ class IntrospectionInterceptor implements WebGraphQlInterceptor {
                 .hasElement()
                 .flatMap(signedIn -> {
                     if (!signedIn) {
-                        request.configureExecutionInput((input, builder) -> builder
-                                .graphQLContext(Map.of(Introspection.INTROSPECTION_DISABLED, true)).build());
+                        request.configureExecutionInput((input, builder) -> builder.graphQLContext(
+                                        Map.of(Introspection.INTROSPECTION_DISABLED, true))
+                                .build());
                     }
                     return chain.next(request);
                 });

@@ -1,10 +1,5 @@
 package com.m365console.platform.graphql;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -16,6 +11,10 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.schema.GraphQLFieldDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +38,11 @@ class OncePerRequestInstrumentation extends SimplePerformantInstrumentation {
         List<GraphQLError> errors = new ArrayList<>();
         counts.forEach((field, times) -> {
             if (times > 1) {
-                errors.add(GraphqlErrorBuilder.newError().errorType(ErrorType.BAD_REQUEST)
+                errors.add(GraphqlErrorBuilder.newError()
+                        .errorType(ErrorType.BAD_REQUEST)
                         .message(field + " may be asked at most once per request (this request asks it " + times
-                                + " times)").build());
+                                + " times)")
+                        .build());
             }
         });
         if (!errors.isEmpty()) {
@@ -50,8 +51,8 @@ class OncePerRequestInstrumentation extends SimplePerformantInstrumentation {
         return super.beginExecuteOperation(parameters, state);
     }
 
-    private static void count(List<ExecutableNormalizedField> fields, ExecutionContext execution,
-            Map<String, Integer> counts) {
+    private static void count(
+            List<ExecutableNormalizedField> fields, ExecutionContext execution, Map<String, Integer> counts) {
         for (ExecutableNormalizedField field : fields) {
             boolean costly = field.getFieldDefinitions(execution.getGraphQLSchema()).stream()
                     .anyMatch(OncePerRequestInstrumentation::marked);

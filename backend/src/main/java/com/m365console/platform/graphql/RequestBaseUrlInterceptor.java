@@ -1,7 +1,6 @@
 package com.m365console.platform.graphql;
 
 import java.util.Map;
-
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -23,7 +22,9 @@ public class RequestBaseUrlInterceptor implements WebGraphQlInterceptor {
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         var uri = UriComponentsBuilder.fromUri(request.getUri().toUri())
-                .replacePath(null).replaceQuery(null).fragment(null);
+                .replacePath(null)
+                .replaceQuery(null)
+                .fragment(null);
         String scheme = request.getUri().getScheme();
         if ("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme)) {
             uri.scheme("wss".equalsIgnoreCase(scheme) ? "https" : "http");

@@ -11,8 +11,7 @@ class ScalarsConfiguration {
 
     @Bean
     RuntimeWiringConfigurer extendedScalars() {
-        return wiring -> wiring
-                .scalar(BoundedDateTime.SCALAR)
+        return wiring -> wiring.scalar(BoundedDateTime.SCALAR)
                 .scalar(ExtendedScalars.UUID)
                 .scalar(ExtendedScalars.Url);
     }

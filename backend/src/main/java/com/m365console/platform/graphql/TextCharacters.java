@@ -9,8 +9,7 @@ import java.util.OptionalInt;
  */
 public final class TextCharacters {
 
-    private TextCharacters() {
-    }
+    private TextCharacters() {}
 
     /** The first character {@code text} must not contain, as a code point (a lone surrogate as itself). */
     public static OptionalInt firstForbidden(String text, boolean multiLine) {
@@ -33,8 +32,10 @@ public final class TextCharacters {
         if (cp == '\t' || cp == '\n' || cp == '\r') {
             return !multiLine;
         }
-        return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)
+        return cp < 0x20
+                || (cp >= 0x7F && cp <= 0x9F)
                 || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)
-                || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+                || (cp >= 0xFDD0 && cp <= 0xFDEF)
+                || (cp & 0xFFFE) == 0xFFFE;
     }
 }

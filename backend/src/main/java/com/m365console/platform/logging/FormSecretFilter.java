@@ -2,7 +2,6 @@ package com.m365console.platform.logging;
 
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;

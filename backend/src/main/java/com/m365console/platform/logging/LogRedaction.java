@@ -15,16 +15,14 @@ public final class LogRedaction {
     private static final String KEYS = "(?:replaceWith|clientSecret|client_secret|password|currentPassword"
             + "|newPassword|secret|token|accessToken|access_token|refreshToken|refresh_token|id_token|idToken"
             + "|code|code_verifier|client_assertion|xoauth2|authorization)";
-    private static final Pattern JSON_VALUE = Pattern.compile(
-            "(\"" + KEYS + "\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\"?)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern JSON_VALUE =
+            Pattern.compile("(\"" + KEYS + "\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\"?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ASSIGNED_VALUE = Pattern.compile(
             "(?<![\\w\"])(" + KEYS + "\\s*=\\s*\\[?)(?!REDACTED\\])([^,&}\\]\\s{\\[][^,&}\\]\\s]*)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern BEARER = Pattern.compile("(Bearer\\s+)[A-Za-z0-9._~+/=-]+",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BEARER = Pattern.compile("(Bearer\\s+)[A-Za-z0-9._~+/=-]+", Pattern.CASE_INSENSITIVE);
 
-    private LogRedaction() {
-    }
+    private LogRedaction() {}
 
     public static String redact(String message) {
         if (message == null || message.isEmpty()) {
@@ -37,6 +35,8 @@ public final class LogRedaction {
 
     private static String replace(Pattern pattern, String input, String replacement) {
         Matcher matcher = pattern.matcher(input);
-        return matcher.find() ? matcher.replaceAll(replacement.replace("[", "\\[").replace("]", "\\]")) : input;
+        return matcher.find()
+                ? matcher.replaceAll(replacement.replace("[", "\\[").replace("]", "\\]"))
+                : input;
     }
 }

@@ -1,13 +1,5 @@
 package com.m365console.platform.logging;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import com.m365console.platform.graphql.InputValues;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -18,6 +10,13 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the secret values in a GraphQL request: those the schema marks {@code @secret} (an argument or input
@@ -32,8 +31,7 @@ final class SecretInputs {
     private static final int MAX_VISITS = 10_000;
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private SecretInputs() {
-    }
+    private SecretInputs() {}
 
     static Set<String> find(GraphQLSchema schema, String document, Map<String, Object> variables) {
         Set<String> secrets = new LinkedHashSet<>();
@@ -45,11 +43,15 @@ final class SecretInputs {
             Document parsed = Parser.parse(document);
             SecretFieldVisitor visitor = new SecretFieldVisitor(secrets);
             for (OperationDefinition operation : parsed.getDefinitionsOfType(OperationDefinition.class)) {
-                QueryTraverser.newQueryTraverser().schema(schema).document(parsed)
-                        .operationName(operation.getName()).variables(vars).build().visitPreOrder(visitor);
+                QueryTraverser.newQueryTraverser()
+                        .schema(schema)
+                        .document(parsed)
+                        .operationName(operation.getName())
+                        .variables(vars)
+                        .build()
+                        .visitPreOrder(visitor);
             }
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             everyString(document, vars).stream().limit(MAX_FALLBACK_STRINGS).forEach(secrets::add);
         }
         return secrets;
@@ -68,9 +70,10 @@ final class SecretInputs {
         @Override
         public void visitField(QueryVisitorFieldEnvironment env) {
             count();
-            if (env.getFieldDefinition() != null && !env.getFieldDefinition().getArguments().isEmpty()) {
-                InputValues.walk(env.getFieldDefinition().getArguments(), env.getArguments(),
-                        (definition, path, text) -> {
+            if (env.getFieldDefinition() != null
+                    && !env.getFieldDefinition().getArguments().isEmpty()) {
+                InputValues.walk(
+                        env.getFieldDefinition().getArguments(), env.getArguments(), (definition, path, text) -> {
                             if (definition.hasAppliedDirective(SECRET)) {
                                 secrets.add(text);
                             }
@@ -116,11 +119,9 @@ final class SecretInputs {
     private static void collect(Object value, List<String> strings) {
         if (value instanceof String text) {
             strings.add(text);
-        }
-        else if (value instanceof Map<?, ?> map) {
+        } else if (value instanceof Map<?, ?> map) {
             map.values().forEach(item -> collect(item, strings));
-        }
-        else if (value instanceof Iterable<?> items) {
+        } else if (value instanceof Iterable<?> items) {
             items.forEach(item -> collect(item, strings));
         }
     }

@@ -20,13 +20,17 @@ class SecretLoggingConfiguration {
 
     @Bean
     @Order(1)
-    CodecCustomizer secretNoticingJsonDecoder(JsonMapper mapper, ObjectProvider<GraphQlSource> graphQl,
+    CodecCustomizer secretNoticingJsonDecoder(
+            JsonMapper mapper,
+            ObjectProvider<GraphQlSource> graphQl,
             @Value("${spring.http.codecs.max-in-memory-size:256KB}") DataSize limit) {
         return configurer -> {
             JacksonJsonDecoder json = new JacksonJsonDecoder(mapper);
             json.setMaxInMemorySize(Math.toIntExact(limit.toBytes()));
-            configurer.defaultCodecs().jacksonJsonDecoder(
-                    new SecretNoticingDecoder(json, () -> graphQl.getObject().schema()));
+            configurer
+                    .defaultCodecs()
+                    .jacksonJsonDecoder(new SecretNoticingDecoder(
+                            json, () -> graphQl.getObject().schema()));
         };
     }
 }

@@ -1,11 +1,10 @@
 package com.m365console.platform.logging;
 
+import graphql.schema.GraphQLSchema;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import graphql.schema.GraphQLSchema;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -15,10 +14,10 @@ import org.springframework.core.codec.Hints;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.log.LogFormatUtils;
 import org.springframework.graphql.server.support.GraphQlWebSocketMessage;
+import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 import org.springframework.http.codec.HttpMessageDecoder;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.graphql.server.support.SerializableGraphQlRequest;
 import org.springframework.util.MimeType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,7 +46,10 @@ final class SecretNoticingDecoder implements HttpMessageDecoder<Object> {
     }
 
     @Override
-    public Flux<Object> decode(Publisher<DataBuffer> input, ResolvableType elementType, @Nullable MimeType mimeType,
+    public Flux<Object> decode(
+            Publisher<DataBuffer> input,
+            ResolvableType elementType,
+            @Nullable MimeType mimeType,
             @Nullable Map<String, Object> hints) {
         if (!isGraphQl(elementType)) {
             return delegate.decode(input, elementType, mimeType, hints);
@@ -56,8 +58,11 @@ final class SecretNoticingDecoder implements HttpMessageDecoder<Object> {
     }
 
     @Override
-    public Mono<Object> decodeToMono(Publisher<DataBuffer> input, ResolvableType elementType,
-            @Nullable MimeType mimeType, @Nullable Map<String, Object> hints) {
+    public Mono<Object> decodeToMono(
+            Publisher<DataBuffer> input,
+            ResolvableType elementType,
+            @Nullable MimeType mimeType,
+            @Nullable Map<String, Object> hints) {
         if (!isGraphQl(elementType)) {
             return delegate.decodeToMono(input, elementType, mimeType, hints);
         }
@@ -66,7 +71,10 @@ final class SecretNoticingDecoder implements HttpMessageDecoder<Object> {
     }
 
     @Override
-    public @Nullable Object decode(DataBuffer buffer, ResolvableType targetType, @Nullable MimeType mimeType,
+    public @Nullable Object decode(
+            DataBuffer buffer,
+            ResolvableType targetType,
+            @Nullable MimeType mimeType,
             @Nullable Map<String, Object> hints) {
         if (!isGraphQl(targetType)) {
             return delegate.decode(buffer, targetType, mimeType, hints);
@@ -87,28 +95,32 @@ final class SecretNoticingDecoder implements HttpMessageDecoder<Object> {
     }
 
     @Override
-    public Map<String, Object> getDecodeHints(ResolvableType actualType, ResolvableType elementType,
-            ServerHttpRequest request, ServerHttpResponse response) {
+    public Map<String, Object> getDecodeHints(
+            ResolvableType actualType,
+            ResolvableType elementType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         return delegate.getDecodeHints(actualType, elementType, request, response);
     }
 
     private void notice(@Nullable Object value, @Nullable Map<String, Object> hints) {
         if (value instanceof SerializableGraphQlRequest request) {
             SecretValues.remember(SecretInputs.find(schema.get(), request.getDocument(), request.getVariables()));
-        }
-        else if (value instanceof GraphQlWebSocketMessage message && "connection_init".equals(message.getType())) {
+        } else if (value instanceof GraphQlWebSocketMessage message && "connection_init".equals(message.getType())) {
             SecretValues.remember(SecretInputs.strings(message.getPayload()));
-        }
-        else if (value instanceof GraphQlWebSocketMessage message && message.getPayload() instanceof Map<?, ?> payload
+        } else if (value instanceof GraphQlWebSocketMessage message
+                && message.getPayload() instanceof Map<?, ?> payload
                 && payload.get("query") instanceof String document) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> variables = payload.get("variables") instanceof Map<?, ?> map
-                    ? (Map<String, Object>) map : Map.of();
+            Map<String, Object> variables =
+                    payload.get("variables") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
             SecretValues.remember(SecretInputs.find(schema.get(), document, variables));
         }
         if (logger.isDebugEnabled() && !Hints.isLoggingSuppressed(hints)) {
-            LogFormatUtils.traceDebug(logger, traceOn -> Hints.getLogPrefix(hints) + "Decoded ["
-                    + LogFormatUtils.formatValue(value, !traceOn) + "]");
+            LogFormatUtils.traceDebug(
+                    logger,
+                    traceOn -> Hints.getLogPrefix(hints) + "Decoded [" + LogFormatUtils.formatValue(value, !traceOn)
+                            + "]");
         }
     }
 

@@ -1,11 +1,10 @@
 package com.m365console.platform.logging;
 
-import java.util.List;
-
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,8 +15,8 @@ import org.springframework.stereotype.Component;
 class SecretOutputInstrumentation extends SimplePerformantInstrumentation {
 
     @Override
-    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
-            InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+    public DataFetcher<?> instrumentDataFetcher(
+            DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
         if (!parameters.getField().hasAppliedDirective(SecretInputs.SECRET)) {
             return dataFetcher;
         }

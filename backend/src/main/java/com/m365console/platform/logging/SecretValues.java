@@ -23,8 +23,7 @@ public final class SecretValues {
 
     private static final Map<String, Long> EXPIRY = new ConcurrentHashMap<>();
 
-    private SecretValues() {
-    }
+    private SecretValues() {}
 
     public static void remember(Collection<String> values) {
         long expires = System.nanoTime() + KEEP_SECONDS * 1_000_000_000L;
@@ -70,8 +69,12 @@ public final class SecretValues {
         EXPIRY.values().removeIf(expiry -> expiry - now < 0);
         int excess = EXPIRY.size() - CAPACITY;
         if (excess > 0) {
-            EXPIRY.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder())).limit(excess)
-                    .map(Map.Entry::getKey).toList().forEach(EXPIRY::remove);
+            EXPIRY.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                    .limit(excess)
+                    .map(Map.Entry::getKey)
+                    .toList()
+                    .forEach(EXPIRY::remove);
         }
     }
 

@@ -1,11 +1,10 @@
 package com.m365console.platform.ratelimit;
 
+import com.m365console.platform.graphql.UserError;
+import com.m365console.platform.graphql.UserErrorCode;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import com.m365console.platform.graphql.UserError;
-import com.m365console.platform.graphql.UserErrorCode;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -31,18 +30,21 @@ public class OperationRateLimits {
      * Runs the action when the subject (a mailbox id, an app registration) is within its limit for the operation;
      * otherwise answers {@code refused} with a RATE_LIMITED error saying when to try again, running nothing.
      */
-    public <T> Mono<T> within(RateLimitedOperation operation, String subject, Function<UserError, T> refused,
-            Supplier<Mono<T>> action) {
+    public <T> Mono<T> within(
+            RateLimitedOperation operation, String subject, Function<UserError, T> refused, Supplier<Mono<T>> action) {
         int limit = properties.limit(operation);
-        return count(operation, subject).flatMap(window -> window.calls() <= limit ? action.get()
-                : Mono.just(refused.apply(new UserError(null, UserErrorCode.RATE_LIMITED,
-                        message(operation, limit, window.retryIn())))));
+        return count(operation, subject)
+                .flatMap(window -> window.calls() <= limit
+                        ? action.get()
+                        : Mono.just(refused.apply(new UserError(
+                                null, UserErrorCode.RATE_LIMITED, message(operation, limit, window.retryIn())))));
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
     public Mono<Void> purgeEndedWindows() {
         return db.sql("delete from operation_rate_limit where window_start <= now() - make_interval(secs => :seconds)")
-                .bind("seconds", seconds(properties.window())).then();
+                .bind("seconds", seconds(properties.window()))
+                .then();
     }
 
     private Mono<Window> count(RateLimitedOperation operation, String subject) {
@@ -56,10 +58,13 @@ public class OperationRateLimits {
                         then 1 else least(l.calls, 1000000) + 1 end
                 returning calls,
                     extract(epoch from l.window_start + make_interval(secs => :seconds) - now()) as retry_in""")
-                .bind("subject", subject).bind("operation", operation.name())
+                .bind("subject", subject)
+                .bind("operation", operation.name())
                 .bind("seconds", seconds(properties.window()))
-                .map(row -> new Window(row.get("calls", Integer.class),
-                        Duration.ofMillis(Math.round(row.get("retry_in", Number.class).doubleValue() * 1000))))
+                .map(row -> new Window(
+                        row.get("calls", Integer.class),
+                        Duration.ofMillis(
+                                Math.round(row.get("retry_in", Number.class).doubleValue() * 1000))))
                 .one();
     }
 
@@ -84,6 +89,5 @@ public class OperationRateLimits {
     }
 
     /** The subject's calls in its current window, and how long until that window ends. */
-    private record Window(int calls, Duration retryIn) {
-    }
+    private record Window(int calls, Duration retryIn) {}
 }

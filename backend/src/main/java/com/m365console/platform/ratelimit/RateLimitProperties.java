@@ -1,7 +1,6 @@
 package com.m365console.platform.ratelimit;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,8 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * may make per window; what a person clicking needs, far below what a script looping on the API would do.
  */
 @ConfigurationProperties("m365.rate-limit")
-public record RateLimitProperties(Duration window, Integer checkMailboxConnection, Integer selectMailboxFolders,
-        Integer syncMailbox, Integer sendEmail, Integer testMicrosoftConnection) {
+public record RateLimitProperties(
+        Duration window,
+        Integer checkMailboxConnection,
+        Integer selectMailboxFolders,
+        Integer syncMailbox,
+        Integer sendEmail,
+        Integer testMicrosoftConnection) {
 
     public RateLimitProperties {
         window = window == null || window.isNegative() || window.isZero() ? Duration.ofMinutes(1) : window;

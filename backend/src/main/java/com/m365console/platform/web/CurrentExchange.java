@@ -7,8 +7,7 @@ import reactor.core.publisher.Mono;
 /** The browser session of the request being served, for GraphQL data fetchers (through the Reactor context). */
 public final class CurrentExchange {
 
-    private CurrentExchange() {
-    }
+    private CurrentExchange() {}
 
     /** Empty when there is no HTTP exchange (e.g. an operation over the WebSocket). */
     public static Mono<WebSession> session() {

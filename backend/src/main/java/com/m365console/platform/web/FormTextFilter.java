@@ -1,10 +1,9 @@
 package com.m365console.platform.web;
 
+import com.m365console.platform.graphql.TextCharacters;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-
-import com.m365console.platform.graphql.TextCharacters;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -35,9 +34,12 @@ class FormTextFilter implements WebFilter {
                 for (String value : field.getValue()) {
                     OptionalInt forbidden = TextCharacters.firstForbidden(value, false);
                     if (forbidden.isPresent()) {
-                        return JsonErrors.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "The form field "
-                                + safeName(field.getKey()) + " contains a character that is not allowed ("
-                                + TextCharacters.describe(forbidden.getAsInt()) + ")");
+                        return JsonErrors.write(
+                                exchange.getResponse(),
+                                HttpStatus.BAD_REQUEST,
+                                "The form field "
+                                        + safeName(field.getKey()) + " contains a character that is not allowed ("
+                                        + TextCharacters.describe(forbidden.getAsInt()) + ")");
                     }
                 }
             }

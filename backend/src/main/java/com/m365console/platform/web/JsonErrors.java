@@ -2,7 +2,6 @@ package com.m365console.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -14,8 +13,7 @@ final class JsonErrors {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String message) {
         if (response.isCommitted()) {

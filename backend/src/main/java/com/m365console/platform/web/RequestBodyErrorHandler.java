@@ -1,7 +1,7 @@
 package com.m365console.platform.web;
 
-import org.springframework.core.codec.DecodingException;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -32,13 +32,15 @@ class RequestBodyErrorHandler implements WebExceptionHandler {
         }
         StreamConstraintsException constraint = causedBy(ex, StreamConstraintsException.class);
         if (constraint != null) {
-            return JsonErrors.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
+            return JsonErrors.write(
+                    exchange.getResponse(),
+                    HttpStatus.BAD_REQUEST,
                     "The request body exceeds a JSON limit: "
                             + constraint.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
         }
         if (causedBy(ex, DecodingException.class) != null) {
-            return JsonErrors.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
-                    "The request body is not valid JSON");
+            return JsonErrors.write(
+                    exchange.getResponse(), HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
         }
         return Mono.error(ex);
     }

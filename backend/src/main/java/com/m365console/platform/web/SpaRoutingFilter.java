@@ -17,15 +17,19 @@ class SpaRoutingFilter implements WebFilter {
         var request = exchange.getRequest();
         String path = request.getPath().pathWithinApplication().value();
         if (request.getMethod() == HttpMethod.GET && isClientRoute(path) && acceptsHtml(exchange)) {
-            return chain.filter(exchange.mutate().request(r -> r.path("/index.html")).build());
+            return chain.filter(
+                    exchange.mutate().request(r -> r.path("/index.html")).build());
         }
         return chain.filter(exchange);
     }
 
     private static boolean isClientRoute(String path) {
-        return !path.equals("/") && !path.startsWith("/graphql") && !path.startsWith("/graphiql")
+        return !path.equals("/")
+                && !path.startsWith("/graphql")
+                && !path.startsWith("/graphiql")
                 && !path.startsWith("/assets/")
-                && !path.startsWith("/oauth2/") && !path.startsWith("/login/oauth2/")
+                && !path.startsWith("/oauth2/")
+                && !path.startsWith("/login/oauth2/")
                 && !path.substring(path.lastIndexOf('/') + 1).contains(".");
     }
 

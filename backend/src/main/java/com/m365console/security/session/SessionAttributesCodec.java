@@ -18,19 +18,17 @@ import java.util.Map;
  */
 final class SessionAttributesCodec {
 
-    private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
-            "maxdepth=40;maxrefs=10000;maxbytes=1048576;"
+    private static final ObjectInputFilter ALLOWED =
+            ObjectInputFilter.Config.createFilter("maxdepth=40;maxrefs=10000;maxbytes=1048576;"
                     + "java.**;org.springframework.**;com.m365console.**;com.nimbusds.**;net.minidev.**;!*");
 
-    private SessionAttributesCodec() {
-    }
+    private SessionAttributesCodec() {}
 
     static byte[] serialize(Map<String, Object> attributes) {
         var bytes = new ByteArrayOutputStream(512);
         try (var out = new ObjectOutputStream(bytes)) {
             out.writeObject(new LinkedHashMap<>(attributes));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("A session attribute cannot be stored: " + ex.getMessage(), ex);
         }
         return bytes.toByteArray();
@@ -41,8 +39,7 @@ final class SessionAttributesCodec {
         try (var in = new ObjectInputStream(new ByteArrayInputStream(serialized))) {
             in.setObjectInputFilter(ALLOWED);
             return (Map<String, Object>) in.readObject();
-        }
-        catch (IOException | ClassNotFoundException | ClassCastException ex) {
+        } catch (IOException | ClassNotFoundException | ClassCastException ex) {
             throw new IllegalStateException("A stored session could not be read: " + ex.getMessage(), ex);
         }
     }

@@ -1,8 +1,7 @@
 package com.m365console.security.session;
 
-import java.time.Duration;
-
 import com.m365console.platform.crypto.SecretCipher;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +24,9 @@ class SessionConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SessionConfiguration.class);
 
     @Bean
-    PostgresSessionRepository sessionRepository(DatabaseClient db, SecretCipher cipher,
+    PostgresSessionRepository sessionRepository(
+            DatabaseClient db,
+            SecretCipher cipher,
             @Value("${server.reactive.session.timeout:30m}") Duration timeout,
             @Value("${m365.session.touch-every:PT1M}") Duration touchEvery) {
         return new PostgresSessionRepository(db, cipher, timeout, touchEvery);
@@ -45,7 +46,8 @@ class SessionConfiguration {
             this.sessions = sessions;
         }
 
-        @Scheduled(fixedDelayString = "${m365.session.purge-every:PT1M}",
+        @Scheduled(
+                fixedDelayString = "${m365.session.purge-every:PT1M}",
                 initialDelayString = "${m365.session.purge-every:PT1M}")
         Mono<Void> purge() {
             return sessions.purgeExpired()

@@ -8,14 +8,12 @@ import java.util.HexFormat;
 /** A session is stored and announced under the SHA-256 of its id, so neither the table nor a notice holds a cookie. */
 public final class SessionIds {
 
-    private SessionIds() {
-    }
+    private SessionIds() {}
 
     static byte[] hash(String sessionId) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

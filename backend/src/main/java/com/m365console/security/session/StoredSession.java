@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.session.Session;
 
 /**
@@ -27,8 +26,14 @@ final class StoredSession implements Session {
     private byte[] storedAttributes;
     private Instant storedLastAccessedTime;
 
-    private StoredSession(String id, String storedId, Instant creationTime, Instant lastAccessedTime,
-            Duration maxInactiveInterval, Map<String, Object> attributes, byte[] storedAttributes) {
+    private StoredSession(
+            String id,
+            String storedId,
+            Instant creationTime,
+            Instant lastAccessedTime,
+            Duration maxInactiveInterval,
+            Map<String, Object> attributes,
+            byte[] storedAttributes) {
         this.id = id;
         this.storedId = storedId;
         this.creationTime = creationTime;
@@ -46,10 +51,21 @@ final class StoredSession implements Session {
     }
 
     /** A session as read from its row; {@code serializedAttributes} is the decrypted attribute blob. */
-    static StoredSession stored(String id, Instant creationTime, Instant lastAccessedTime,
-            Duration maxInactiveInterval, Map<String, Object> attributes, byte[] serializedAttributes) {
-        return new StoredSession(id, id, creationTime, lastAccessedTime, maxInactiveInterval,
-                new LinkedHashMap<>(attributes), serializedAttributes);
+    static StoredSession stored(
+            String id,
+            Instant creationTime,
+            Instant lastAccessedTime,
+            Duration maxInactiveInterval,
+            Map<String, Object> attributes,
+            byte[] serializedAttributes) {
+        return new StoredSession(
+                id,
+                id,
+                creationTime,
+                lastAccessedTime,
+                maxInactiveInterval,
+                new LinkedHashMap<>(attributes),
+                serializedAttributes);
     }
 
     /** The id the row was stored under; null until the first save. */
@@ -106,8 +122,7 @@ final class StoredSession implements Session {
     public void setAttribute(String name, Object value) {
         if (value == null) {
             attributes.remove(name);
-        }
-        else {
+        } else {
             attributes.put(name, value);
         }
     }

@@ -1,12 +1,11 @@
 package com.m365console.platform.crypto;
 
-import java.security.SecureRandom;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** AES-GCM secrets: round trip, purpose binding, tamper detection and key rotation. */
 class SecretCipherTest {
@@ -31,7 +30,8 @@ class SecretCipherTest {
         EncryptedValue value = cipher.encrypt("s3cret", "microsoft.client_secret");
 
         assertThatThrownBy(() -> cipher.decrypt(value, "mailbox.refresh_token"))
-                .isInstanceOf(SecretDecryptionException.class).hasMessageNotContaining("s3cret");
+                .isInstanceOf(SecretDecryptionException.class)
+                .hasMessageNotContaining("s3cret");
     }
 
     @Test
@@ -57,7 +57,8 @@ class SecretCipherTest {
         EncryptedValue underOldKey = new SecretCipher(oldKey, List.of()).encrypt("s3cret", "p");
 
         assertThatThrownBy(() -> new SecretCipher(newKey, List.of()).decrypt(underOldKey, "p"))
-                .hasMessageContaining(underOldKey.keyId()).hasMessageContaining("previous-keys");
+                .hasMessageContaining(underOldKey.keyId())
+                .hasMessageContaining("previous-keys");
     }
 
     @Test

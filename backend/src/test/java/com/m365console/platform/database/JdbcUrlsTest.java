@@ -1,9 +1,9 @@
 package com.m365console.platform.database;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 /** Flyway's JDBC URL follows from the one R2DBC URL a deployment configures. */
 class JdbcUrlsTest {

@@ -1,16 +1,19 @@
 package com.m365console.platform.logging;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Secret values are masked in the shapes frameworks log them in; everything else is left alone. */
 class LogRedactionTest {
 
     @Test
     void masksJsonValues() {
-        assertThat(LogRedaction.redact("Writing \"{\"input\":{\"clientSecret\":{\"replaceWith\":\"Abc8Q~x\\\"y\",\"clear\":false}}}\""))
-                .isEqualTo("Writing \"{\"input\":{\"clientSecret\":{\"replaceWith\":\"[REDACTED]\",\"clear\":false}}}\"");
+        assertThat(
+                        LogRedaction.redact(
+                                "Writing \"{\"input\":{\"clientSecret\":{\"replaceWith\":\"Abc8Q~x\\\"y\",\"clear\":false}}}\""))
+                .isEqualTo(
+                        "Writing \"{\"input\":{\"clientSecret\":{\"replaceWith\":\"[REDACTED]\",\"clear\":false}}}\"");
     }
 
     @Test

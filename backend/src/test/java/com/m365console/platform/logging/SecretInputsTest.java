@@ -1,10 +1,6 @@
 package com.m365console.platform.logging;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLSchema;
@@ -12,13 +8,16 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The app's own schema decides which values are secret, however a request passes them. */
 class SecretInputsTest {
@@ -33,8 +32,11 @@ class SecretInputsTest {
                 types.merge(new SchemaParser().parse(reader));
             }
         }
-        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring().scalar(ExtendedScalars.DateTime)
-                .scalar(ExtendedScalars.UUID).scalar(ExtendedScalars.Url).build();
+        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
+                .scalar(ExtendedScalars.DateTime)
+                .scalar(ExtendedScalars.UUID)
+                .scalar(ExtendedScalars.Url)
+                .build();
         schema = new SchemaGenerator().makeExecutableSchema(types, wiring);
     }
 
@@ -45,18 +47,26 @@ class SecretInputsTest {
 
     @Test
     void findsInlineLiteralsAtSecretPositionsOnly() {
-        assertThat(SecretInputs.find(schema, "mutation { updateMicrosoftSettings(input: {tenant: {value: \"contoso\"},"
-                + " clientSecret: {replaceWith: \"s3cr\\\"et\"}}) { errors { code } } }", Map.of()))
+        assertThat(SecretInputs.find(
+                        schema,
+                        "mutation { updateMicrosoftSettings(input: {tenant: {value: \"contoso\"},"
+                                + " clientSecret: {replaceWith: \"s3cr\\\"et\"}}) { errors { code } } }",
+                        Map.of()))
                 .containsExactly("s3cr\"et");
     }
 
     @Test
     void findsVariablesOfAnyNameUsedAtSecretPositions() {
-        assertThat(SecretInputs.find(schema, "mutation($x1: String!, $n: String!) { createUser(input: {username: $n,"
-                + " password: $x1, role: USER}) { errors { code } } }", Map.of("x1", "pw-value", "n", "bob")))
+        assertThat(SecretInputs.find(
+                        schema,
+                        "mutation($x1: String!, $n: String!) { createUser(input: {username: $n,"
+                                + " password: $x1, role: USER}) { errors { code } } }",
+                        Map.of("x1", "pw-value", "n", "bob")))
                 .containsExactly("pw-value");
-        assertThat(SecretInputs.find(schema, "mutation($i: ChangePasswordInput!) { changePassword(input: $i) "
-                + "{ errors { code } } }", Map.of("i", Map.of("currentPassword", "old-pw", "newPassword", "new-pw"))))
+        assertThat(SecretInputs.find(
+                        schema,
+                        "mutation($i: ChangePasswordInput!) { changePassword(input: $i) " + "{ errors { code } } }",
+                        Map.of("i", Map.of("currentPassword", "old-pw", "newPassword", "new-pw"))))
                 .containsExactlyInAnyOrder("old-pw", "new-pw");
     }
 
@@ -70,10 +80,17 @@ class SecretInputsTest {
 
     @Test
     void countsEveryStringAsSecretWhenTheRequestCannotBeAnalysed() {
-        assertThat(SecretInputs.find(schema, "mutation { changePassword(input: {currentPassword: \"pw\" ",
-                Map.of("v", List.of("a", Map.of("b", "c"))))).containsExactlyInAnyOrder("pw", "a", "c");
-        assertThat(SecretInputs.find(schema, "mutation($p: Int) { changePassword(input: {currentPassword: $p, "
-                + "newPassword: \"n\"}) { errors { code } } }", Map.of("p", "not-an-int"))).contains("not-an-int");
+        assertThat(SecretInputs.find(
+                        schema,
+                        "mutation { changePassword(input: {currentPassword: \"pw\" ",
+                        Map.of("v", List.of("a", Map.of("b", "c")))))
+                .containsExactlyInAnyOrder("pw", "a", "c");
+        assertThat(SecretInputs.find(
+                        schema,
+                        "mutation($p: Int) { changePassword(input: {currentPassword: $p, "
+                                + "newPassword: \"n\"}) { errors { code } } }",
+                        Map.of("p", "not-an-int")))
+                .contains("not-an-int");
     }
 
     @Test
@@ -84,16 +101,23 @@ class SecretInputsTest {
 
         StringBuilder bomb = new StringBuilder("mutation { ...F0 } ");
         for (int i = 0; i < 40; i++) {
-            bomb.append("fragment F").append(i).append(" on Mutation { ...F").append(i + 1).append(" ...F")
-                    .append(i + 1).append(" } ");
+            bomb.append("fragment F")
+                    .append(i)
+                    .append(" on Mutation { ...F")
+                    .append(i + 1)
+                    .append(" ...F")
+                    .append(i + 1)
+                    .append(" } ");
         }
         bomb.append("fragment F40 on Mutation { changePassword(input: {currentPassword: \"deep\", newPassword: "
                 + "\"deeper\"}) { errors { code } } }");
-        assertThat(SecretInputs.find(schema, bomb.toString(), Map.of())).as("2^40 spreads")
+        assertThat(SecretInputs.find(schema, bomb.toString(), Map.of()))
+                .as("2^40 spreads")
                 .containsExactlyInAnyOrder("deep", "deeper");
 
         String wide = "{ " + "__typename ".repeat(10_001) + "}";
-        assertThat(SecretInputs.find(schema, wide, Map.of("v", "x"))).as("over the selection limit: every string")
+        assertThat(SecretInputs.find(schema, wide, Map.of("v", "x")))
+                .as("over the selection limit: every string")
                 .containsExactly("x");
     }
 

@@ -1,5 +1,11 @@
 package com.m365console.platform.logging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.m365console.settings.MicrosoftSettingsService;
+import com.m365console.support.IntegrationTest;
+import com.m365console.support.Sessions;
+import com.m365console.support.TestAccounts;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -17,11 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import com.m365console.settings.MicrosoftSettingsService;
-import com.m365console.support.IntegrationTest;
-import com.m365console.support.Sessions;
-import com.m365console.support.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,8 +35,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With every logger at DEBUG or TRACE, sends canary secrets the way clients do (inline literals, variables with
@@ -78,42 +77,69 @@ class SecretLogCanaryTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LogLevel.class, names = {"DEBUG", "TRACE"})
+    @EnumSource(
+            value = LogLevel.class,
+            names = {"DEBUG", "TRACE"})
     void noSecretReachesTheLogWhileTheRequestsWork(LogLevel level, CapturedOutput output) throws Exception {
         logging().setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, level);
 
         assertThat(signIn("alice", canary("wrong password")).statusCode()).isEqualTo(401);
         assertThat(signIn("alice", TestAccounts.PASSWORD).statusCode()).isEqualTo(200);
 
-        assertThat(graphQl("mutation { updateMicrosoftSettings(input: {clientSecret: {replaceWith: \""
-                + canary("inline client secret") + "\"}}) { errors { code } } }", Map.of()))
+        assertThat(graphQl(
+                        "mutation { updateMicrosoftSettings(input: {clientSecret: {replaceWith: \""
+                                + canary("inline client secret") + "\"}}) { errors { code } } }",
+                        Map.of()))
                 .contains("\"errors\":[]");
         assertThat(settings.clientSecret().block()).isEqualTo(canaries.get("inline client secret"));
 
-        assertThat(graphQl("mutation($p: String) { updateMicrosoftSettings(input: {clientSecret: {replaceWith: $p}})"
-                + " { errors { code } } }", Map.of("p", canary("client secret in $p")))).contains("\"errors\":[]");
+        assertThat(graphQl(
+                        "mutation($p: String) { updateMicrosoftSettings(input: {clientSecret: {replaceWith: $p}})"
+                                + " { errors { code } } }",
+                        Map.of("p", canary("client secret in $p"))))
+                .contains("\"errors\":[]");
         assertThat(settings.clientSecret().block()).isEqualTo(canaries.get("client secret in $p"));
 
-        assertThat(graphQl("mutation($x1: String!, $n: String!) { createUser(input: {username: $n, password: $x1,"
-                + " role: USER}) { errors { code } } }", Map.of("x1", canary("new user's password"), "n", "bob")))
+        assertThat(graphQl(
+                        "mutation($x1: String!, $n: String!) { createUser(input: {username: $n, password: $x1,"
+                                + " role: USER}) { errors { code } } }",
+                        Map.of("x1", canary("new user's password"), "n", "bob")))
                 .contains("\"errors\":[]");
 
-        assertThat(graphQl("mutation { changePassword(input: {currentPassword: \"" + TestAccounts.PASSWORD
-                + "\", newPassword: \"" + canary("inline new password") + "\"}) { errors { code } } }", Map.of()))
+        assertThat(graphQl(
+                        "mutation { changePassword(input: {currentPassword: \"" + TestAccounts.PASSWORD
+                                + "\", newPassword: \"" + canary("inline new password") + "\"}) { errors { code } } }",
+                        Map.of()))
                 .contains("\"errors\":[]");
 
-        assertThat(signIn("bob", canaries.get("new user's password")).statusCode()).isEqualTo(200);
-        assertThat(graphQl("mutation($i: ChangePasswordInput!) { changePassword(input: $i) { errors { code } } }",
-                Map.of("i", Map.of("currentPassword", canaries.get("new user's password"),
-                        "newPassword", canary("new password in an input variable"))))).contains("\"errors\":[]");
-        assertThat(signIn("bob", canaries.get("new password in an input variable")).statusCode()).isEqualTo(200);
+        assertThat(signIn("bob", canaries.get("new user's password")).statusCode())
+                .isEqualTo(200);
+        assertThat(graphQl(
+                        "mutation($i: ChangePasswordInput!) { changePassword(input: $i) { errors { code } } }",
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "currentPassword",
+                                        canaries.get("new user's password"),
+                                        "newPassword",
+                                        canary("new password in an input variable")))))
+                .contains("\"errors\":[]");
+        assertThat(signIn("bob", canaries.get("new password in an input variable"))
+                        .statusCode())
+                .isEqualTo(200);
 
-        assertThat(signIn("alice", canaries.get("inline new password")).statusCode()).isEqualTo(200);
-        String token = JSON.readTree(graphQl("mutation { createApiToken(input: {name: \"canary\"}) { secret } }",
-                Map.of())).at("/data/createApiToken/secret").asString();
+        assertThat(signIn("alice", canaries.get("inline new password")).statusCode())
+                .isEqualTo(200);
+        String token = JSON.readTree(
+                        graphQl("mutation { createApiToken(input: {name: \"canary\"}) { secret } }", Map.of()))
+                .at("/data/createApiToken/secret")
+                .asString();
         canaries.put("API token", token);
-        assertThat(overWebSocket(token, "mutation($s: String) { updateMicrosoftSettings(input: {clientSecret: "
-                + "{replaceWith: $s}}) { errors { code } } }", Map.of("s", canary("client secret over the socket"))))
+        assertThat(overWebSocket(
+                        token,
+                        "mutation($s: String) { updateMicrosoftSettings(input: {clientSecret: "
+                                + "{replaceWith: $s}}) { errors { code } } }",
+                        Map.of("s", canary("client secret over the socket"))))
                 .contains("\"errors\":[]");
         assertThat(settings.clientSecret().block()).isEqualTo(canaries.get("client secret over the socket"));
 
@@ -131,16 +157,19 @@ class SecretLogCanaryTest {
     private HttpResponse<String> signIn(String username, String password) throws Exception {
         cookies.getCookieStore().removeAll();
         send(HttpRequest.newBuilder(uri("/")).GET());
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrf()).POST(HttpRequest.BodyPublishers.ofString(form)));
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrf())
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     private String graphQl(String document, Map<String, Object> variables) throws Exception {
         String body = JSON.writeValueAsString(Map.of("query", document, "variables", variables));
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/graphql"))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf())
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrf())
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
@@ -149,33 +178,46 @@ class SecretLogCanaryTest {
     /** graphql-transport-ws by hand: connection_init with the token, one subscribe, its first answer. */
     private String overWebSocket(String token, String document, Map<String, Object> variables) throws Exception {
         LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        WebSocket socket = http.newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                .buildAsync(URI.create(sessions.baseUrl().replace("http", "ws") + "/graphql"), new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
+        WebSocket socket = http.newWebSocketBuilder()
+                .subprotocols("graphql-transport-ws")
+                .buildAsync(
+                        URI.create(sessions.baseUrl().replace("http", "ws") + "/graphql"), new WebSocket.Listener() {
+                            private final StringBuilder text = new StringBuilder();
 
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            messages.add(text.toString());
-                            text.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return CompletableFuture.completedFuture(null);
-                    }
-                }).get(5, TimeUnit.SECONDS);
+                            @Override
+                            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                                text.append(data);
+                                if (last) {
+                                    messages.add(text.toString());
+                                    text.setLength(0);
+                                }
+                                webSocket.request(1);
+                                return CompletableFuture.completedFuture(null);
+                            }
+                        })
+                .get(5, TimeUnit.SECONDS);
         try {
-            socket.sendText(JSON.writeValueAsString(Map.of("type", "connection_init",
-                    "payload", Map.of("Authorization", "Bearer " + token))), true).get(5, TimeUnit.SECONDS);
+            socket.sendText(
+                            JSON.writeValueAsString(Map.of(
+                                    "type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token))),
+                            true)
+                    .get(5, TimeUnit.SECONDS);
             assertThat(messages.poll(5, TimeUnit.SECONDS)).contains("connection_ack");
-            socket.sendText(JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
-                    "payload", Map.of("query", document, "variables", variables))), true).get(5, TimeUnit.SECONDS);
+            socket.sendText(
+                            JSON.writeValueAsString(Map.of(
+                                    "id",
+                                    "1",
+                                    "type",
+                                    "subscribe",
+                                    "payload",
+                                    Map.of("query", document, "variables", variables))),
+                            true)
+                    .get(5, TimeUnit.SECONDS);
             String next = messages.poll(5, TimeUnit.SECONDS);
             JsonNode message = JSON.readTree(next);
             assertThat(message.get("type").asString()).as(next).isEqualTo("next");
             return JSON.writeValueAsString(message.get("payload"));
-        }
-        finally {
+        } finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
         }
     }
@@ -186,7 +228,8 @@ class SecretLogCanaryTest {
 
     private String csrf() {
         List<HttpCookie> xsrf = cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).toList();
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .toList();
         return xsrf.isEmpty() ? "" : xsrf.get(xsrf.size() - 1).getValue();
     }
 

@@ -1,14 +1,13 @@
 package com.m365console.platform.scheduling;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every scheduled task of the app has a scheduler thread of its own, so none can hold up another. */
 @IntegrationTest
@@ -22,7 +21,9 @@ class SchedulerPoolTest {
 
     @Test
     void thePoolHasAThreadForEveryScheduledTask() {
-        int tasks = holders.stream().mapToInt(holder -> holder.getScheduledTasks().size()).sum();
+        int tasks = holders.stream()
+                .mapToInt(holder -> holder.getScheduledTasks().size())
+                .sum();
 
         assertThat(tasks).as("the app's scheduled tasks").isGreaterThanOrEqualTo(8);
         assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isGreaterThanOrEqualTo(tasks);

@@ -12,8 +12,7 @@ final class DovecotConfig {
     static final String MICROSOFT_CAPABILITIES =
             "IMAP4 IMAP4rev1 SASL-IR UIDPLUS MOVE ID UNSELECT CHILDREN IDLE NAMESPACE LITERAL+";
 
-    private DovecotConfig() {
-    }
+    private DovecotConfig() {}
 
     /** The passdb's args file: every login asks the identity platform whether the token is active, and for whom. */
     static String oauth2(String introspectionUrl) {
@@ -112,7 +111,15 @@ final class DovecotConfig {
                     port = %9$d
                   }
                 }
-                """.formatted(root, user.name(), user.group(), user.uid(), user.gid(), MICROSOFT_CAPABILITIES,
-                imapPort, relayPort, submissionPort);
+                """.formatted(
+                        root,
+                        user.name(),
+                        user.group(),
+                        user.uid(),
+                        user.gid(),
+                        MICROSOFT_CAPABILITIES,
+                        imapPort,
+                        relayPort,
+                        submissionPort);
     }
 }

@@ -1,5 +1,9 @@
 package com.m365console.testsupport.dovecot;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,11 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -49,8 +48,7 @@ public final class DovecotServer implements AutoCloseable {
     private final int submissionPort;
     private final Thread shutdownHook = new Thread(this::stopAndDelete, "dovecot-shutdown");
 
-    private DovecotServer(Path root, MailUser user, GreenMail relay, Process master, int imapPort,
-                          int submissionPort) {
+    private DovecotServer(Path root, MailUser user, GreenMail relay, Process master, int imapPort, int submissionPort) {
         this.root = root;
         this.user = user;
         this.maildir = new Maildir(root.resolve("mail"), user);
@@ -71,7 +69,8 @@ public final class DovecotServer implements AutoCloseable {
      * Dovecot is an error instead, so a machine without it never passes by skipping.
      */
     public static Optional<String> missing() {
-        if (binary().isPresent() && command("doveadm").isPresent()
+        if (binary().isPresent()
+                && command("doveadm").isPresent()
                 && Files.isExecutable(Path.of("/usr/lib/dovecot/submission"))) {
             return Optional.empty();
         }
@@ -104,19 +103,28 @@ public final class DovecotServer implements AutoCloseable {
             for (int attempt = 0; attempt < 3; attempt++) {
                 int imap = freePort();
                 int submission = freePort();
-                Files.writeString(root.resolve("dovecot.conf"),
-                        DovecotConfig.main(root, user, imap, submission, relay.getSmtp().getPort()));
-                Process master = new ProcessBuilder(binary().orElseThrow().toString(), "-F", "-c",
-                        root.resolve("dovecot.conf").toString())
-                        .redirectErrorStream(true).redirectOutput(root.resolve("master.out").toFile()).start();
+                Files.writeString(
+                        root.resolve("dovecot.conf"),
+                        DovecotConfig.main(
+                                root, user, imap, submission, relay.getSmtp().getPort()));
+                Process master = new ProcessBuilder(
+                                binary().orElseThrow().toString(),
+                                "-F",
+                                "-c",
+                                root.resolve("dovecot.conf").toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(root.resolve("master.out").toFile())
+                        .start();
                 try {
                     awaitGreeting(master, imap, "* OK");
                     awaitGreeting(master, submission, "220 ");
                     return new DovecotServer(root, user, relay, master, imap, submission);
                 } catch (IllegalStateException e) {
                     terminate(master);
-                    lastFailure = new IllegalStateException(e.getMessage() + "\n" + read(root.resolve("master.out"))
-                            + read(root.resolve("dovecot.log")), e);
+                    lastFailure = new IllegalStateException(
+                            e.getMessage() + "\n" + read(root.resolve("master.out"))
+                                    + read(root.resolve("dovecot.log")),
+                            e);
                 }
             }
             throw lastFailure;
@@ -128,8 +136,9 @@ public final class DovecotServer implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException("Could not start "
-                    + "Dovecot", e);
+            throw e instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("Could not start " + "Dovecot", e);
         }
     }
 
@@ -165,13 +174,15 @@ public final class DovecotServer implements AutoCloseable {
 
     /** Runs {@code doveadm} against this instance (e.g. {@code "flags", "add", "-u", who, "\\Seen", ...}). */
     public String doveadm(String... args) {
-        List<String> command = new ArrayList<>(List.of(command("doveadm").orElseThrow().toString(), "-c",
+        List<String> command = new ArrayList<>(List.of(
+                command("doveadm").orElseThrow().toString(),
+                "-c",
                 root.resolve("dovecot.conf").toString()));
         command.addAll(List.of(args));
         MailUser.Result result = MailUser.run(command);
         if (result.exitCode() != 0) {
-            throw new IllegalStateException("doveadm " + String.join(" ", args) + " failed (" + result.exitCode()
-                    + "): " + result.output());
+            throw new IllegalStateException(
+                    "doveadm " + String.join(" ", args) + " failed (" + result.exitCode() + "): " + result.output());
         }
         return result.output();
     }
@@ -185,8 +196,9 @@ public final class DovecotServer implements AutoCloseable {
             socket.setSoTimeout(10_000);
             InputStream in = socket.getInputStream();
             firstLine(in);
-            socket.getOutputStream().write(("a AUTHENTICATE XOAUTH2 " + xoauth2(address, accessToken) + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("a AUTHENTICATE XOAUTH2 " + xoauth2(address, accessToken) + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             while (true) {
                 String line = firstLine(in).trim();
                 if (line.startsWith("+")) {
@@ -220,8 +232,9 @@ public final class DovecotServer implements AutoCloseable {
                     return line;
                 }
             }
-            socket.getOutputStream().write(("AUTH XOAUTH2 " + xoauth2(address, accessToken) + "\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("AUTH XOAUTH2 " + xoauth2(address, accessToken) + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             while (true) {
                 String line = firstLine(in).trim();
                 if (line.startsWith("334")) {
@@ -236,8 +249,9 @@ public final class DovecotServer implements AutoCloseable {
     }
 
     private static String xoauth2(String address, String accessToken) {
-        return java.util.Base64.getEncoder().encodeToString(("user=" + address + "\u0001auth=Bearer " + accessToken
-                + "\u0001\u0001").getBytes(StandardCharsets.UTF_8));
+        return java.util.Base64.getEncoder()
+                .encodeToString(("user=" + address + "\u0001auth=Bearer " + accessToken + "\u0001\u0001")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** How many lines of the log match. */
@@ -250,8 +264,8 @@ public final class DovecotServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (countLog(line) < atLeast) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Fewer than " + atLeast + " matching lines in Dovecot's log within "
-                        + timeout + ":\n" + log());
+                throw new AssertionError(
+                        "Fewer than " + atLeast + " matching lines in Dovecot's log within " + timeout + ":\n" + log());
             }
             try {
                 Thread.sleep(20);
@@ -347,8 +361,8 @@ public final class DovecotServer implements AutoCloseable {
                 master.waitFor(20, TimeUnit.MILLISECONDS);
             }
         }
-        throw new IllegalStateException("Dovecot did not greet on port " + port + " within " + START_TIMEOUT + ": "
-                + last);
+        throw new IllegalStateException(
+                "Dovecot did not greet on port " + port + " within " + START_TIMEOUT + ": " + last);
     }
 
     private static String firstLine(InputStream in) throws IOException {
@@ -367,8 +381,11 @@ public final class DovecotServer implements AutoCloseable {
 
     private static Optional<Path> command(String name) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/local/sbin:/usr/bin";
-        return Stream.of(path.split(":")).filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, name))
-                .filter(Files::isExecutable).findFirst();
+        return Stream.of(path.split(":"))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, name))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     private static String read(Path file) {

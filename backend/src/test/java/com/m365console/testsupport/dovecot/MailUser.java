@@ -19,8 +19,16 @@ record MailUser(String name, String group, int uid, int gid) {
             return new MailUser(id("-un"), id("-gn"), Integer.parseInt(id("-u")), Integer.parseInt(id("-g")));
         }
         if (run(List.of("id", "-u", NAME)).exitCode() != 0) {
-            Result added = run(List.of("useradd", "--system", "--user-group", "--no-create-home",
-                    "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin", NAME));
+            Result added = run(List.of(
+                    "useradd",
+                    "--system",
+                    "--user-group",
+                    "--no-create-home",
+                    "--home-dir",
+                    "/nonexistent",
+                    "--shell",
+                    "/usr/sbin/nologin",
+                    NAME));
             // 9: another test JVM created it meanwhile.
             if (added.exitCode() != 0 && added.exitCode() != 9) {
                 throw new IllegalStateException("useradd " + NAME + " failed: " + added.output());
@@ -44,12 +52,12 @@ record MailUser(String name, String group, int uid, int gid) {
         return result.output().trim();
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     static Result run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

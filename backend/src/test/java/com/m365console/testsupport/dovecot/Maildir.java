@@ -42,8 +42,14 @@ final class Maildir {
     void deliver(String address, String folder, byte[] rfc822) {
         try {
             Path dir = folder(address, folder);
-            for (Path each : new Path[] {home(address), home(address).resolve("Maildir"), dir, dir.resolve("tmp"),
-                    dir.resolve("new"), dir.resolve("cur")}) {
+            for (Path each : new Path[] {
+                home(address),
+                home(address).resolve("Maildir"),
+                dir,
+                dir.resolve("tmp"),
+                dir.resolve("new"),
+                dir.resolve("cur")
+            }) {
                 if (!Files.isDirectory(each)) {
                     Files.createDirectories(each);
                     own(each);
@@ -51,8 +57,8 @@ final class Maildir {
             }
             long now = System.currentTimeMillis() * 1000;
             long micros = LAST_MICROS.updateAndGet(last -> Math.max(now, last + 1));
-            String name = (micros / 1_000_000) + ".M" + (micros % 1_000_000) + "P" + ProcessHandle.current().pid()
-                    + ".m365test";
+            String name = (micros / 1_000_000) + ".M" + (micros % 1_000_000) + "P"
+                    + ProcessHandle.current().pid() + ".m365test";
             Path tmp = dir.resolve("tmp").resolve(name);
             Files.write(tmp, rfc822);
             own(tmp);

@@ -21,26 +21,35 @@ record AadError(int status, String error, int code, String message) {
     }
 
     static AadError missingParameter(String name) {
-        return badRequest("invalid_request", 900144,
-                "The request body must contain the following parameter: '" + name + "'.");
+        return badRequest(
+                "invalid_request", 900144, "The request body must contain the following parameter: '" + name + "'.");
     }
 
     static AadError tenantNotFound(String segment) {
-        return badRequest("invalid_tenant", 90002, "Tenant '" + segment + "' not found. Check to make sure you have "
-                + "the correct tenant ID and are signing into the correct cloud. Check with your subscription "
-                + "administrator, this may happen if there are no active subscriptions for the tenant.");
+        return badRequest(
+                "invalid_tenant",
+                90002,
+                "Tenant '" + segment + "' not found. Check to make sure you have "
+                        + "the correct tenant ID and are signing into the correct cloud. Check with your subscription "
+                        + "administrator, this may happen if there are no active subscriptions for the tenant.");
     }
 
     static AadError appNotFound(String clientId, String directory) {
-        return badRequest("unauthorized_client", 700016, "Application with identifier '" + clientId + "' was not "
-                + "found in the directory '" + directory + "'. This can happen if the application has not been "
-                + "installed by the administrator of the tenant or consented to by any user in the tenant. You may "
-                + "have sent your authentication request to the wrong tenant.");
+        return badRequest(
+                "unauthorized_client",
+                700016,
+                "Application with identifier '" + clientId + "' was not "
+                        + "found in the directory '" + directory + "'. This can happen if the application has not been "
+                        + "installed by the administrator of the tenant or consented to by any user in the tenant. You may "
+                        + "have sent your authentication request to the wrong tenant.");
     }
 
     static AadError expiredGrant() {
-        return badRequest("invalid_grant", 70008, "The provided authorization code or refresh token has expired due "
-                + "to inactivity. Send a new interactive authorization request for this user and resource.");
+        return badRequest(
+                "invalid_grant",
+                70008,
+                "The provided authorization code or refresh token has expired due "
+                        + "to inactivity. Send a new interactive authorization request for this user and resource.");
     }
 
     /** A fresh occurrence of this error, with its own trace and correlation IDs and timestamp. */
@@ -57,8 +66,8 @@ record AadError(int status, String error, int code, String message) {
         }
 
         String description() {
-            return headline() + " Trace ID: " + traceId + " Correlation ID: " + correlationId
-                    + " Timestamp: " + timestamp;
+            return headline() + " Trace ID: " + traceId + " Correlation ID: " + correlationId + " Timestamp: "
+                    + timestamp;
         }
 
         Map<String, Object> json(String authority) {

@@ -1,7 +1,6 @@
 package com.m365console.testsupport.microsoft;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,11 +68,15 @@ final class AuthorizeEndpoint {
             return AadError.badRequest("invalid_request", 900971, "No reply address provided.");
         }
         if (!app.redirectUris().contains(redirectUri)) {
-            return AadError.badRequest("invalid_request", 50011, "The redirect URI '" + redirectUri
-                    + "' specified in the request does not match the redirect URIs configured for the application '"
-                    + app.clientId() + "'. Make sure the redirect URI sent in the request matches one added to your "
-                    + "application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn "
-                    + "more about how to fix this.");
+            return AadError.badRequest(
+                    "invalid_request",
+                    50011,
+                    "The redirect URI '" + redirectUri
+                            + "' specified in the request does not match the redirect URIs configured for the application '"
+                            + app.clientId()
+                            + "'. Make sure the redirect URI sent in the request matches one added to your "
+                            + "application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn "
+                            + "more about how to fix this.");
         }
         return null;
     }
@@ -81,48 +84,67 @@ final class AuthorizeEndpoint {
     /** Errors Microsoft sends back to the (trusted) redirect URI. */
     private static AadError redirectError(Directory.TenantRef tenant, Directory.App app, Map<String, String> query) {
         if (tenant.kind() == Directory.TenantRef.Kind.CONSUMERS) {
-            return AadError.badRequest("invalid_request", 9002332, "Application '" + app.clientId() + "'("
-                    + app.displayName() + ") is configured for use by Azure Active Directory users only. Please do "
-                    + "not use the /consumers endpoint to serve this request.");
+            return AadError.badRequest(
+                    "invalid_request",
+                    9002332,
+                    "Application '" + app.clientId() + "'("
+                            + app.displayName()
+                            + ") is configured for use by Azure Active Directory users only. Please do "
+                            + "not use the /consumers endpoint to serve this request.");
         }
         if (tenant.generic() && !app.multiTenant()) {
-            return AadError.badRequest("invalid_request", 50194, "Application '" + app.clientId() + "'("
-                    + app.displayName() + ") is not configured as a multi-tenant application. Usage of the /common "
-                    + "endpoint is not supported for such applications created after '10/15/2018'. Use a "
-                    + "tenant-specific endpoint or configure the application to be multi-tenant.");
+            return AadError.badRequest(
+                    "invalid_request",
+                    50194,
+                    "Application '" + app.clientId() + "'("
+                            + app.displayName()
+                            + ") is not configured as a multi-tenant application. Usage of the /common "
+                            + "endpoint is not supported for such applications created after '10/15/2018'. Use a "
+                            + "tenant-specific endpoint or configure the application to be multi-tenant.");
         }
         String responseType = query.get("response_type");
         if (responseType == null || responseType.isBlank()) {
             return AadError.missingParameter("response_type");
         }
         if (!"code".equals(responseType)) {
-            return AadError.badRequest("unsupported_response_type", 70005,
+            return AadError.badRequest(
+                    "unsupported_response_type",
+                    70005,
                     "response_type '" + responseType + "' is not enabled for the application.");
         }
         if (query.getOrDefault("scope", "").isBlank()) {
             return AadError.missingParameter("scope");
         }
         String method = query.get("code_challenge_method");
-        if (query.containsKey("code_challenge") && method != null && !Set.of("S256", "plain").contains(method)) {
+        if (query.containsKey("code_challenge")
+                && method != null
+                && !Set.of("S256", "plain").contains(method)) {
             return AadError.badRequest("invalid_request", 50149, "Invalid Code_Challenge_method parameter.");
         }
         if ("none".equals(query.get("prompt"))) {
-            return AadError.badRequest("login_required", 50058,
-                    "A silent sign-in request was sent but no user is signed in.");
+            return AadError.badRequest(
+                    "login_required", 50058, "A silent sign-in request was sent but no user is signed in.");
         }
         return null;
     }
 
-    private void consent(HttpExchange exchange, Directory.TenantRef tenant, Directory.App app,
-                         Map<String, String> query, Map<String, String> form) throws IOException {
+    private void consent(
+            HttpExchange exchange,
+            Directory.TenantRef tenant,
+            Directory.App app,
+            Map<String, String> query,
+            Map<String, String> form)
+            throws IOException {
         AadError scripted = scripts.takeAuthorizeFailure();
         if (scripted != null) {
             redirectWithError(exchange, query, scripted);
             return;
         }
         if ("cancel".equals(form.get("consent"))) {
-            redirectWithError(exchange, query, AadError.badRequest("access_denied", 65004,
-                    "User declined to consent to access the app."));
+            redirectWithError(
+                    exchange,
+                    query,
+                    AadError.badRequest("access_denied", 65004, "User declined to consent to access the app."));
             return;
         }
         String login = form.getOrDefault("login", "");
@@ -131,17 +153,33 @@ final class AuthorizeEndpoint {
             showSignIn(exchange, app, query, login, UNKNOWN_USERNAME);
             return;
         }
-        if (tenant.kind() == Directory.TenantRef.Kind.TENANT && !tenant.tenant().id().equals(account.tenantId())) {
-            redirectWithError(exchange, query, AadError.badRequest("invalid_request", 50020, "User account '"
-                    + account.email() + "' from identity provider 'https://sts.windows.net/" + account.tenantId()
-                    + "/' does not exist in tenant '" + tenant.directoryName() + "' and cannot access the "
-                    + "application '" + app.clientId() + "'(" + app.displayName() + ") in that tenant. The account "
-                    + "needs to be added as an external user in the tenant first. Sign out and sign in again with a "
-                    + "different Azure Active Directory user account."));
+        if (tenant.kind() == Directory.TenantRef.Kind.TENANT
+                && !tenant.tenant().id().equals(account.tenantId())) {
+            redirectWithError(
+                    exchange,
+                    query,
+                    AadError.badRequest(
+                            "invalid_request",
+                            50020,
+                            "User account '"
+                                    + account.email() + "' from identity provider 'https://sts.windows.net/"
+                                    + account.tenantId()
+                                    + "/' does not exist in tenant '" + tenant.directoryName()
+                                    + "' and cannot access the "
+                                    + "application '" + app.clientId() + "'(" + app.displayName()
+                                    + ") in that tenant. The account "
+                                    + "needs to be added as an external user in the tenant first. Sign out and sign in again with a "
+                                    + "different Azure Active Directory user account."));
             return;
         }
-        String code = grants.issueCode(app.clientId(), tenant.key(), account, query.get("redirect_uri"),
-                query.get("scope"), query.get("nonce"), query.get("code_challenge"),
+        String code = grants.issueCode(
+                app.clientId(),
+                tenant.key(),
+                account,
+                query.get("redirect_uri"),
+                query.get("scope"),
+                query.get("nonce"),
+                query.get("code_challenge"),
                 query.getOrDefault("code_challenge_method", "plain"));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", code);
@@ -152,8 +190,9 @@ final class AuthorizeEndpoint {
         Http.redirect(exchange, query.get("redirect_uri"), params);
     }
 
-    private void showSignIn(HttpExchange exchange, Directory.App app, Map<String, String> query, String login,
-                            String error) throws IOException {
+    private void showSignIn(
+            HttpExchange exchange, Directory.App app, Map<String, String> query, String login, String error)
+            throws IOException {
         String rawQuery = exchange.getRequestURI().getRawQuery();
         String action = exchange.getRequestURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
         Http.html(exchange, 200, Pages.signIn(action, app.displayName(), login, query.get("scope"), error));
@@ -161,7 +200,7 @@ final class AuthorizeEndpoint {
 
     private void redirectWithError(HttpExchange exchange, Map<String, String> query, AadError error)
             throws IOException {
-        Http.redirect(exchange, query.get("redirect_uri"),
-                error.occur().redirectParameters(authority, query.get("state")));
+        Http.redirect(
+                exchange, query.get("redirect_uri"), error.occur().redirectParameters(authority, query.get("state")));
     }
 }

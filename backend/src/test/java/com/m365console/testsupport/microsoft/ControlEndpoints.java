@@ -1,7 +1,6 @@
 package com.m365console.testsupport.microsoft;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -37,22 +36,31 @@ final class ControlEndpoints {
     @SuppressWarnings("unchecked")
     private boolean apply(String action, Map<String, Object> body) {
         switch (action) {
-            case "tenants" -> platform.addTenant(text(body, "tenantId"),
-                    strings(body.getOrDefault("domains", List.of())).toArray(String[]::new));
+            case "tenants" ->
+                platform.addTenant(
+                        text(body, "tenantId"),
+                        strings(body.getOrDefault("domains", List.of())).toArray(String[]::new));
             case "apps" -> {
-                platform.registerApp(text(body, "clientId"), text(body, "secret"), text(body, "homeTenantId"),
+                platform.registerApp(
+                        text(body, "clientId"),
+                        text(body, "secret"),
+                        text(body, "homeTenantId"),
                         Boolean.TRUE.equals(body.get("multiTenant")),
                         strings(body.getOrDefault("redirectUris", List.of())).toArray(String[]::new));
                 if (body.get("name") != null) {
                     platform.nameApp(text(body, "clientId"), text(body, "name"));
                 }
             }
-            case "accounts" -> platform.addAccount(text(body, "tenantId"), text(body, "oid"), text(body, "email"),
-                    text(body, "name"));
-            case "fail-next-token" -> platform.failNextToken(((Number) body.get("status")).intValue(),
-                    text(body, "error"), number(body, "aadsts"), text(body, "message"));
-            case "fail-next-authorize" -> platform.failNextAuthorize(text(body, "error"), number(body, "aadsts"),
-                    text(body, "message"));
+            case "accounts" ->
+                platform.addAccount(text(body, "tenantId"), text(body, "oid"), text(body, "email"), text(body, "name"));
+            case "fail-next-token" ->
+                platform.failNextToken(
+                        ((Number) body.get("status")).intValue(),
+                        text(body, "error"),
+                        number(body, "aadsts"),
+                        text(body, "message"));
+            case "fail-next-authorize" ->
+                platform.failNextAuthorize(text(body, "error"), number(body, "aadsts"), text(body, "message"));
             case "override-next-id-token" -> platform.overrideNextIdToken((Map<String, Object>) body.get("claims"));
             case "revoke-grants" -> platform.revokeGrants(text(body, "email"));
             case "expire-secret" -> platform.expireSecret(text(body, "clientId"));

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 final class Directory {
 
     static final String CONSUMERS_TENANT_ID = "9188040d-6c67-4c5b-b112-36a304b66dad";
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     record Tenant(String id, List<String> domains) {
         /** What Entra prints where a message names the directory. */
@@ -22,16 +21,26 @@ final class Directory {
         }
     }
 
-    record App(String clientId, String secret, String homeTenantId, boolean multiTenant,
-               List<String> redirectUris, String displayName, boolean secretExpired) {
-    }
+    record App(
+            String clientId,
+            String secret,
+            String homeTenantId,
+            boolean multiTenant,
+            List<String> redirectUris,
+            String displayName,
+            boolean secretExpired) {}
 
-    record Account(String tenantId, String oid, String email, String displayName) {
-    }
+    record Account(String tenantId, String oid, String email, String displayName) {}
 
     /** What a {tenant} path segment names: one registered tenant, a multi-tenant alias, or nothing known. */
     record TenantRef(String segment, Kind kind, Tenant tenant) {
-        enum Kind { TENANT, ORGANIZATIONS, COMMON, CONSUMERS, UNKNOWN }
+        enum Kind {
+            TENANT,
+            ORGANIZATIONS,
+            COMMON,
+            CONSUMERS,
+            UNKNOWN
+        }
 
         boolean known() {
             return kind != Kind.UNKNOWN;
@@ -67,21 +76,38 @@ final class Directory {
         lowered.forEach(domain -> tenantIdByDomain.put(domain, id));
     }
 
-    void registerApp(String clientId, String secret, String homeTenantId, boolean multiTenant,
-                     List<String> redirectUris) {
+    void registerApp(
+            String clientId, String secret, String homeTenantId, boolean multiTenant, List<String> redirectUris) {
         String home = requireTenant(homeTenantId).id();
-        apps.put(lower(clientId), new App(clientId, secret, home, multiTenant, List.copyOf(redirectUris), clientId,
-                false));
+        apps.put(
+                lower(clientId),
+                new App(clientId, secret, home, multiTenant, List.copyOf(redirectUris), clientId, false));
     }
 
     void expireSecret(String clientId) {
-        update(clientId, app -> new App(app.clientId(), app.secret(), app.homeTenantId(), app.multiTenant(),
-                app.redirectUris(), app.displayName(), true));
+        update(
+                clientId,
+                app -> new App(
+                        app.clientId(),
+                        app.secret(),
+                        app.homeTenantId(),
+                        app.multiTenant(),
+                        app.redirectUris(),
+                        app.displayName(),
+                        true));
     }
 
     void nameApp(String clientId, String displayName) {
-        update(clientId, app -> new App(app.clientId(), app.secret(), app.homeTenantId(), app.multiTenant(),
-                app.redirectUris(), displayName, app.secretExpired()));
+        update(
+                clientId,
+                app -> new App(
+                        app.clientId(),
+                        app.secret(),
+                        app.homeTenantId(),
+                        app.multiTenant(),
+                        app.redirectUris(),
+                        displayName,
+                        app.secretExpired()));
     }
 
     private void update(String clientId, UnaryOperator<App> change) {
@@ -98,9 +124,12 @@ final class Directory {
     TenantRef resolve(String segment) {
         String key = lower(segment);
         switch (key) {
-            case "organizations": return new TenantRef(segment, TenantRef.Kind.ORGANIZATIONS, null);
-            case "common": return new TenantRef(segment, TenantRef.Kind.COMMON, null);
-            case "consumers", CONSUMERS_TENANT_ID: return new TenantRef(segment, TenantRef.Kind.CONSUMERS, null);
+            case "organizations":
+                return new TenantRef(segment, TenantRef.Kind.ORGANIZATIONS, null);
+            case "common":
+                return new TenantRef(segment, TenantRef.Kind.COMMON, null);
+            case "consumers", CONSUMERS_TENANT_ID:
+                return new TenantRef(segment, TenantRef.Kind.CONSUMERS, null);
             default:
                 String id = tenantIdByDomain.getOrDefault(key, key);
                 Tenant tenant = tenants.get(id);
@@ -122,12 +151,14 @@ final class Directory {
 
     /** Whether the app may be used in this directory: its home tenant always, any registered tenant if multi-tenant. */
     static boolean visibleIn(App app, TenantRef ref) {
-        return ref.generic() || app.multiTenant() || app.homeTenantId().equals(ref.tenant().id());
+        return ref.generic()
+                || app.multiTenant()
+                || app.homeTenantId().equals(ref.tenant().id());
     }
 
     private Tenant requireTenant(String tenantId) {
-        return tenant(tenantId).orElseThrow(
-                () -> new IllegalArgumentException("Add tenant " + tenantId + " with addTenant first"));
+        return tenant(tenantId)
+                .orElseThrow(() -> new IllegalArgumentException("Add tenant " + tenantId + " with addTenant first"));
     }
 
     private static String lower(String value) {

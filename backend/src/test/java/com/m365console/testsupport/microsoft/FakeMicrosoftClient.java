@@ -35,8 +35,19 @@ final class FakeMicrosoftClient {
     }
 
     String authorizeUrl(String tenant, String scope, Map<String, String> extra) {
-        Map<String, String> params = new LinkedHashMap<>(Map.of("client_id", clientId, "response_type", "code",
-                "redirect_uri", redirectUri, "scope", scope, "state", "af0ifjsldkj", "nonce", "n-0S6_WzA2Mj"));
+        Map<String, String> params = new LinkedHashMap<>(Map.of(
+                "client_id",
+                clientId,
+                "response_type",
+                "code",
+                "redirect_uri",
+                redirectUri,
+                "scope",
+                scope,
+                "state",
+                "af0ifjsldkj",
+                "nonce",
+                "n-0S6_WzA2Mj"));
         params.putAll(extra);
         return authority + "/" + tenant + "/oauth2/v2.0/authorize?" + form(params);
     }
@@ -51,8 +62,17 @@ final class FakeMicrosoftClient {
     }
 
     HttpResponse<String> redeem(String tenant, String code, String verifier) {
-        Map<String, String> params = new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", redirectUri, "client_id", clientId, "client_secret", secret));
+        Map<String, String> params = new LinkedHashMap<>(Map.of(
+                "grant_type",
+                "authorization_code",
+                "code",
+                code,
+                "redirect_uri",
+                redirectUri,
+                "client_id",
+                clientId,
+                "client_secret",
+                secret));
         if (verifier != null) {
             params.put("code_verifier", verifier);
         }
@@ -60,13 +80,31 @@ final class FakeMicrosoftClient {
     }
 
     HttpResponse<String> refresh(String tenant, String refreshToken) {
-        return post(tokenUrl(tenant), Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
-                "client_id", clientId, "client_secret", secret));
+        return post(
+                tokenUrl(tenant),
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        refreshToken,
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        secret));
     }
 
     HttpResponse<String> clientCredentials(String tenant, String scope, String clientSecret) {
-        return post(tokenUrl(tenant), Map.of("grant_type", "client_credentials", "scope", scope,
-                "client_id", clientId, "client_secret", clientSecret));
+        return post(
+                tokenUrl(tenant),
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "scope",
+                        scope,
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        clientSecret));
     }
 
     HttpResponse<String> get(String url, String... headers) {
@@ -89,7 +127,8 @@ final class FakeMicrosoftClient {
 
     /** The query parameters of a redirect's Location. */
     static Map<String, String> location(HttpResponse<String> response) {
-        return Http.parse(URI.create(response.headers().firstValue("Location").orElseThrow()).getRawQuery());
+        return Http.parse(URI.create(response.headers().firstValue("Location").orElseThrow())
+                .getRawQuery());
     }
 
     @SuppressWarnings("unchecked")
@@ -98,7 +137,8 @@ final class FakeMicrosoftClient {
     }
 
     static String form(Map<String, String> params) {
-        return params.entrySet().stream().map(e -> Http.encode(e.getKey()) + "=" + Http.encode(e.getValue()))
+        return params.entrySet().stream()
+                .map(e -> Http.encode(e.getKey()) + "=" + Http.encode(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 

@@ -2,7 +2,6 @@ package com.m365console.testsupport.microsoft;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,8 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
 
-    private static final Pattern TENANT_PATH = Pattern.compile(
-            "^/([^/]+)/(v2\\.0/\\.well-known/openid-configuration|discovery/v2\\.0/keys"
+    private static final Pattern TENANT_PATH =
+            Pattern.compile("^/([^/]+)/(v2\\.0/\\.well-known/openid-configuration|discovery/v2\\.0/keys"
                     + "|oauth2/v2\\.0/authorize|oauth2/v2\\.0/token|oauth2/v2\\.0/logout)$");
     private static final Pattern CONTROL_PATH = Pattern.compile("^/_fake/([a-z-]+)$");
 
@@ -83,8 +82,8 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
     }
 
     /** Registers an app in its home tenant; a multi-tenant app may be used from any registered tenant. */
-    public FakeMicrosoftIdentityPlatform registerApp(String clientId, String secret, String homeTenantId,
-                                                     boolean multiTenant, String... redirectUris) {
+    public FakeMicrosoftIdentityPlatform registerApp(
+            String clientId, String secret, String homeTenantId, boolean multiTenant, String... redirectUris) {
         directory.registerApp(clientId, secret, homeTenantId, multiTenant, List.of(redirectUris));
         return this;
     }
@@ -123,7 +122,7 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
         scripts.delayTokenResponses(delay);
     }
 
-        /** Replaces or adds claims in the next ID token, still validly signed; a null value removes the claim. */
+    /** Replaces or adds claims in the next ID token, still validly signed; a null value removes the claim. */
     public void overrideNextIdToken(Map<String, Object> claims) {
         scripts.overrideNextIdToken(claims);
     }
@@ -202,7 +201,12 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
         try {
             route(exchange, exchange.getRequestURI().getRawPath(), exchange.getRequestMethod());
         } catch (RuntimeException e) {
-            Http.json(exchange, 500, new AadError(500, "server_error", 0, String.valueOf(e)).occur().json(authority));
+            Http.json(
+                    exchange,
+                    500,
+                    new AadError(500, "server_error", 0, String.valueOf(e))
+                            .occur()
+                            .json(authority));
         } finally {
             exchange.close();
         }

@@ -9,7 +9,6 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,36 +84,59 @@ class FakeMicrosoftIdentityPlatformTest {
     @Test
     void codeFlowWithPkceGivesAnIdTokenSignedWithTheJwksKey() throws Exception {
         String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-        String url = client.authorizeUrl("contoso.onmicrosoft.com", "openid profile email offline_access",
-                Map.of("code_challenge", s256(verifier), "code_challenge_method", "S256",
-                        "login_hint", "adele@contoso.com"));
+        String url = client.authorizeUrl(
+                "contoso.onmicrosoft.com",
+                "openid profile email offline_access",
+                Map.of(
+                        "code_challenge",
+                        s256(verifier),
+                        "code_challenge_method",
+                        "S256",
+                        "login_hint",
+                        "adele@contoso.com"));
         HttpResponse<String> page = client.get(url);
         assertThat(page.statusCode()).isEqualTo(200);
-        String action = URI.create(url).getRawPath() + "?" + URI.create(url).getRawQuery().replace("&", "&amp;");
-        assertThat(page.body()).contains("<title>Sign in to your account</title>", "M365 Console",
-                "<label for=\"i0116\">Email, phone, or Skype</label>", "value=\"adele@contoso.com\"",
-                "name=\"consent\" value=\"accept\">Accept<", "name=\"consent\" value=\"cancel\">Cancel<",
-                "<form method=\"post\" action=\"" + action + "\"");
-        assertThat(fake.authorizeRequests()).singleElement().satisfies(query -> assertThat(query)
-                .containsEntry("nonce", "n-0S6_WzA2Mj").containsEntry("client_id", CLIENT));
+        String action = URI.create(url).getRawPath() + "?"
+                + URI.create(url).getRawQuery().replace("&", "&amp;");
+        assertThat(page.body())
+                .contains(
+                        "<title>Sign in to your account</title>",
+                        "M365 Console",
+                        "<label for=\"i0116\">Email, phone, or Skype</label>",
+                        "value=\"adele@contoso.com\"",
+                        "name=\"consent\" value=\"accept\">Accept<",
+                        "name=\"consent\" value=\"cancel\">Cancel<",
+                        "<form method=\"post\" action=\"" + action + "\"");
+        assertThat(fake.authorizeRequests())
+                .singleElement()
+                .satisfies(query ->
+                        assertThat(query).containsEntry("nonce", "n-0S6_WzA2Mj").containsEntry("client_id", CLIENT));
 
         Map<String, String> callback = signIn(url, "adele@contoso.com", "accept");
         assertThat(callback).containsKeys("code", "session_state").containsEntry("state", "af0ifjsldkj");
 
         Map<String, Object> tokens = json(client.redeem("contoso.onmicrosoft.com", callback.get("code"), verifier));
-        assertThat(tokens).containsEntry("token_type", "Bearer").containsEntry("expires_in", 3599)
-                .containsEntry("ext_expires_in", 3599).containsKeys("access_token", "refresh_token", "id_token");
+        assertThat(tokens)
+                .containsEntry("token_type", "Bearer")
+                .containsEntry("expires_in", 3599)
+                .containsEntry("ext_expires_in", 3599)
+                .containsKeys("access_token", "refresh_token", "id_token");
         assertThat(fake.validAccessTokens()).contains((String) tokens.get("access_token"));
 
         SignedJWT idToken = SignedJWT.parse((String) tokens.get("id_token"));
-        JWKSet jwks = JWKSet.parse(client.get(b + "/" + CONTOSO + "/discovery/v2.0/keys").body());
+        JWKSet jwks = JWKSet.parse(
+                client.get(b + "/" + CONTOSO + "/discovery/v2.0/keys").body());
         RSAKey key = (RSAKey) jwks.getKeyByKeyId(idToken.getHeader().getKeyID());
         assertThat(idToken.verify(new RSASSAVerifier(key))).isTrue();
         assertThat(idToken.getHeader().getType().getType()).isEqualTo("JWT");
-        assertThat(idToken.getPayload().toJSONObject()).containsEntry("aud", CLIENT)
-                .containsEntry("iss", b + "/" + CONTOSO + "/v2.0").containsEntry("tid", CONTOSO)
-                .containsEntry("nonce", "n-0S6_WzA2Mj").containsEntry("ver", "2.0")
-                .containsEntry("preferred_username", "adele@contoso.com").containsEntry("name", "Adele Vance")
+        assertThat(idToken.getPayload().toJSONObject())
+                .containsEntry("aud", CLIENT)
+                .containsEntry("iss", b + "/" + CONTOSO + "/v2.0")
+                .containsEntry("tid", CONTOSO)
+                .containsEntry("nonce", "n-0S6_WzA2Mj")
+                .containsEntry("ver", "2.0")
+                .containsEntry("preferred_username", "adele@contoso.com")
+                .containsEntry("name", "Adele Vance")
                 .containsEntry("oid", "0a0b0c0d-0000-4000-8000-000000000001")
                 .containsKeys("sub", "email", "uti", "rh", "iat", "nbf", "exp");
 
@@ -127,12 +148,25 @@ class FakeMicrosoftIdentityPlatformTest {
     @Test
     void wrongPkceVerifierOrRedirectUriIsAnInvalidGrant() {
         String challenge = s256("right-verifier-0123456789-0123456789-0123");
-        String code = signIn(client.authorizeUrl(CONTOSO, "openid", Map.of("code_challenge", challenge)),
-                "adele@contoso.com", "accept").get("code");
+        String code = signIn(
+                        client.authorizeUrl(CONTOSO, "openid", Map.of("code_challenge", challenge)),
+                        "adele@contoso.com",
+                        "accept")
+                .get("code");
         assertThat(json(client.redeem(CONTOSO, code, "wrong-verifier"))).containsEntry("error_codes", List.of(501481));
-        Map<String, Object> mismatch = json(client.post(client.tokenUrl(CONTOSO), Map.of("grant_type",
-                "authorization_code", "code", code, "redirect_uri", REDIRECT + "/other", "client_id", CLIENT,
-                "client_secret", SECRET)));
+        Map<String, Object> mismatch = json(client.post(
+                client.tokenUrl(CONTOSO),
+                Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "code",
+                        code,
+                        "redirect_uri",
+                        REDIRECT + "/other",
+                        "client_id",
+                        CLIENT,
+                        "client_secret",
+                        SECRET)));
         assertThat(mismatch).containsEntry("error", "invalid_grant").containsEntry("error_codes", List.of(500112));
     }
 
@@ -141,30 +175,40 @@ class FakeMicrosoftIdentityPlatformTest {
         HttpResponse<String> response = client.clientCredentials(CONTOSO, GRAPH_DEFAULT, "the-secret-id");
         assertThat(response.statusCode()).isEqualTo(401);
         Map<String, Object> error = json(response);
-        assertThat(error).containsEntry("error", "invalid_client").containsEntry("error_codes", List.of(7000215))
+        assertThat(error)
+                .containsEntry("error", "invalid_client")
+                .containsEntry("error_codes", List.of(7000215))
                 .containsEntry("error_uri", b + "/error?code=7000215");
         assertThat((String) error.get("trace_id")).matches(GUID);
         assertThat((String) error.get("correlation_id")).matches(GUID);
         assertThat((String) error.get("timestamp")).matches(TIMESTAMP);
         assertThat((String) error.get("error_description"))
                 .startsWith("AADSTS7000215: Invalid client secret provided.")
-                .contains("for a secret added to app '" + CLIENT + "'.", "Trace ID: " + error.get("trace_id"),
-                        "Correlation ID: " + error.get("correlation_id"), "Timestamp: " + error.get("timestamp"));
-        assertThat(fake.tokenRequests()).singleElement()
+                .contains(
+                        "for a secret added to app '" + CLIENT + "'.",
+                        "Trace ID: " + error.get("trace_id"),
+                        "Correlation ID: " + error.get("correlation_id"),
+                        "Timestamp: " + error.get("timestamp"));
+        assertThat(fake.tokenRequests())
+                .singleElement()
                 .satisfies(form -> assertThat(form).containsEntry("client_secret", "the-secret-id"));
 
         fake.expireSecret(CLIENT);
         assertThat(json(client.clientCredentials(CONTOSO, GRAPH_DEFAULT, SECRET)))
-                .containsEntry("error", "invalid_client").containsEntry("error_codes", List.of(7000222));
+                .containsEntry("error", "invalid_client")
+                .containsEntry("error_codes", List.of(7000222));
     }
 
     @Test
     void cancelRedirectsWithAccessDeniedAndAadsts65004() {
         Map<String, String> callback = signIn(client.authorizeUrl(CONTOSO, "openid", Map.of()), "", "cancel");
-        assertThat(callback).containsEntry("error", "access_denied").containsEntry("state", "af0ifjsldkj")
+        assertThat(callback)
+                .containsEntry("error", "access_denied")
+                .containsEntry("state", "af0ifjsldkj")
                 .containsEntry("error_uri", b + "/error?code=65004");
-        assertThat(callback.get("error_description")).matches("AADSTS65004: User declined to consent to access "
-                + "the app\\. Trace ID: " + GUID + " Correlation ID: " + GUID + " Timestamp: " + TIMESTAMP);
+        assertThat(callback.get("error_description"))
+                .matches("AADSTS65004: User declined to consent to access " + "the app\\. Trace ID: " + GUID
+                        + " Correlation ID: " + GUID + " Timestamp: " + TIMESTAMP);
     }
 
     @Test
@@ -179,7 +223,8 @@ class FakeMicrosoftIdentityPlatformTest {
 
         HttpResponse<String> viaOrganizations = client.get(client.authorizeUrl("organizations", "openid", Map.of()));
         assertThat(viaOrganizations.statusCode()).isEqualTo(302);
-        assertThat(location(viaOrganizations)).containsEntry("error", "invalid_request")
+        assertThat(location(viaOrganizations))
+                .containsEntry("error", "invalid_request")
                 .hasEntrySatisfying("error_description", d -> assertThat(d).startsWith("AADSTS50194: "));
 
         assertThat(signIn(client.authorizeUrl(CONTOSO, "openid", Map.of()), "bob@fabrikam.com", "accept"))
@@ -199,34 +244,44 @@ class FakeMicrosoftIdentityPlatformTest {
     void multiTenantSignInViaOrganizationsUsesTheAccountsTenantAndOverridesStaySigned() throws Exception {
         FakeMicrosoftClient multi = client.withClient(MULTI);
         fake.overrideNextIdToken(Map.of("nonce", "forged"));
-        String code = signIn(multi.authorizeUrl("organizations", "openid profile", Map.of()),
-                "bob@fabrikam.com", "accept").get("code");
+        String code = signIn(
+                        multi.authorizeUrl("organizations", "openid profile", Map.of()), "bob@fabrikam.com", "accept")
+                .get("code");
         Map<String, Object> tokens = json(multi.redeem("organizations", code, null));
         assertThat(tokens).doesNotContainKey("refresh_token");
         SignedJWT idToken = SignedJWT.parse((String) tokens.get("id_token"));
-        assertThat(idToken.getJWTClaimsSet().getClaims()).containsEntry("tid", FABRIKAM)
-                .containsEntry("iss", b + "/" + FABRIKAM + "/v2.0").containsEntry("nonce", "forged");
-        JWKSet jwks = JWKSet.parse(client.get(b + "/organizations/discovery/v2.0/keys").body());
-        assertThat(idToken.verify(new RSASSAVerifier((RSAKey) jwks.getKeys().get(0)))).isTrue();
+        assertThat(idToken.getJWTClaimsSet().getClaims())
+                .containsEntry("tid", FABRIKAM)
+                .containsEntry("iss", b + "/" + FABRIKAM + "/v2.0")
+                .containsEntry("nonce", "forged");
+        JWKSet jwks = JWKSet.parse(
+                client.get(b + "/organizations/discovery/v2.0/keys").body());
+        assertThat(idToken.verify(new RSASSAVerifier((RSAKey) jwks.getKeys().get(0))))
+                .isTrue();
 
-        HttpResponse<String> userinfo = client.get(b + "/oidc/userinfo",
-                "Authorization", "Bearer " + tokens.get("access_token"));
-        assertThat(json(userinfo)).containsEntry("sub", idToken.getJWTClaimsSet().getSubject())
+        HttpResponse<String> userinfo =
+                client.get(b + "/oidc/userinfo", "Authorization", "Bearer " + tokens.get("access_token"));
+        assertThat(json(userinfo))
+                .containsEntry("sub", idToken.getJWTClaimsSet().getSubject())
                 .containsEntry("email", "bob@fabrikam.com");
     }
 
     @Test
     void clientCredentialsNeedADotDefaultScopeAndAcceptHttpBasic() {
-        String basic = Base64.getEncoder().encodeToString(
-                (CLIENT + ":" + Http.encode(SECRET)).getBytes(StandardCharsets.UTF_8));
-        Map<String, Object> tokens = json(client.post(client.tokenUrl(CONTOSO),
-                Map.of("grant_type", "client_credentials", "scope", GRAPH_DEFAULT), "Authorization", "Basic " + basic));
+        String basic = Base64.getEncoder()
+                .encodeToString((CLIENT + ":" + Http.encode(SECRET)).getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> tokens = json(client.post(
+                client.tokenUrl(CONTOSO),
+                Map.of("grant_type", "client_credentials", "scope", GRAPH_DEFAULT),
+                "Authorization",
+                "Basic " + basic));
         assertThat(tokens.keySet()).containsExactly("token_type", "expires_in", "ext_expires_in", "access_token");
         assertThat(fake.accessToken((String) tokens.get("access_token")))
                 .hasValueSatisfying(grant -> assertThat(grant.appOnly()).isTrue());
 
         assertThat(json(client.clientCredentials(CONTOSO, "User.Read", SECRET)))
-                .containsEntry("error", "invalid_scope").containsEntry("error_codes", List.of(1002012));
+                .containsEntry("error", "invalid_scope")
+                .containsEntry("error_codes", List.of(1002012));
 
         fake.failNextToken(500, "temporarily_unavailable", 90006, "The service is temporarily unavailable.");
         HttpResponse<String> outage = client.clientCredentials(CONTOSO, GRAPH_DEFAULT, SECRET);
@@ -236,9 +291,12 @@ class FakeMicrosoftIdentityPlatformTest {
 
     @Test
     void refreshRotatesTheRefreshTokenAndRefusesTheOldOne() {
-        String code = signIn(client.authorizeUrl(CONTOSO,
-                "offline_access https://outlook.office.com/IMAP.AccessAsUser.All", Map.of()),
-                "adele@contoso.com", "accept").get("code");
+        String code = signIn(
+                        client.authorizeUrl(
+                                CONTOSO, "offline_access https://outlook.office.com/IMAP.AccessAsUser.All", Map.of()),
+                        "adele@contoso.com",
+                        "accept")
+                .get("code");
         String first = (String) json(client.redeem(CONTOSO, code, null)).get("refresh_token");
         Map<String, Object> refreshed = json(client.refresh(CONTOSO, first));
         assertThat(refreshed).containsKeys("access_token", "refresh_token").doesNotContainKey("id_token");
@@ -249,21 +307,28 @@ class FakeMicrosoftIdentityPlatformTest {
         assertThat(json(reused)).containsEntry("error", "invalid_grant").containsEntry("error_codes", List.of(70008));
 
         fake.revokeGrants("adele@contoso.com");
-        assertThat(json(client.refresh(CONTOSO, second))).containsEntry("error", "invalid_grant")
+        assertThat(json(client.refresh(CONTOSO, second)))
+                .containsEntry("error", "invalid_grant")
                 .containsEntry("error_codes", List.of(50173));
     }
 
     @Test
     void introspectionSaysWhichAccessTokensAreActiveAndForWhom() {
-        String code = signIn(client.authorizeUrl(CONTOSO,
-                "offline_access https://outlook.office.com/IMAP.AccessAsUser.All", Map.of()),
-                "adele@contoso.com", "accept").get("code");
+        String code = signIn(
+                        client.authorizeUrl(
+                                CONTOSO, "offline_access https://outlook.office.com/IMAP.AccessAsUser.All", Map.of()),
+                        "adele@contoso.com",
+                        "accept")
+                .get("code");
         Map<String, Object> tokens = json(client.redeem(CONTOSO, code, null));
         String accessToken = (String) tokens.get("access_token");
-        assertThat(accessToken.length()).as("short enough for Dovecot's 1 KB SMTP AUTH line").isLessThan(700);
+        assertThat(accessToken.length())
+                .as("short enough for Dovecot's 1 KB SMTP AUTH line")
+                .isLessThan(700);
 
         assertThat(json(client.post(fake.introspectionUrl(), Map.of("token", accessToken))))
-                .containsEntry("active", true).containsEntry("username", "adele@contoso.com")
+                .containsEntry("active", true)
+                .containsEntry("username", "adele@contoso.com")
                 .containsEntry("client_id", CLIENT);
         assertThat(json(client.post(fake.introspectionUrl(), Map.of("token", "never-issued"))))
                 .containsExactlyEntriesOf(Map.of("active", false));
@@ -271,11 +336,16 @@ class FakeMicrosoftIdentityPlatformTest {
         fake.revokeGrants("adele@contoso.com");
         assertThat(json(client.post(fake.introspectionUrl(), Map.of("token", accessToken))))
                 .containsExactlyEntriesOf(Map.of("active", false));
-        String code2 = signIn(client.authorizeUrl(CONTOSO, "https://outlook.office.com/IMAP.AccessAsUser.All",
-                Map.of()), "adele@contoso.com", "accept").get("code");
-        String afterRevocation = (String) json(client.redeem(CONTOSO, code2, null)).get("access_token");
+        String code2 = signIn(
+                        client.authorizeUrl(CONTOSO, "https://outlook.office.com/IMAP.AccessAsUser.All", Map.of()),
+                        "adele@contoso.com",
+                        "accept")
+                .get("code");
+        String afterRevocation =
+                (String) json(client.redeem(CONTOSO, code2, null)).get("access_token");
         assertThat(json(client.post(fake.introspectionUrl(), Map.of("token", afterRevocation))))
-                .as("issued after the revocation").containsEntry("active", true);
+                .as("issued after the revocation")
+                .containsEntry("active", true);
 
         fake.expireAccessTokens();
         assertThat(json(client.post(fake.introspectionUrl(), Map.of("token", afterRevocation))))
@@ -288,8 +358,8 @@ class FakeMicrosoftIdentityPlatformTest {
                 .get("code");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<HttpResponse<String>>> attempts = pool.invokeAll(Collections.nCopies(8,
-                    () -> client.redeem(CONTOSO, code, null)));
+            List<Future<HttpResponse<String>>> attempts =
+                    pool.invokeAll(Collections.nCopies(8, () -> client.redeem(CONTOSO, code, null)));
             List<Integer> statuses = new ArrayList<>();
             for (Future<HttpResponse<String>> attempt : attempts) {
                 statuses.add(attempt.get().statusCode());

@@ -17,15 +17,21 @@ final class GrantStore {
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
 
     /** What the user consented to on the authorize page, waiting to be redeemed once at the token endpoint. */
-    record CodeGrant(String clientId, String tenantKey, Directory.Account account, String redirectUri, String scope,
-                     String nonce, String codeChallenge, String codeChallengeMethod, Instant expiresAt,
-                     AtomicBoolean redeemed) {
-    }
+    record CodeGrant(
+            String clientId,
+            String tenantKey,
+            Directory.Account account,
+            String redirectUri,
+            String scope,
+            String nonce,
+            String codeChallenge,
+            String codeChallengeMethod,
+            Instant expiresAt,
+            AtomicBoolean redeemed) {}
 
     /** A refresh token; rotation marks it used, and it is refused from then on. */
-    record RefreshGrant(String clientId, Directory.Account account, String scope, Instant issuedAt,
-                        AtomicBoolean used) {
-    }
+    record RefreshGrant(
+            String clientId, Directory.Account account, String scope, Instant issuedAt, AtomicBoolean used) {}
 
     private final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
     private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
@@ -42,17 +48,36 @@ final class GrantStore {
         accessTokenListeners.add(listener);
     }
 
-    String issueCode(String clientId, String tenantKey, Directory.Account account, String redirectUri, String scope,
-                     String nonce, String codeChallenge, String codeChallengeMethod) {
+    String issueCode(
+            String clientId,
+            String tenantKey,
+            Directory.Account account,
+            String redirectUri,
+            String scope,
+            String nonce,
+            String codeChallenge,
+            String codeChallengeMethod) {
         String code = "1.A" + Http.random(96);
-        codes.put(code, new CodeGrant(clientId, tenantKey, account, redirectUri, scope, nonce, codeChallenge,
-                codeChallengeMethod, Instant.now().plus(CODE_LIFETIME), new AtomicBoolean()));
+        codes.put(
+                code,
+                new CodeGrant(
+                        clientId,
+                        tenantKey,
+                        account,
+                        redirectUri,
+                        scope,
+                        nonce,
+                        codeChallenge,
+                        codeChallengeMethod,
+                        Instant.now().plus(CODE_LIFETIME),
+                        new AtomicBoolean()));
         return code;
     }
 
     /** The code's grant while it has not expired; redeemed codes are still returned so the caller can say so. */
     Optional<CodeGrant> code(String code) {
-        return Optional.ofNullable(codes.get(code)).filter(grant -> Instant.now().isBefore(grant.expiresAt()));
+        return Optional.ofNullable(codes.get(code))
+                .filter(grant -> Instant.now().isBefore(grant.expiresAt()));
     }
 
     String issueRefreshToken(String clientId, Directory.Account account, String scope) {
@@ -95,9 +120,13 @@ final class GrantStore {
      */
     Optional<AccessTokenGrant> activeAccessToken(String token) {
         Instant now = Instant.now();
-        return accessToken(token).filter(grant -> grant.validAt(now)).filter(grant -> grant.email() == null
-                || Optional.ofNullable(tokensValidFrom.get(grant.email().toLowerCase()))
-                        .map(validFrom -> accessTokensIssuedAt.get(token).isAfter(validFrom)).orElse(true));
+        return accessToken(token)
+                .filter(grant -> grant.validAt(now))
+                .filter(grant -> grant.email() == null
+                        || Optional.ofNullable(tokensValidFrom.get(grant.email().toLowerCase()))
+                                .map(validFrom ->
+                                        accessTokensIssuedAt.get(token).isAfter(validFrom))
+                                .orElse(true));
     }
 
     Set<String> validAccessTokens() {
@@ -110,8 +139,8 @@ final class GrantStore {
 
     void expireAccessTokens() {
         Instant past = Instant.now().minusSeconds(1);
-        accessTokens.replaceAll((token, grant) -> new AccessTokenGrant(grant.clientId(), grant.tenantId(),
-                grant.email(), grant.oid(), grant.scope(), past));
+        accessTokens.replaceAll((token, grant) -> new AccessTokenGrant(
+                grant.clientId(), grant.tenantId(), grant.email(), grant.oid(), grant.scope(), past));
     }
 
     /** Like an admin's "revoke sessions": every grant issued to the account before now stops working. */

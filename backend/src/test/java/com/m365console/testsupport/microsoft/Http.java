@@ -1,7 +1,6 @@
 package com.m365console.testsupport.microsoft;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP chores every endpoint shares: reading query strings, forms and JSON, writing JSON, HTML and redirects. */
@@ -22,8 +20,7 @@ final class Http {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Http() {
-    }
+    private Http() {}
 
     /** Parses application/x-www-form-urlencoded text; the first value of a repeated name wins. */
     static Map<String, String> parse(String raw) {
@@ -103,8 +100,11 @@ final class Http {
         if (value == null) {
             return "";
         }
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&#39;");
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     static String newGuid() {

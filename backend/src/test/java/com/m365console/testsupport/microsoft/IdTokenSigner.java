@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +27,8 @@ final class IdTokenSigner {
 
     IdTokenSigner() {
         try {
-            RSAKey generated = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).generate();
+            RSAKey generated =
+                    new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).generate();
             String kid = generated.computeThumbprint("SHA-1").toString();
             this.key = new RSAKey.Builder(generated).keyID(kid).build();
             this.signer = new RSASSASigner(key);
@@ -58,8 +58,8 @@ final class IdTokenSigner {
      * A v2.0 ID token for the account, signed with the JWKS key. Overrides replace or add claims; an override
      * whose value is null removes that claim.
      */
-    String idToken(String authority, String clientId, Directory.Account account, String nonce,
-                   Map<String, Object> overrides) {
+    String idToken(
+            String authority, String clientId, Directory.Account account, String nonce, Map<String, Object> overrides) {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("aud", clientId);
@@ -92,8 +92,8 @@ final class IdTokenSigner {
     /** Entra's sub is pairwise: stable for one app and one account, different across apps. */
     static String pairwiseSubject(String clientId, Directory.Account account) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (clientId.toLowerCase() + "|" + account.tenantId() + "|" + account.oid())
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((clientId.toLowerCase() + "|" + account.tenantId() + "|" + account.oid())
                             .getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {

@@ -1,7 +1,6 @@
 package com.m365console.testsupport.microsoft;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,17 +20,20 @@ final class IntrospectionEndpoint {
     void handle(HttpExchange exchange) throws IOException {
         String token = Http.form(exchange).get("token");
         Map<String, Object> answer = new LinkedHashMap<>();
-        grants.activeAccessToken(token).ifPresentOrElse(grant -> {
-            answer.put("active", true);
-            answer.put("client_id", grant.clientId());
-            answer.put("scope", grant.scope());
-            answer.put("exp", grant.expiresAt().getEpochSecond());
-            answer.put("token_type", "Bearer");
-            if (grant.email() != null) {
-                answer.put("username", grant.email());
-                answer.put("sub", grant.oid());
-            }
-        }, () -> answer.put("active", false));
+        grants.activeAccessToken(token)
+                .ifPresentOrElse(
+                        grant -> {
+                            answer.put("active", true);
+                            answer.put("client_id", grant.clientId());
+                            answer.put("scope", grant.scope());
+                            answer.put("exp", grant.expiresAt().getEpochSecond());
+                            answer.put("token_type", "Bearer");
+                            if (grant.email() != null) {
+                                answer.put("username", grant.email());
+                                answer.put("sub", grant.oid());
+                            }
+                        },
+                        () -> answer.put("active", false));
         Http.json(exchange, 200, answer);
     }
 }

@@ -1,7 +1,6 @@
 package com.m365console.testsupport.microsoft;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,7 +31,8 @@ final class MetadataEndpoints {
         String base = authority + "/" + pathTenant(tenant);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token_endpoint", base + "/oauth2/v2.0/token");
-        body.put("token_endpoint_auth_methods_supported",
+        body.put(
+                "token_endpoint_auth_methods_supported",
                 List.of("client_secret_post", "private_key_jwt", "client_secret_basic"));
         body.put("jwks_uri", base + "/discovery/v2.0/keys");
         body.put("response_modes_supported", List.of("query", "fragment", "form_post"));
@@ -47,9 +47,28 @@ final class MetadataEndpoints {
         body.put("http_logout_supported", true);
         body.put("frontchannel_logout_supported", true);
         body.put("end_session_endpoint", base + "/oauth2/v2.0/logout");
-        body.put("claims_supported", List.of("sub", "iss", "cloud_instance_name", "cloud_instance_host_name",
-                "cloud_graph_host_name", "msgraph_host", "aud", "exp", "iat", "auth_time", "acr", "nonce",
-                "preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email"));
+        body.put(
+                "claims_supported",
+                List.of(
+                        "sub",
+                        "iss",
+                        "cloud_instance_name",
+                        "cloud_instance_host_name",
+                        "cloud_graph_host_name",
+                        "msgraph_host",
+                        "aud",
+                        "exp",
+                        "iat",
+                        "auth_time",
+                        "acr",
+                        "nonce",
+                        "preferred_username",
+                        "name",
+                        "tid",
+                        "ver",
+                        "at_hash",
+                        "c_hash",
+                        "email"));
         body.put("tenant_region_scope", tenant.kind() == Directory.TenantRef.Kind.TENANT ? "EU" : null);
         body.put("cloud_instance_name", "microsoftonline.com");
         body.put("cloud_graph_host_name", "graph.windows.net");
@@ -71,15 +90,25 @@ final class MetadataEndpoints {
     void userinfo(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
+                ? authorization.substring(7).trim()
+                : null;
         AccessTokenGrant grant = grants.accessToken(token)
                 .filter(g -> g.validAt(Instant.now()) && !g.appOnly())
                 .orElse(null);
-        Directory.Account account = grant == null ? null : directory.account(grant.email()).orElse(null);
+        Directory.Account account =
+                grant == null ? null : directory.account(grant.email()).orElse(null);
         if (account == null) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            Http.json(exchange, 401, Map.of("error", Map.of("code", "InvalidAuthenticationToken",
-                    "message", "Access token is empty or invalid.")));
+            Http.json(
+                    exchange,
+                    401,
+                    Map.of(
+                            "error",
+                            Map.of(
+                                    "code",
+                                    "InvalidAuthenticationToken",
+                                    "message",
+                                    "Access token is empty or invalid.")));
             return;
         }
         String name = account.displayName();
@@ -126,7 +155,9 @@ final class MetadataEndpoints {
     }
 
     private static String pathTenant(Directory.TenantRef tenant) {
-        return tenant.kind() == Directory.TenantRef.Kind.TENANT ? tenant.tenant().id() : tenant.segment();
+        return tenant.kind() == Directory.TenantRef.Kind.TENANT
+                ? tenant.tenant().id()
+                : tenant.segment();
     }
 
     private void notFound(HttpExchange exchange, String tenantSegment) throws IOException {

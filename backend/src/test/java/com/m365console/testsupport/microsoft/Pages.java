@@ -8,16 +8,14 @@ import java.util.stream.Collectors;
 /** The HTML Microsoft's sign-in service shows a person: the sign-in and consent page, and its own error page. */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** One page that signs the user in and asks consent; it posts back to the same authorize URL. */
     static String signIn(String action, String appName, String loginHint, String scope, String error) {
         String permissions = Arrays.stream(scope.trim().split("\\s+"))
                 .map(s -> "<li>" + escapeHtml(s) + "</li>")
                 .collect(Collectors.joining());
-        String alert = error == null ? ""
-                : "<div id=\"usernameError\" role=\"alert\">" + escapeHtml(error) + "</div>";
+        String alert = error == null ? "" : "<div id=\"usernameError\" role=\"alert\">" + escapeHtml(error) + "</div>";
         return """
                 <!DOCTYPE html>
                 <html lang="en">
@@ -41,8 +39,13 @@ final class Pages {
                 </main>
                 </body>
                 </html>
-                """.formatted(escapeHtml(appName), alert, escapeHtml(action), escapeHtml(loginHint),
-                escapeHtml(appName), permissions);
+                """.formatted(
+                        escapeHtml(appName),
+                        alert,
+                        escapeHtml(action),
+                        escapeHtml(loginHint),
+                        escapeHtml(appName),
+                        permissions);
     }
 
     /** The page Microsoft shows instead of redirecting when it cannot trust the app or its redirect URI. */
@@ -65,8 +68,12 @@ final class Pages {
                 </main>
                 </body>
                 </html>
-                """.formatted(escapeHtml(occurrence.headline()), occurrence.traceId(), occurrence.correlationId(),
-                occurrence.timestamp(), escapeHtml(occurrence.headline()));
+                """.formatted(
+                        escapeHtml(occurrence.headline()),
+                        occurrence.traceId(),
+                        occurrence.correlationId(),
+                        occurrence.timestamp(),
+                        escapeHtml(occurrence.headline()));
     }
 
     /** What error_uri points at: Microsoft's error lookup page. */

@@ -1,7 +1,6 @@
 package com.m365console.testsupport.microsoft;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -66,8 +65,11 @@ final class TokenEndpoint {
                 case "authorization_code" -> authorizationCode(form, tenant, app);
                 case "refresh_token" -> refreshToken(form, app);
                 case "client_credentials" -> clientCredentials(form, tenant, app);
-                default -> throw new Refusal(AadError.badRequest("unsupported_grant_type", 70003,
-                        "The app requested an unsupported grant type '" + grantType + "'."));
+                default ->
+                    throw new Refusal(AadError.badRequest(
+                            "unsupported_grant_type",
+                            70003,
+                            "The app requested an unsupported grant type '" + grantType + "'."));
             };
             Http.json(exchange, 200, response);
         } catch (Refusal refusal) {
@@ -81,8 +83,8 @@ final class TokenEndpoint {
         String secret = form.get("client_secret");
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             clientId = Http.decode(colon < 0 ? decoded : decoded.substring(0, colon));
             secret = colon < 0 ? null : Http.decode(decoded.substring(colon + 1));
@@ -95,44 +97,56 @@ final class TokenEndpoint {
             throw new Refusal(AadError.appNotFound(clientId, tenant.directoryName()));
         }
         if (secret == null || secret.isEmpty()) {
-            throw new Refusal(AadError.invalidClient(7000218,
+            throw new Refusal(AadError.invalidClient(
+                    7000218,
                     "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."));
         }
         if (!secret.equals(app.secret())) {
-            throw new Refusal(AadError.invalidClient(7000215, "Invalid client secret provided. Ensure the secret "
-                    + "being sent in the request is the client secret value, not the client secret ID, for a secret "
-                    + "added to app '" + app.clientId() + "'."));
+            throw new Refusal(AadError.invalidClient(
+                    7000215,
+                    "Invalid client secret provided. Ensure the secret "
+                            + "being sent in the request is the client secret value, not the client secret ID, for a secret "
+                            + "added to app '" + app.clientId() + "'."));
         }
         if (app.secretExpired()) {
-            throw new Refusal(AadError.invalidClient(7000222, "The provided client secret keys for app '"
-                    + app.clientId() + "' are expired. Visit the Azure portal to create new keys for your app: "
-                    + "https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: "
-                    + "https://aka.ms/certCreds."));
+            throw new Refusal(AadError.invalidClient(
+                    7000222,
+                    "The provided client secret keys for app '"
+                            + app.clientId() + "' are expired. Visit the Azure portal to create new keys for your app: "
+                            + "https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: "
+                            + "https://aka.ms/certCreds."));
         }
         return app;
     }
 
-    private Map<String, Object> authorizationCode(Map<String, String> form, Directory.TenantRef tenant,
-                                                  Directory.App app) throws Refusal {
+    private Map<String, Object> authorizationCode(
+            Map<String, String> form, Directory.TenantRef tenant, Directory.App app) throws Refusal {
         String code = required(form, "code");
         GrantStore.CodeGrant grant = grants.code(code)
                 .filter(g -> g.clientId().equals(app.clientId()))
                 .orElseThrow(() -> new Refusal(AadError.expiredGrant()));
         if (!grant.tenantKey().equals(tenant.key())) {
-            throw new Refusal(AadError.badRequest("invalid_grant", 700005, "Provided Authorization Code is "
-                    + "intended to use against other tenant, thus rejected."));
+            throw new Refusal(AadError.badRequest(
+                    "invalid_grant",
+                    700005,
+                    "Provided Authorization Code is " + "intended to use against other tenant, thus rejected."));
         }
         if (grant.redeemed().get()) {
             throw new Refusal(alreadyRedeemed());
         }
         String redirectUri = required(form, "redirect_uri");
         if (!redirectUri.equals(grant.redirectUri())) {
-            throw new Refusal(AadError.badRequest("invalid_grant", 500112, "The reply address '" + redirectUri
-                    + "' does not match the reply address '" + grant.redirectUri()
-                    + "' provided when requesting Authorization code."));
+            throw new Refusal(AadError.badRequest(
+                    "invalid_grant",
+                    500112,
+                    "The reply address '" + redirectUri
+                            + "' does not match the reply address '" + grant.redirectUri()
+                            + "' provided when requesting Authorization code."));
         }
         if (grant.codeChallenge() != null && !pkceMatches(grant, form.get("code_verifier"))) {
-            throw new Refusal(AadError.badRequest("invalid_grant", 501481,
+            throw new Refusal(AadError.badRequest(
+                    "invalid_grant",
+                    501481,
                     "The Code_Verifier does not match the code_challenge supplied in the authorization request."));
         }
         if (!grant.redeemed().compareAndSet(false, true)) {
@@ -145,14 +159,18 @@ final class TokenEndpoint {
         String token = required(form, "refresh_token");
         GrantStore.RefreshGrant grant = grants.refreshToken(token)
                 .filter(g -> g.clientId().equals(app.clientId()))
-                .orElseThrow(() -> new Refusal(AadError.badRequest("invalid_grant", 9002313,
-                        "Invalid request. Request is malformed or invalid.")));
+                .orElseThrow(() -> new Refusal(AadError.badRequest(
+                        "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid.")));
         var validFrom = grants.tokensValidFrom(grant.account());
         if (validFrom.isPresent() && !grant.issuedAt().isAfter(validFrom.get())) {
-            throw new Refusal(AadError.badRequest("invalid_grant", 50173, "The provided grant has expired due to "
-                    + "it being revoked, a fresh auth token is needed. The user might have changed or reset their "
-                    + "password. The grant was issued on '" + grant.issuedAt() + "' and the TokensValidFrom date "
-                    + "(before which tokens are not valid) for this user is '" + validFrom.get() + "'."));
+            throw new Refusal(AadError.badRequest(
+                    "invalid_grant",
+                    50173,
+                    "The provided grant has expired due to "
+                            + "it being revoked, a fresh auth token is needed. The user might have changed or reset their "
+                            + "password. The grant was issued on '" + grant.issuedAt()
+                            + "' and the TokensValidFrom date "
+                            + "(before which tokens are not valid) for this user is '" + validFrom.get() + "'."));
         }
         if (!grant.used().compareAndSet(false, true)) {
             throw new Refusal(AadError.expiredGrant());
@@ -160,23 +178,31 @@ final class TokenEndpoint {
         return userTokens(app, grant.account(), grant.scope(), null);
     }
 
-    private Map<String, Object> clientCredentials(Map<String, String> form, Directory.TenantRef tenant,
-                                                  Directory.App app) throws Refusal {
+    private Map<String, Object> clientCredentials(
+            Map<String, String> form, Directory.TenantRef tenant, Directory.App app) throws Refusal {
         if (tenant.generic()) {
-            throw new Refusal(AadError.badRequest("invalid_request", 50059, "No tenant-identifying information "
-                    + "found in either the request or implied by any provided credentials."));
+            throw new Refusal(AadError.badRequest(
+                    "invalid_request",
+                    50059,
+                    "No tenant-identifying information "
+                            + "found in either the request or implied by any provided credentials."));
         }
         String scope = required(form, "scope").trim();
         if (!scope.endsWith("/.default") || scope.contains(" ")) {
-            throw new Refusal(AadError.badRequest("invalid_scope", 1002012, "The provided value for scope " + scope
-                    + " is not valid. Client credential flows must have a scope value with /.default suffixed to "
-                    + "the resource identifier (application ID URI)."));
+            throw new Refusal(AadError.badRequest(
+                    "invalid_scope",
+                    1002012,
+                    "The provided value for scope " + scope
+                            + " is not valid. Client credential flows must have a scope value with /.default suffixed to "
+                            + "the resource identifier (application ID URI)."));
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("token_type", "Bearer");
         response.put("expires_in", grants.accessTokenSeconds());
         response.put("ext_expires_in", grants.accessTokenSeconds());
-        response.put("access_token", grants.issueAccessToken(app.clientId(), tenant.tenant().id(), null, scope));
+        response.put(
+                "access_token",
+                grants.issueAccessToken(app.clientId(), tenant.tenant().id(), null, scope));
         return response;
     }
 
@@ -187,14 +213,14 @@ final class TokenEndpoint {
         response.put("scope", scope.trim());
         response.put("expires_in", grants.accessTokenSeconds());
         response.put("ext_expires_in", grants.accessTokenSeconds());
-        response.put("access_token",
-                grants.issueAccessToken(app.clientId(), account.tenantId(), account, scope.trim()));
+        response.put(
+                "access_token", grants.issueAccessToken(app.clientId(), account.tenantId(), account, scope.trim()));
         if (scopes.contains("offline_access")) {
             response.put("refresh_token", grants.issueRefreshToken(app.clientId(), account, scope));
         }
         if (scopes.contains("openid")) {
-            response.put("id_token", signer.idToken(authority, app.clientId(), account, nonce,
-                    scripts.takeIdTokenClaims()));
+            response.put(
+                    "id_token", signer.idToken(authority, app.clientId(), account, nonce, scripts.takeIdTokenClaims()));
         }
         return response;
     }
@@ -208,15 +234,21 @@ final class TokenEndpoint {
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).equals(grant.codeChallenge());
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .equals(grant.codeChallenge());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static AadError alreadyRedeemed() {
-        return AadError.badRequest("invalid_grant", 54005, "OAuth2 Authorization code was already redeemed, please "
-                + "retry with a new valid code or use an existing refresh token.");
+        return AadError.badRequest(
+                "invalid_grant",
+                54005,
+                "OAuth2 Authorization code was already redeemed, please "
+                        + "retry with a new valid code or use an existing refresh token.");
     }
 
     private static String required(Map<String, String> form, String name) throws Refusal {
