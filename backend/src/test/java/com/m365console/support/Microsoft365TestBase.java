@@ -6,7 +6,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -174,5 +179,40 @@ public abstract class Microsoft365TestBase {
                 .contains("offline_access")
                 .contains("state=");
         return URI.create(url);
+    }
+
+    /** Turns Email Synchronization (the schedule, and with it push) on or off, as the admin alice. */
+    protected void setEmailSyncEnabled(boolean enabled) {
+        sessions.graphQl("alice", TestAccounts.PASSWORD)
+                .document("mutation($on: Boolean) { updateEmailSyncSettings(input: {enabled: $on}) "
+                        + "{ errors { message } } }")
+                .variable("on", enabled)
+                .execute()
+                .path("updateEmailSyncSettings.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    /** Delivers a message with a subject of its own to the account's INBOX; answers the subject. */
+    protected static String deliverWithNewSubject(String address) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
+        message.setFrom(new InternetAddress("sender@example.com"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(address));
+        String subject = "Pushed " + UUID.randomUUID();
+        message.setSubject(subject);
+        message.setText("Body");
+        mailServer.getUserManager().getUser(address).deliver(message);
+        return subject;
+    }
+
+    /** The subjects of every message stored for the mailbox. */
+    protected List<String> storedSubjects(UUID mailboxId) {
+        return db.sql("select m.subject from mail_message m join mail_folder f on f.id = m.folder_id "
+                        + "where f.mailbox_id = :id")
+                .bind("id", mailboxId)
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collectList()
+                .block();
     }
 }

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.TestAccounts;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -51,7 +46,7 @@ class InboxPushTest extends Microsoft365TestBase {
 
     @AfterEach
     void stopPushing() {
-        setScheduledSync(false);
+        setEmailSyncEnabled(false);
         watchers.refresh().block(WITHIN);
         microsoft.accessTokenLifetime(Duration.ofSeconds(3599));
     }
@@ -67,14 +62,14 @@ class InboxPushTest extends Microsoft365TestBase {
                 .block(WITHIN);
         assertThat(caughtUp.newMessages()).isZero();
 
-        String subject = deliver();
+        String subject = deliverWithNewSubject(JANE);
 
         SyncStatus pushed = steps.filter(status -> status.state() == SyncState.SUCCEEDED)
                 .filter(status -> status.newMessages() > 0)
                 .next()
                 .block(WITHIN);
         assertThat(pushed.newMessages()).isEqualTo(1);
-        assertThat(storedSubjects()).containsExactly(subject);
+        assertThat(storedSubjects(mailboxId)).containsExactly(subject);
         assertThat(watchers.connections(mailboxId))
                 .as("the same IDLE connection fetched it")
                 .isEqualTo(1);
@@ -88,9 +83,9 @@ class InboxPushTest extends Microsoft365TestBase {
         startPushing();
 
         awaitTrue(() -> watchers.connections(mailboxId) >= 3, "three connections, one per token lifetime");
-        String subject = deliver();
+        String subject = deliverWithNewSubject(JANE);
 
-        awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored");
+        awaitTrue(() -> storedSubjects(mailboxId).contains(subject), "the new mail stored");
         assertThat(watchers.isWatching(mailboxId)).isTrue();
         assertThat(refreshTokenRequests() - refreshesBefore)
                 .as("the logins used refreshed tokens (the mail server " + "accepts only the newest)")
@@ -115,9 +110,9 @@ class InboxPushTest extends Microsoft365TestBase {
             steps.filter(status -> status.state() == SyncState.SUCCEEDED)
                     .take(4)
                     .blockLast(WITHIN);
-            String subject = deliver();
+            String subject = deliverWithNewSubject(JANE);
 
-            awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored after three renewals");
+            awaitTrue(() -> storedSubjects(mailboxId).contains(subject), "the new mail stored after three renewals");
             assertThat(watcher.connections())
                     .as("renewals reuse the connection")
                     .isEqualTo(1);
@@ -166,13 +161,13 @@ class InboxPushTest extends Microsoft365TestBase {
                 .then()
                 .block();
 
-        String subject = deliver();
+        String subject = deliverWithNewSubject(JANE);
         db.sql("delete from sync_lease where mailbox_id = :id and purpose = 'SYNC'")
                 .bind("id", mailboxId)
                 .then()
                 .block();
 
-        awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored once the lease was free");
+        awaitTrue(() -> storedSubjects(mailboxId).contains(subject), "the new mail stored once the lease was free");
     }
 
     @Test
@@ -183,7 +178,7 @@ class InboxPushTest extends Microsoft365TestBase {
         assertThat(pushLeaseHolders()).isEqualTo(1);
         assertThat(janeSeesPushing()).isTrue();
 
-        setScheduledSync(false);
+        setEmailSyncEnabled(false);
         watchers.refresh().block(WITHIN);
         assertThat(watchers.isWatching(mailboxId)).isFalse();
         assertThat(pushLeaseHolders()).isZero();
@@ -207,9 +202,9 @@ class InboxPushTest extends Microsoft365TestBase {
         startPushing();
 
         awaitTrue(() -> watchers.connections(mailboxId) == 1, "the watcher logged in with a renewed token");
-        String subject = deliver();
+        String subject = deliverWithNewSubject(JANE);
 
-        awaitTrue(() -> storedSubjects().contains(subject), "the new mail stored");
+        awaitTrue(() -> storedSubjects(mailboxId).contains(subject), "the new mail stored");
         assertThat(refreshTokenRequests() - refreshesBefore).isEqualTo(1);
     }
 
@@ -220,7 +215,7 @@ class InboxPushTest extends Microsoft365TestBase {
         steps.subscribe();
         endAccessTokenEarly(JANE);
         microsoft.revokeGrants(JANE);
-        setScheduledSync(true);
+        setEmailSyncEnabled(true);
         watchers.refresh().block(WITHIN);
 
         SyncStatus reauth = steps.filter(status -> status.state() == SyncState.NEEDS_REAUTH)
@@ -237,7 +232,7 @@ class InboxPushTest extends Microsoft365TestBase {
         Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
         steps.subscribe();
         refuseMailAccess(JANE);
-        setScheduledSync(true);
+        setEmailSyncEnabled(true);
         watchers.refresh().block(WITHIN);
 
         SyncStatus refused = steps.filter(status -> status.state() == SyncState.ACCESS_REFUSED)
@@ -261,8 +256,8 @@ class InboxPushTest extends Microsoft365TestBase {
                 .entity(String.class)
                 .isEqualTo("CONNECTED");
         startPushing();
-        String subject = deliver();
-        awaitTrue(() -> storedSubjects().contains(subject), "pushed again once CONNECTED");
+        String subject = deliverWithNewSubject(JANE);
+        awaitTrue(() -> storedSubjects(mailboxId).contains(subject), "pushed again once CONNECTED");
     }
 
     private String mailboxState() {
@@ -288,41 +283,9 @@ class InboxPushTest extends Microsoft365TestBase {
     }
 
     private void startPushing() {
-        setScheduledSync(true);
+        setEmailSyncEnabled(true);
         watchers.refresh().block(WITHIN);
         assertThat(watchers.isWatching(mailboxId)).isTrue();
-    }
-
-    private void setScheduledSync(boolean enabled) {
-        sessions.graphQl("alice", TestAccounts.PASSWORD)
-                .document("mutation($on: Boolean) { updateEmailSyncSettings(input: {enabled: $on}) "
-                        + "{ errors { message } } }")
-                .variable("on", enabled)
-                .execute()
-                .path("updateEmailSyncSettings.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-    }
-
-    private String deliver() throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
-        message.setFrom(new InternetAddress("sender@example.com"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(JANE));
-        String subject = "Pushed " + UUID.randomUUID();
-        message.setSubject(subject);
-        message.setText("Body");
-        mailServer.getUserManager().getUser(JANE).deliver(message);
-        return subject;
-    }
-
-    private List<String> storedSubjects() {
-        return db.sql("select m.subject from mail_message m join mail_folder f on f.id = m.folder_id "
-                        + "where f.mailbox_id = :id")
-                .bind("id", mailboxId)
-                .map(row -> row.get(0, String.class))
-                .all()
-                .collectList()
-                .block();
     }
 
     private static long refreshTokenRequests() {

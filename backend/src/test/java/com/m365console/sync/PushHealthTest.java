@@ -6,10 +6,6 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -61,7 +57,7 @@ class PushHealthTest extends Microsoft365TestBase {
     @AfterEach
     void stopPushing() {
         imapLink.dropEveryConnection(false);
-        setEmailSync(false);
+        setEmailSyncEnabled(false);
         watchers.refresh().block(WITHIN);
     }
 
@@ -93,7 +89,7 @@ class PushHealthTest extends Microsoft365TestBase {
                     "Push cut %d: RECONNECTING (%s), WATCHING again %d ms after the cut%n",
                     cut, reconnecting.reason(), reconnected.toMillis());
 
-            String subject = deliver();
+            String subject = deliverWithNewSubject(JANE);
             awaitStored(subject);
         }
     }
@@ -128,7 +124,7 @@ class PushHealthTest extends Microsoft365TestBase {
         imapLink.dropEveryConnection(false);
         Health recovered = await(health -> health.state().equals("WATCHING"), Duration.ofSeconds(30), "recovered");
         assertThat(recovered.pushing()).isTrue();
-        String subject = deliver();
+        String subject = deliverWithNewSubject(JANE);
         awaitStored(subject);
     }
 
@@ -162,7 +158,7 @@ class PushHealthTest extends Microsoft365TestBase {
         assertThat(inboxNotSynced.state()).isEqualTo("OFF");
         assertThat(inboxNotSynced.reason()).startsWith("INBOX is not among the synced folders");
 
-        setEmailSync(false);
+        setEmailSyncEnabled(false);
         assertThat(health().reason()).isEqualTo("Email Synchronization is turned off by an administrator.");
 
         db.sql("update mailbox set state = 'NEEDS_REAUTH' where id = :id")
@@ -174,7 +170,7 @@ class PushHealthTest extends Microsoft365TestBase {
 
     @Test
     void whatTheInstanceHoldingTheLeaseWroteIsWhatEveryInstanceShows() {
-        setEmailSync(true);
+        setEmailSyncEnabled(true);
         OffsetDateTime since = OffsetDateTime.parse("2030-01-02T09:42:00Z");
         db.sql("insert into sync_lease (mailbox_id, purpose, holder, expires_at) "
                         + "values (:id, 'PUSH', 'instance B', now() + interval '1 minute')")
@@ -277,46 +273,14 @@ class PushHealthTest extends Microsoft365TestBase {
 
     private void awaitStored(String subject) {
         Flux.interval(Duration.ZERO, Duration.ofMillis(50), Schedulers.boundedElastic())
-                .filter(tick -> storedSubjects().contains(subject))
+                .filter(tick -> storedSubjects(mailboxId).contains(subject))
                 .next()
                 .timeout(WITHIN, Mono.error(() -> new AssertionError("Not stored within " + WITHIN + ": " + subject)))
                 .block();
     }
 
     private void startPushing() {
-        setEmailSync(true);
+        setEmailSyncEnabled(true);
         watchers.refresh().block(WITHIN);
-    }
-
-    private void setEmailSync(boolean enabled) {
-        sessions.graphQl("alice", TestAccounts.PASSWORD)
-                .document("mutation($on: Boolean) { updateEmailSyncSettings(input: {enabled: $on}) "
-                        + "{ errors { message } } }")
-                .variable("on", enabled)
-                .execute()
-                .path("updateEmailSyncSettings.errors")
-                .entityList(Object.class)
-                .hasSize(0);
-    }
-
-    private String deliver() throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
-        message.setFrom(new InternetAddress("sender@example.com"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(JANE));
-        String subject = "Pushed " + UUID.randomUUID();
-        message.setSubject(subject);
-        message.setText("Body");
-        mailServer.getUserManager().getUser(JANE).deliver(message);
-        return subject;
-    }
-
-    private List<String> storedSubjects() {
-        return db.sql("select m.subject from mail_message m join mail_folder f on f.id = m.folder_id "
-                        + "where f.mailbox_id = :id")
-                .bind("id", mailboxId)
-                .map(row -> row.get(0, String.class))
-                .all()
-                .collectList()
-                .block();
     }
 }
