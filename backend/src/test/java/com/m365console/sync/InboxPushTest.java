@@ -176,7 +176,7 @@ class InboxPushTest extends Microsoft365TestBase {
         assertThat(janeSeesPushing()).isFalse();
         startPushing();
         assertThat(pushLeaseHolders()).isEqualTo(1);
-        assertThat(janeSeesPushing()).isTrue();
+        awaitTrue(this::janeSeesPushing, "jane sees her mailbox pushed once its watcher waits in IDLE");
 
         setEmailSyncEnabled(false);
         watchers.refresh().block(WITHIN);
