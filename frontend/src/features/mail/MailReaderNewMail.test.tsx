@@ -123,4 +123,14 @@ describe('MailReaderPage with new mail', () => {
     expect(list.queryByRole('button', { name: /Subject m61/ })).toBeNull();
     expect(inboxButton().textContent).toContain('1 unread, 60 messages');
   });
+
+  it('shows mail that arrived while its tab was hidden once the tab is shown again', async () => {
+    const { list, deliver } = await renderReader();
+    deliver();
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await list.findByRole('button', { name: /Subject m61/ });
+    await waitFor(() => expect(inboxButton().textContent).toContain('2 unread, 61 messages'));
+  });
 });

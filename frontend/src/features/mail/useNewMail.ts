@@ -1,4 +1,6 @@
-// Counts the synchronisations that store new mail in a mailbox while the reader is open, so it can show that mail.
+// Counts the synchronisations that store new mail in a mailbox while the reader is open, so it can show that mail;
+// coming back to a hidden tab counts too, as its page may have missed or postponed showing what arrived meanwhile.
+import { useEffect, useState } from 'react';
 import { useSubscription } from 'urql';
 import { MailReaderSyncStatusSubscription } from './documents';
 import { bringsNewMail } from './reader';
@@ -10,5 +12,13 @@ export function useNewMail(mailboxId: string): number {
     (arrivals: number | undefined, data) =>
       arrivals === undefined ? 0 : arrivals + Number(bringsNewMail(data.mailboxSyncStatus)),
   );
-  return live.data ?? 0;
+  const [returns, setReturns] = useState(0);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') setReturns((count) => count + 1);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+  return (live.data ?? 0) + returns;
 }
