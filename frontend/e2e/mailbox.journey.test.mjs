@@ -473,9 +473,7 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     await page.locator('#system-menu').getByRole('link', { name: 'Mailboxes' }).click();
     const row = page.getByRole('table', { name: 'All mailboxes' }).getByRole('row').filter({ hasText: JANE });
     await row.getByText('Needs reconnect', { exact: true }).waitFor();
-    await row
-      .getByRole('cell', { name: /^Needs reconnect at \d\d:\d\d: The grant has expired/ })
-      .waitFor();
+    await row.getByRole('cell', { name: /^Needs reconnect at \d\d:\d\d: The grant has expired/ }).waitFor();
     await signOut(page);
   });
 
