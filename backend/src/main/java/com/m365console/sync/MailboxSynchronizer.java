@@ -109,7 +109,7 @@ public class MailboxSynchronizer {
                     mailboxId,
                     run,
                     (mailbox, sync) -> Mono.fromCallable(() -> sync.syncNewMail(reader, folder)),
-                    (outcome, ended) -> schedule.recordUnscheduled(outcome, ended));
+                    (outcome, ended) -> schedule.recordUnscheduled(ended));
             return run.outcome();
         });
     }

@@ -16,7 +16,8 @@ record PushProperties(Boolean enabled, Duration renewIdleEvery, Duration reauthe
         reauthenticateBeforeExpiry = positiveOr(reauthenticateBeforeExpiry, Duration.ofMinutes(5));
     }
 
-    private static Duration positiveOr(Duration value, Duration fallback) {
+    /** A configured duration, or the fallback when it is missing, zero or negative. */
+    static Duration positiveOr(Duration value, Duration fallback) {
         return value == null || value.isZero() || value.isNegative() ? fallback : value;
     }
 }

@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Synchronisation steps for this instance's subscribers, whichever instance ran the sync (they travel through
- * {@link SyncEventBus}), in the order they were published; a new subscriber to one mailbox first gets that
+ * Synchronisation steps for this instance's subscribers, whichever instance ran the sync (its own are delivered at
+ * once, the other instances' arrive through {@link SyncEventBus}), in the order they were published; a new subscriber to one mailbox first gets that
  * mailbox's latest step (IDLE if none), so it shows the last result.
  */
 @Component

@@ -14,17 +14,13 @@ record SyncRunProperties(
 
     SyncRunProperties {
         batchSize = batchSize == null || batchSize < 1 ? 200 : batchSize;
-        leaseTtl = positiveOr(leaseTtl, Duration.ofSeconds(30));
-        leaseRenewEvery = positiveOr(leaseRenewEvery, leaseTtl.dividedBy(3));
+        leaseTtl = PushProperties.positiveOr(leaseTtl, Duration.ofSeconds(30));
+        leaseRenewEvery = PushProperties.positiveOr(leaseRenewEvery, leaseTtl.dividedBy(3));
         if (leaseRenewEvery.compareTo(leaseTtl) >= 0) {
             throw new IllegalArgumentException("m365.sync.lease-renew-every (" + leaseRenewEvery
                     + ") must be shorter than m365.sync.lease-ttl (" + leaseTtl + ")");
         }
-        retryFirst = positiveOr(retryFirst, Duration.ofSeconds(5));
-        storeTimeout = positiveOr(storeTimeout, Duration.ofMinutes(1));
-    }
-
-    private static Duration positiveOr(Duration value, Duration fallback) {
-        return value == null || value.isZero() || value.isNegative() ? fallback : value;
+        retryFirst = PushProperties.positiveOr(retryFirst, Duration.ofSeconds(5));
+        storeTimeout = PushProperties.positiveOr(storeTimeout, Duration.ofMinutes(1));
     }
 }

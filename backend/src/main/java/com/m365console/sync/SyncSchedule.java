@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -65,9 +66,8 @@ class SyncSchedule {
      * (the database was down) keeps a newer run's result and only adds its failure, if that is newer.
      */
     Mono<Void> record(SyncOutcome outcome, SyncStatus ended, Duration interval, Duration retryFirst) {
-        boolean succeeded = outcome instanceof SyncOutcome.Succeeded;
         boolean progress = outcome instanceof SyncOutcome.Failed failed && failed.storedBeforeFailure() > 0;
-        return db.sql("""
+        return bindResult(db.sql("""
                 insert into mailbox_sync (mailbox_id, last_started_at, last_finished_at, last_state, last_reason,
                     new_messages, failures, next_attempt_at, last_failure_state, last_failure_reason, last_failed_at)
                 values (:id, :started, :finished, :state, :reason, :newMessages, case when :succeeded then 0 else 1 end,
@@ -80,14 +80,7 @@ class SyncSchedule {
                     next_attempt_at = case when not newer_run then mailbox_sync.next_attempt_at
                         else now() + make_interval(secs => case when :succeeded then :interval when :progress then :retry
                         else least(:interval, :retry * power(2, least(mailbox_sync.failures, 20))) end) end,
-                """.replace("newer_run", NEWER_RUN) + LATEST_RESULT)
-                .bind("id", ended.mailboxId())
-                .bind("started", started(ended))
-                .bind("finished", ended.at())
-                .bind("state", ended.state().name())
-                .bind("reason", ended.reason() == null ? "" : ended.reason())
-                .bind("newMessages", ended.newMessages() == null ? 0 : ended.newMessages())
-                .bind("succeeded", succeeded)
+                """.replace("newer_run", NEWER_RUN) + LATEST_RESULT), ended)
                 .bind("progress", progress)
                 .bind("interval", (double) interval.toSeconds())
                 .bind("retry", (double) Math.min(retryFirst.toMillis(), interval.toMillis()) / 1000)
@@ -95,24 +88,15 @@ class SyncSchedule {
     }
 
     /** Records a run between schedules (pushed mail) without moving the next scheduled one. */
-    Mono<Void> recordUnscheduled(SyncOutcome outcome, SyncStatus ended) {
-        boolean succeeded = outcome instanceof SyncOutcome.Succeeded;
-        return db.sql("""
+    Mono<Void> recordUnscheduled(SyncStatus ended) {
+        return bindResult(db.sql("""
                 insert into mailbox_sync (mailbox_id, last_started_at, last_finished_at, last_state, last_reason,
                     new_messages, last_failure_state, last_failure_reason, last_failed_at)
                 values (:id, :started, :finished, :state, :reason, :newMessages,
                     case when :succeeded then null else :state end, case when :succeeded then null else :reason end,
                     case when :succeeded then null else :finished end)
                 on conflict (mailbox_id) do update set
-                """ + LATEST_RESULT)
-                .bind("id", ended.mailboxId())
-                .bind("started", started(ended))
-                .bind("finished", ended.at())
-                .bind("state", ended.state().name())
-                .bind("reason", ended.reason() == null ? "" : ended.reason())
-                .bind("newMessages", ended.newMessages() == null ? 0 : ended.newMessages())
-                .bind("succeeded", succeeded)
-                .then();
+                """ + LATEST_RESULT), ended).then();
     }
 
     private static final String NEWER_RUN = "(mailbox_sync.last_finished_at is null"
@@ -135,6 +119,18 @@ class SyncSchedule {
             "newer_failure",
             "(excluded.last_failed_at is not null and (mailbox_sync.last_failed_at is null"
                     + " or mailbox_sync.last_failed_at <= excluded.last_failed_at))");
+
+    /** The run's result, as both records write it: when it started and ended, how, why, and what it stored. */
+    private static GenericExecuteSpec bindResult(GenericExecuteSpec statement, SyncStatus ended) {
+        return statement
+                .bind("id", ended.mailboxId())
+                .bind("started", started(ended))
+                .bind("finished", ended.at())
+                .bind("state", ended.state().name())
+                .bind("reason", ended.reason() == null ? "" : ended.reason())
+                .bind("newMessages", ended.newMessages() == null ? 0 : ended.newMessages())
+                .bind("succeeded", ended.state() == SyncState.SUCCEEDED);
+    }
 
     private static OffsetDateTime started(SyncStatus status) {
         return status.at().minus(Duration.ofMillis(status.durationMs() == null ? 0 : status.durationMs()));
