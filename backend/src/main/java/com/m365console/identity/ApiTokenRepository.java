@@ -19,22 +19,24 @@ interface ApiTokenRepository extends ReactiveCrudRepository<ApiToken, UUID> {
     Flux<ApiToken> findByUserId(UUID userId);
 
     /**
-     * A token that is neither revoked nor expired, marking it used at most once a minute: a write (its row lock and WAL
-     * flush) on every request queued concurrent requests of one token behind each other.
+     * A token that is neither revoked nor expired, with its enabled owner, in one statement (every API request runs
+     * it), marking it used at most once a minute: a write (its row lock and WAL flush) on every request queued
+     * concurrent requests of one token behind each other.
      */
     @Query("""
             with active as (select id, user_id, expires_at, last_used_at from api_token
                 where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > now())),
             touched as (update api_token t set last_used_at = now() from active a
                 where t.id = a.id and (a.last_used_at is null or a.last_used_at < now() - interval '1 minute'))
-            select id, user_id, expires_at from active""")
+            select a.id, a.user_id, a.expires_at, u.username, u.role, u.must_change_password
+            from active a join app_user u on u.id = a.user_id and u.enabled""")
     Mono<UsedToken> useToken(byte[] hash);
 
     /** The token while it is active; empty once revoked or expired. */
     @Query("""
             select id, user_id, expires_at from api_token
             where id = :id and revoked_at is null and (expires_at is null or expires_at > now())""")
-    Mono<UsedToken> findActive(UUID id);
+    Mono<ActiveToken> findActive(UUID id);
 
     /** Revokes one of the owner's tokens, announcing it to every instance; answers 1, or 0 when none was active. */
     @Query("with revoked as (update api_token set revoked_at = now()"
@@ -47,5 +49,9 @@ interface ApiTokenRepository extends ReactiveCrudRepository<ApiToken, UUID> {
     Mono<Long> revokeAll(UUID userId);
 
     /** An active token: its id, owner and expiry (null: never). */
-    record UsedToken(UUID id, UUID userId, OffsetDateTime expiresAt) {}
+    record ActiveToken(UUID id, UUID userId, OffsetDateTime expiresAt) {}
+
+    /** An active token of an enabled owner, with what the owner may do: their name, role and password state. */
+    record UsedToken(
+            UUID id, UUID userId, OffsetDateTime expiresAt, String username, Role role, boolean mustChangePassword) {}
 }

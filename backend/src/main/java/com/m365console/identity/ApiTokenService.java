@@ -27,11 +27,9 @@ public class ApiTokenService {
 
     private final SecureRandom random = new SecureRandom();
     private final ApiTokenRepository tokens;
-    private final UserAccountRepository users;
 
-    ApiTokenService(ApiTokenRepository tokens, UserAccountRepository users) {
+    ApiTokenService(ApiTokenRepository tokens) {
         this.tokens = tokens;
-        this.users = users;
     }
 
     Flux<ApiToken> list(UUID ownerId) {
@@ -81,9 +79,10 @@ public class ApiTokenService {
             return Mono.empty();
         }
         return tokens.useToken(hash(presented))
-                .flatMap(token -> users.findById(token.userId())
-                        .filter(UserAccount::enabled)
-                        .map(owner -> new AuthenticatedToken(token.id(), owner, expiry(token.expiresAt()))));
+                .map(token -> new AuthenticatedToken(
+                        token.id(),
+                        new TokenOwner(token.userId(), token.username(), token.role(), token.mustChangePassword()),
+                        expiry(token.expiresAt())));
     }
 
     /** Until when the token stays valid ({@link Instant#MAX}: no expiry); empty once revoked or expired. */
@@ -104,5 +103,8 @@ public class ApiTokenService {
     }
 
     /** A valid token as presented: its id, its owner, and when it expires. */
-    public record AuthenticatedToken(UUID tokenId, UserAccount owner, Instant validUntil) {}
+    public record AuthenticatedToken(UUID tokenId, TokenOwner owner, Instant validUntil) {}
+
+    /** The enabled account a token acts as, and what decides its rights. */
+    public record TokenOwner(UUID id, String username, Role role, boolean mustChangePassword) {}
 }

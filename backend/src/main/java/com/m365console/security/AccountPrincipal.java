@@ -1,5 +1,6 @@
 package com.m365console.security;
 
+import com.m365console.identity.Role;
 import com.m365console.identity.UserAccount;
 import java.io.Serializable;
 import java.util.Collection;
@@ -26,9 +27,12 @@ public record AccountPrincipal(
 
     /** An account's rights; one that still has a one-time password may only change it. */
     public static List<GrantedAuthority> authorities(UserAccount account) {
-        String authority = account.mustChangePassword()
-                ? PASSWORD_CHANGE_REQUIRED
-                : "ROLE_" + account.role().name();
+        return authorities(account.role(), account.mustChangePassword());
+    }
+
+    /** The rights of an account with this role and password state. */
+    public static List<GrantedAuthority> authorities(Role role, boolean mustChangePassword) {
+        String authority = mustChangePassword ? PASSWORD_CHANGE_REQUIRED : "ROLE_" + role.name();
         return List.of(new SimpleGrantedAuthority(authority));
     }
 

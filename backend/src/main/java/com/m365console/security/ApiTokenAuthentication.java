@@ -1,6 +1,6 @@
 package com.m365console.security;
 
-import com.m365console.identity.UserAccount;
+import com.m365console.identity.ApiTokenService.TokenOwner;
 import java.util.UUID;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
@@ -9,8 +9,8 @@ public class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     private final Principal principal;
 
-    ApiTokenAuthentication(UserAccount owner) {
-        super(AccountPrincipal.authorities(owner));
+    ApiTokenAuthentication(TokenOwner owner) {
+        super(AccountPrincipal.authorities(owner.role(), owner.mustChangePassword()));
         this.principal = new Principal(owner.id(), owner.username());
         setAuthenticated(true);
     }

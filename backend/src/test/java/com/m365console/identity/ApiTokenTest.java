@@ -131,6 +131,19 @@ class ApiTokenTest {
     }
 
     @Test
+    void aDisabledOwnersTokenGets401() {
+        String secret = create(bob, "build server");
+        post(secret).expectStatus().isOk();
+
+        db.sql("update app_user set enabled = false where username = 'bob'")
+                .fetch()
+                .rowsUpdated()
+                .block();
+
+        post(secret).expectStatus().isUnauthorized();
+    }
+
+    @Test
     void anotherUserCannotRevokeMyToken() {
         create(bob, "mine");
         String id = bob.documentName("apiTokens")

@@ -53,6 +53,33 @@ class GraphQlLimitsTest {
     }
 
     @Test
+    void aRefusedQuerySentAgainIsRefusedAgain() {
+        String deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType "
+                + "{ ofType { ofType { name } } } } } } } } } } } } }";
+        String wide = IntStream.range(0, 200)
+                .mapToObj(i -> "m" + i + ": me { id username email }")
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            for (String[] refused :
+                    new String[][] {{deep, "depth"}, {wide, "complexity"}, {"{ me { id ", "Invalid syntax"}}) {
+                sessions.graphQl("alice", TestAccounts.PASSWORD)
+                        .document(refused[0])
+                        .execute()
+                        .errors()
+                        .satisfy(errors -> assertThat(errors)
+                                .anySatisfy(
+                                        error -> assertThat(error.getMessage()).containsIgnoringCase(refused[1])));
+            }
+            sessions.anonymous()
+                    .graphQl()
+                    .document("{ __schema { queryType { name } } }")
+                    .execute()
+                    .errors()
+                    .satisfy(errors -> assertThat(errors).isNotEmpty());
+        }
+    }
+
+    @Test
     void introspectionIsForSignedInCallers() {
         sessions.graphQl("alice", TestAccounts.PASSWORD)
                 .document("{ __schema { queryType { name } } }")
