@@ -1,12 +1,14 @@
 package com.m365console.sync;
 
 import com.m365console.mailbox.MailboxView;
+import com.m365console.sync.MailboxHealthStore.MailboxHealth;
 import graphql.GraphQLContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -14,30 +16,30 @@ import reactor.core.publisher.Mono;
 
 /**
  * A mailbox's health on the GraphQL type {@code Mailbox} (last sync, last failure, push), read for every mailbox of a
- * list at once. Readable wherever the mailbox itself is: these fields are only reached through mailboxes the caller
- * may see.
+ * list at once and once per request for all four fields. Readable wherever the mailbox itself is: these fields are
+ * only reached through mailboxes the caller may see.
  */
 @Controller
 class MailboxHealthController {
 
+    private final MailboxHealthStore store;
     private final PushStatuses statuses;
-    private final SyncSchedule schedule;
 
-    MailboxHealthController(PushStatuses statuses, SyncSchedule schedule) {
+    MailboxHealthController(MailboxHealthStore store, PushStatuses statuses) {
+        this.store = store;
         this.statuses = statuses;
-        this.schedule = schedule;
     }
 
     @BatchMapping(typeName = "Mailbox")
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<Map<MailboxView, SyncStatus>> lastSync(List<MailboxView> mailboxes) {
-        return schedule.last(ids(mailboxes)).map(found -> byMailbox(mailboxes, found));
+    Mono<Map<MailboxView, SyncStatus>> lastSync(List<MailboxView> mailboxes, GraphQLContext request) {
+        return health(mailboxes, request).map(found -> byMailbox(mailboxes, found, MailboxHealth::lastSync));
     }
 
     @BatchMapping(typeName = "Mailbox")
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
-    Mono<Map<MailboxView, SyncStatus>> lastFailure(List<MailboxView> mailboxes) {
-        return schedule.lastFailure(ids(mailboxes)).map(found -> byMailbox(mailboxes, found));
+    Mono<Map<MailboxView, SyncStatus>> lastFailure(List<MailboxView> mailboxes, GraphQLContext request) {
+        return health(mailboxes, request).map(found -> byMailbox(mailboxes, found, MailboxHealth::lastFailure));
     }
 
     @BatchMapping(typeName = "Mailbox")
@@ -58,14 +60,32 @@ class MailboxHealthController {
     }
 
     /**
-     * The push states of these mailboxes, read once per request: push and pushing of one answer come from the same
-     * read, so they never disagree while a watcher's state changes.
+     * The push states of these mailboxes from the request's one health read: push and pushing of one answer never
+     * disagree while a watcher's state changes.
      */
     private Mono<Map<MailboxView, PushStatus>> pushStatuses(List<MailboxView> mailboxes, GraphQLContext request) {
-        Map<List<UUID>, Mono<Map<MailboxView, PushStatus>>> read =
+        Map<List<UUID>, Mono<Map<MailboxView, PushStatus>>> decided =
                 request.computeIfAbsent(PushStatuses.class, key -> new ConcurrentHashMap<>());
-        return read.computeIfAbsent(
-                ids(mailboxes), ids -> statuses.of(mailboxes).cache());
+        return decided.computeIfAbsent(
+                ids(mailboxes),
+                ids -> health(mailboxes, request)
+                        .flatMap(found -> {
+                            Map<UUID, PushStatus> held = new LinkedHashMap<>();
+                            found.forEach((id, health) -> {
+                                if (health.heldPush() != null) {
+                                    held.put(id, health.heldPush());
+                                }
+                            });
+                            return statuses.of(mailboxes, held);
+                        })
+                        .cache());
+    }
+
+    /** These mailboxes' health, read once per request whichever of the fields ask for it. */
+    private Mono<Map<UUID, MailboxHealth>> health(List<MailboxView> mailboxes, GraphQLContext request) {
+        Map<List<UUID>, Mono<Map<UUID, MailboxHealth>>> read =
+                request.computeIfAbsent(MailboxHealthStore.class, key -> new ConcurrentHashMap<>());
+        return read.computeIfAbsent(ids(mailboxes), ids -> store.of(ids).cache());
     }
 
     private static List<UUID> ids(List<MailboxView> mailboxes) {
@@ -73,11 +93,16 @@ class MailboxHealthController {
     }
 
     /** The mailboxes that have a value; the others' field is null. */
-    private static Map<MailboxView, SyncStatus> byMailbox(List<MailboxView> mailboxes, Map<UUID, SyncStatus> found) {
+    private static Map<MailboxView, SyncStatus> byMailbox(
+            List<MailboxView> mailboxes, Map<UUID, MailboxHealth> found, Function<MailboxHealth, SyncStatus> field) {
         Map<MailboxView, SyncStatus> byMailbox = new LinkedHashMap<>();
-        mailboxes.stream()
-                .filter(mailbox -> found.containsKey(mailbox.id()))
-                .forEach(mailbox -> byMailbox.put(mailbox, found.get(mailbox.id())));
+        for (MailboxView mailbox : mailboxes) {
+            MailboxHealth health = found.get(mailbox.id());
+            SyncStatus value = health == null ? null : field.apply(health);
+            if (value != null) {
+                byMailbox.put(mailbox, value);
+            }
+        }
         return byMailbox;
     }
 }

@@ -7,12 +7,13 @@ import com.m365console.settings.EmailSyncSettingsService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * The push state of mailboxes as it is: OFF with the reason when nothing should watch a mailbox or nothing does
- * (no live PUSH lease), otherwise what the holding watcher last wrote. Two queries for any number of mailboxes.
+ * (no live PUSH lease), otherwise what the holding watcher last wrote ({@link MailboxHealthStore} reads it).
  */
 @Service
 class PushStatuses {
@@ -21,32 +22,26 @@ class PushStatuses {
             + "next check, within a minute. Until then new mail arrives with the schedule.";
 
     private final EmailSyncSettingsService settings;
-    private final PushStatusStore store;
     private final PushProperties properties;
 
-    PushStatuses(EmailSyncSettingsService settings, PushStatusStore store, PushProperties properties) {
+    PushStatuses(EmailSyncSettingsService settings, PushProperties properties) {
         this.settings = settings;
-        this.store = store;
         this.properties = properties;
     }
 
-    Mono<Map<MailboxView, PushStatus>> of(List<MailboxView> mailboxes) {
-        return settings.current()
-                .zipWith(store.underLiveLease(
-                        mailboxes.stream().map(MailboxView::id).toList()))
-                .map(found -> {
-                    Map<MailboxView, PushStatus> statuses = new LinkedHashMap<>();
-                    for (MailboxView mailbox : mailboxes) {
-                        String off = whyNotWatched(mailbox, found.getT1());
-                        PushStatus held = found.getT2().get(mailbox.id());
-                        statuses.put(
-                                mailbox,
-                                off != null
-                                        ? PushStatus.off(off)
-                                        : held != null ? held : PushStatus.off(NOBODY_WATCHES));
-                    }
-                    return statuses;
-                });
+    /** The push states of these mailboxes, given what the holders of live PUSH leases wrote for them. */
+    Mono<Map<MailboxView, PushStatus>> of(List<MailboxView> mailboxes, Map<UUID, PushStatus> underLiveLease) {
+        return settings.current().map(current -> {
+            Map<MailboxView, PushStatus> statuses = new LinkedHashMap<>();
+            for (MailboxView mailbox : mailboxes) {
+                String off = whyNotWatched(mailbox, current);
+                PushStatus held = underLiveLease.get(mailbox.id());
+                statuses.put(
+                        mailbox,
+                        off != null ? PushStatus.off(off) : held != null ? held : PushStatus.off(NOBODY_WATCHES));
+            }
+            return statuses;
+        });
     }
 
     /** Why the mailbox is not to be watched, or null when it is. */

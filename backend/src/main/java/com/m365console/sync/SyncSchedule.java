@@ -2,8 +2,6 @@ package com.m365console.sync;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -134,46 +132,5 @@ class SyncSchedule {
 
     private static OffsetDateTime started(SyncStatus status) {
         return status.at().minus(Duration.ofMillis(status.durationMs() == null ? 0 : status.durationMs()));
-    }
-
-    /** The last recorded run of each of those mailboxes that had one, as a status; one query. */
-    Mono<Map<UUID, SyncStatus>> last(Collection<UUID> mailboxIds) {
-        return db.sql("""
-                select mailbox_id, last_state, last_reason, new_messages, last_started_at, last_finished_at
-                from mailbox_sync where mailbox_id = any (:ids) and last_state is not null""")
-                .bind("ids", mailboxIds.toArray(UUID[]::new))
-                .map(row -> SyncStatus.recorded(
-                        row.get("mailbox_id", UUID.class),
-                        SyncState.valueOf(row.get("last_state", String.class)),
-                        row.get("new_messages", Integer.class),
-                        Duration.between(
-                                        row.get("last_started_at", OffsetDateTime.class),
-                                        row.get("last_finished_at", OffsetDateTime.class))
-                                .toMillis(),
-                        emptyToNull(row.get("last_reason", String.class)),
-                        row.get("last_finished_at", OffsetDateTime.class)))
-                .all()
-                .collectMap(SyncStatus::mailboxId);
-    }
-
-    /** The last run that did not succeed of each of those mailboxes that had one, as a status; one query. */
-    Mono<Map<UUID, SyncStatus>> lastFailure(Collection<UUID> mailboxIds) {
-        return db.sql("""
-                select mailbox_id, last_failure_state, last_failure_reason, last_failed_at
-                from mailbox_sync where mailbox_id = any (:ids) and last_failure_state is not null""")
-                .bind("ids", mailboxIds.toArray(UUID[]::new))
-                .map(row -> SyncStatus.recorded(
-                        row.get("mailbox_id", UUID.class),
-                        SyncState.valueOf(row.get("last_failure_state", String.class)),
-                        null,
-                        0,
-                        emptyToNull(row.get("last_failure_reason", String.class)),
-                        row.get("last_failed_at", OffsetDateTime.class)))
-                .all()
-                .collectMap(SyncStatus::mailboxId);
-    }
-
-    private static String emptyToNull(String reason) {
-        return reason == null || reason.isEmpty() ? null : reason;
     }
 }
