@@ -27,7 +27,17 @@ final class DovecotConfig {
     }
 
     static String main(Path root, MailUser user, int imapPort, int submissionPort, int relayPort) {
-        return """
+        return main(root, user, imapPort, submissionPort, relayPort, null);
+    }
+
+    /**
+     * With a {@code plainPassword}, also a PLAIN login with that password for every user (a second passdb), for
+     * benchmark peers without XOAUTH2 such as mbsync, and rawlogs of IMAP sessions while {@code ~/rawlog} exists.
+     */
+    static String main(
+            Path root, MailUser user, int imapPort, int submissionPort, int relayPort, String plainPassword) {
+        return withPlainLogin(
+                """
                 base_dir = %1$s/run
                 state_dir = %1$s/state
                 log_path = %1$s/dovecot.log
@@ -112,14 +122,34 @@ final class DovecotConfig {
                   }
                 }
                 """.formatted(
-                        root,
-                        user.name(),
-                        user.group(),
-                        user.uid(),
-                        user.gid(),
-                        MICROSOFT_CAPABILITIES,
-                        imapPort,
-                        relayPort,
-                        submissionPort);
+                                root,
+                                user.name(),
+                                user.group(),
+                                user.uid(),
+                                user.gid(),
+                                MICROSOFT_CAPABILITIES,
+                                imapPort,
+                                relayPort,
+                                submissionPort),
+                root,
+                plainPassword);
+    }
+
+    /** Also lets doveadm look users up ({@code allow_all_users}: the oauth2 passdb cannot answer user lookups). */
+    private static String withPlainLogin(String config, Path root, String plainPassword) {
+        if (plainPassword == null) {
+            return config;
+        }
+        return config.replace(
+                        " home=%s/mail/%%Lu".formatted(root), " home=%s/mail/%%Lu allow_all_users=yes".formatted(root))
+                .replace("auth_mechanisms = xoauth2 oauthbearer", "auth_mechanisms = xoauth2 oauthbearer plain")
+                .replace("protocol imap {", """
+                        passdb {
+                          driver = static
+                          mechanisms = plain
+                          args = password=%s
+                        }
+                        protocol imap {
+                          rawlog_dir = ~/rawlog""".formatted(plainPassword));
     }
 }

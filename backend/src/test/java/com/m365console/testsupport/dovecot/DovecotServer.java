@@ -88,6 +88,15 @@ public final class DovecotServer implements AutoCloseable {
 
     /** Starts an instance whose oauth2 passdb asks {@code introspectionUrl} (RFC 7662, POST) about every token. */
     public static DovecotServer start(String introspectionUrl) {
+        return start(introspectionUrl, null);
+    }
+
+    /**
+     * For benchmarks: as {@link #start(String)}, and with a {@code plainPassword} also a PLAIN login with it for
+     * every user, for peers that cannot do XOAUTH2 (mbsync), and rawlogs of the IMAP sessions that begin while
+     * {@link #rawlogDir} exists.
+     */
+    public static DovecotServer start(String introspectionUrl, String plainPassword) {
         assumeInstalled();
         MailUser user = MailUser.forThisProcess();
         GreenMail relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -106,7 +115,7 @@ public final class DovecotServer implements AutoCloseable {
                 Files.writeString(
                         root.resolve("dovecot.conf"),
                         DovecotConfig.main(
-                                root, user, imap, submission, relay.getSmtp().getPort()));
+                                root, user, imap, submission, relay.getSmtp().getPort(), plainPassword));
                 Process master = new ProcessBuilder(
                                 binary().orElseThrow().toString(),
                                 "-F",
@@ -164,6 +173,59 @@ public final class DovecotServer implements AutoCloseable {
             maildir.deliver(address, folder, bytes.toByteArray());
         } catch (IOException | MessagingException e) {
             throw new IllegalStateException("Could not write the message", e);
+        }
+    }
+
+    /** Puts a message, as its RFC 822 bytes, into the user's folder. */
+    public void deliver(String address, String folder, byte[] rfc822) {
+        maildir.deliver(address, folder, rfc822);
+    }
+
+    /**
+     * Where IMAP sessions of the user log their traffic ({@code *.in}, {@code *.out}) when started with a PLAIN
+     * password and while this directory exists; create it with {@link #createRawlogDir}.
+     */
+    public Path rawlogDir(String address) {
+        return maildir.home(address).resolve("rawlog");
+    }
+
+    /** Creates {@link #rawlogDir}, owned by the mail user, so sessions that begin from now on are logged. */
+    public Path createRawlogDir(String address) {
+        Path dir = rawlogDir(address);
+        try {
+            Files.createDirectories(dir);
+            maildir.own(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies the user's maildir, as delivered so far, to {@code target} (which must not exist yet). */
+    public void copyMaildir(String address, Path target) {
+        MailUser.Result copied = MailUser.run(
+                List.of("cp", "-a", maildir.home(address).resolve("Maildir").toString(), target.toString()));
+        if (copied.exitCode() != 0) {
+            throw new IllegalStateException("Could not copy the maildir: " + copied.output());
+        }
+    }
+
+    /** Gives the user the maildir at {@code source} (a {@link #copyMaildir} copy), before anything else was delivered. */
+    public void restoreMaildir(String address, Path source) {
+        Path home = maildir.home(address);
+        try {
+            Files.createDirectories(home);
+            maildir.own(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (List<String> command : List.of(
+                List.of("cp", "-a", source.toString(), home.resolve("Maildir").toString()),
+                List.of("chown", "-R", user.uid() + ":" + user.gid(), home.toString()))) {
+            MailUser.Result result = MailUser.run(command);
+            if (result.exitCode() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + result.output());
+            }
         }
     }
 
