@@ -2,6 +2,7 @@ package com.m365console.sync;
 
 import com.m365console.mailbox.MailboxDirectory;
 import com.m365console.mailbox.MailboxIdInput;
+import com.m365console.mailbox.MailboxView;
 import com.m365console.platform.graphql.InvalidArgumentException;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
@@ -65,10 +66,15 @@ class SyncController {
     @PreAuthorize("hasAnyRole('ADMIN', 'USER')")
     Flux<SyncStatus> mailboxSyncStatus(@Argument UUID mailboxId, Authentication authentication) {
         if (mailboxId != null) {
-            return mailboxes
-                    .findVisible(mailboxId, authentication)
-                    .switchIfEmpty(Mono.error(new InvalidArgumentException("You have no mailbox with this id.")))
-                    .flatMapMany(mailbox -> events.of(mailbox.id()));
+            // Through a future: flatMapMany keeps its source for as long as the subscription lives, and that source
+            // (the mailbox query's statement, row and metadata) cost about 30 KB of heap on each open socket.
+            return Mono.fromFuture(() -> mailboxes
+                            .findVisible(mailboxId, authentication)
+                            .map(MailboxView::id)
+                            .switchIfEmpty(
+                                    Mono.error(new InvalidArgumentException("You have no mailbox with this id.")))
+                            .toFuture())
+                    .flatMapMany(events::of);
         }
         Map<UUID, Boolean> visible = new ConcurrentHashMap<>();
         return events.all().filterWhen(status -> {

@@ -10,6 +10,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Synchronisation steps for this instance's subscribers, whichever instance ran the sync (its own are delivered at
@@ -19,7 +20,11 @@ import reactor.core.publisher.Sinks;
 @Component
 public class SyncEvents {
 
-    private static final int SUBSCRIBER_BUFFER = 1024;
+    /**
+     * Steps a subscriber may lag behind before it misses some: a sync publishes a few a second, and each open socket
+     * holds a queue of this size (1,024 cost 4 KB a socket).
+     */
+    private static final int SUBSCRIBER_BUFFER = 256;
 
     private final SyncEventBus bus;
     private final Sinks.Many<SyncStatus> sink = Sinks.many().multicast().directBestEffort();
@@ -48,9 +53,13 @@ public class SyncEvents {
         return live();
     }
 
-    /** The live feed with a buffer per subscriber, so a subscriber that is briefly slow misses no step. */
+    /**
+     * The live feed with a buffer per subscriber, so a subscriber that is briefly slow misses no step, delivered on the
+     * parallel scheduler: whoever publishes (a sync's thread, the LISTEN connection's event loop) only hands the step
+     * over, and the GraphQL execution and socket write for each subscriber run beside it, not inside it.
+     */
     private Flux<SyncStatus> live() {
-        return sink.asFlux().onBackpressureBuffer(SUBSCRIBER_BUFFER);
+        return sink.asFlux().publishOn(Schedulers.parallel(), SUBSCRIBER_BUFFER);
     }
 
     @PreDestroy
