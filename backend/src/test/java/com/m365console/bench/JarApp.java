@@ -149,6 +149,20 @@ public final class JarApp implements AutoCloseable {
         }
     }
 
+    /** The admin's API token, created by {@link #connectMailbox}. */
+    public String apiToken() {
+        return apiToken;
+    }
+
+    /** The signed-in admin's cookies as a Cookie header (SESSION and XSRF-TOKEN), and {@link #csrfToken()} to echo. */
+    public String sessionCookieHeader() {
+        return "SESSION=" + cookie("SESSION") + "; XSRF-TOKEN=" + csrf();
+    }
+
+    public String csrfToken() {
+        return csrf();
+    }
+
     public long pid() {
         return process.pid();
     }
