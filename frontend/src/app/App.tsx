@@ -9,8 +9,10 @@ const AppRouter = lazy(() => import('./AppRouter'));
 
 function Root() {
   const { me, loading } = useSession();
-  const [onlySignIn] = useState(() => window.location.pathname === '/login');
-  if (onlySignIn && !me) {
+  // Once shown, the router stays: signing out later is the router's /login page, at the URL the router keeps
+  const [routerNeeded, setRouterNeeded] = useState(() => window.location.pathname !== '/login');
+  if (me && !routerNeeded) setRouterNeeded(true);
+  if (!routerNeeded) {
     if (loading) return <Loading />;
     return <SignInForm microsoftFailed={new URLSearchParams(window.location.search).get('error') === 'microsoft'} />;
   }
