@@ -1,8 +1,9 @@
 // The signed-in layout: dark top bar with the main menu (Mailboxes; System for ADMIN), user, "API tokens", "Sign out"
 // and "Sign out everywhere" (every browser and device of the user, this one included).
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useSession } from '../features/auth';
+import { Loading } from './Loading';
 import { SystemMenu } from './SystemMenu';
 
 export function Shell() {
@@ -51,7 +52,9 @@ export function Shell() {
         </div>
       )}
       <main className="page">
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

@@ -3,11 +3,12 @@ import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { NoAccess } from '../components/NoAccess';
 import { ChangePasswordPage, useSession } from '../features/auth';
+import { Loading } from './Loading';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me, loading, signedOut } = useSession();
   const location = useLocation();
-  if (loading) return <p className="muted loading">Loading…</p>;
+  if (loading) return <Loading />;
   if (!me) return <Navigate to="/login" replace state={signedOut ? undefined : { from: location }} />;
   if (me.mustChangePassword) return <ChangePasswordPage />;
   return children;

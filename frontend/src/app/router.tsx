@@ -1,21 +1,35 @@
-// The route table: sign-in outside the shell, everything else inside it, System pages for ADMIN only.
+// The route table: sign-in outside the shell, everything else inside it, System pages for ADMIN only. The sign-in page
+// is in the first chunk; the shell and each feature's pages load on first use (React.lazy), so signing in costs
+// only the JavaScript the sign-in page needs.
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
-import { ApiTokensPage } from '../features/apitokens';
 import { LoginPage } from '../features/auth';
-import { MailReaderPage } from '../features/mail';
-import { ComposePage, MyMailboxesPage, SystemMailboxesPage } from '../features/mailboxes';
-import { ConfigurationPage } from '../features/settings';
-import { UsersPage } from '../features/users';
 import { RequireAdmin, RequireAuth } from './guards';
-import { HomePage } from './HomePage';
-import { Shell } from './Shell';
+import { Loading } from './Loading';
+
+/** A page loaded from its module on first render: `name` is the export to show. */
+function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const Shell = lazyPage(() => import('./Shell'), 'Shell');
+const HomePage = lazyPage(() => import('./HomePage'), 'HomePage');
+const ApiTokensPage = lazyPage(() => import('../features/apitokens'), 'ApiTokensPage');
+const MailReaderPage = lazyPage(() => import('../features/mail'), 'MailReaderPage');
+const ComposePage = lazyPage(() => import('../features/mailboxes'), 'ComposePage');
+const MyMailboxesPage = lazyPage(() => import('../features/mailboxes'), 'MyMailboxesPage');
+const SystemMailboxesPage = lazyPage(() => import('../features/mailboxes'), 'SystemMailboxesPage');
+const ConfigurationPage = lazyPage(() => import('../features/settings'), 'ConfigurationPage');
+const UsersPage = lazyPage(() => import('../features/users'), 'UsersPage');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     element: (
       <RequireAuth>
-        <Shell />
+        <Suspense fallback={<Loading />}>
+          <Shell />
+        </Suspense>
       </RequireAuth>
     ),
     children: [

@@ -1,5 +1,6 @@
-// Creates the urql client: POST only (no GET on the server), CSRF header on each request, WebSocket subscriptions.
-import { createClient as createWsClient } from 'graphql-ws';
+// Creates the urql client: POST only (no GET on the server), CSRF header on each request, WebSocket subscriptions
+// (graphql-ws is loaded with the first subscription: the sign-in page has none).
+import type { Client as WsClient } from 'graphql-ws';
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { accessDenied } from './accessDenied';
 import { csrfFetch } from './csrf';
@@ -24,17 +25,21 @@ export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'> = win
 export function createGraphqlClient(onSignInEnded: () => void = () => {}): Client {
   // Reconnect when the server leaves connection_init unanswered: now and then the first frame after the upgrade
   // is read but never handled (see backend/src/test/java/com/m365console/support/GraphQlSockets.java).
-  const socket = createWsClient({
-    url: () => webSocketUrl(),
-    lazy: true,
-    connectionAckWaitTimeout: 5_000,
-    shouldRetry: (event) => !signInEnded(event),
-    on: {
-      closed: (event) => {
-        if (signInEnded(event)) onSignInEnded();
-      },
-    },
-  });
+  let socket: Promise<WsClient> | undefined;
+  const connect = () =>
+    (socket ??= import('graphql-ws').then(({ createClient }) =>
+      createClient({
+        url: () => webSocketUrl(),
+        lazy: true,
+        connectionAckWaitTimeout: 5_000,
+        shouldRetry: (event) => !signInEnded(event),
+        on: {
+          closed: (event) => {
+            if (signInEnded(event)) onSignInEnded();
+          },
+        },
+      }),
+    ));
   return new Client({
     url: '/graphql',
     exchanges: [
@@ -47,7 +52,19 @@ export function createGraphqlClient(onSignInEnded: () => void = () => {}): Clien
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({
-          subscribe: (sink) => ({ unsubscribe: socket.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+          subscribe: (sink) => {
+            let unsubscribe: (() => void) | undefined;
+            let ended = false;
+            void connect().then((ws) => {
+              if (!ended) unsubscribe = ws.subscribe({ ...request, query: request.query ?? '' }, sink);
+            });
+            return {
+              unsubscribe: () => {
+                ended = true;
+                unsubscribe?.();
+              },
+            };
+          },
         }),
       }),
     ],

@@ -1,5 +1,7 @@
 package com.m365console.platform.web;
 
+import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -8,7 +10,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Serves the SPA's index.html for browser navigations to client-side routes such as /system/config. */
+/**
+ * Serves the SPA's index.html for "/" and for browser navigations to client-side routes such as /system/config,
+ * through the resource handler of {@link SpaResources} (compressed, revalidated), and marks the SPA's files as
+ * varying by Accept-Encoding.
+ */
 @Component
 class SpaRoutingFilter implements WebFilter {
 
@@ -16,16 +22,25 @@ class SpaRoutingFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         var request = exchange.getRequest();
         String path = request.getPath().pathWithinApplication().value();
-        if (request.getMethod() == HttpMethod.GET && isClientRoute(path) && acceptsHtml(exchange)) {
+        if (request.getMethod() == HttpMethod.GET
+                && (path.equals("/") || isClientRoute(path) && acceptsHtml(exchange))) {
+            varyByEncoding(exchange);
             return chain.filter(
                     exchange.mutate().request(r -> r.path("/index.html")).build());
+        }
+        if (path.startsWith("/assets/") || path.equals("/index.html")) {
+            varyByEncoding(exchange);
         }
         return chain.filter(exchange);
     }
 
+    /** Every variant says it depends on Accept-Encoding, the plain one too (the compressed ones say so themselves). */
+    private static void varyByEncoding(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
+    }
+
     private static boolean isClientRoute(String path) {
-        return !path.equals("/")
-                && !path.startsWith("/graphql")
+        return !path.startsWith("/graphql")
                 && !path.startsWith("/graphiql")
                 && !path.startsWith("/assets/")
                 && !path.startsWith("/oauth2/")
