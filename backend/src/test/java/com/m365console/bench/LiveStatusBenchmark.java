@@ -46,7 +46,11 @@ public final class LiveStatusBenchmark {
         String wrkDuration = args.length > 2 ? args[2] : "10s";
         try (BenchPeers peers = BenchPeers.start()) {
             peers.seed(100, Path.of("backend/target/bench-mail"));
-            List<String> flags = List.of("-Xmx512m", "-Dm365.rate-limit.sync-mailbox=1000");
+            List<String> flags = new ArrayList<>(List.of("-Xmx512m", "-Dm365.rate-limit.sync-mailbox=1000"));
+            String extra = System.getenv("BENCH_JVM_FLAGS");
+            if (extra != null && !extra.isBlank()) {
+                flags.addAll(List.of(extra.trim().split("\\s+")));
+            }
             try (JarApp app = JarApp.start(jar, flags, peers.addresses())) {
                 UUID mailboxId = app.connectMailbox(List.of("INBOX"));
                 app.syncMailbox(mailboxId);

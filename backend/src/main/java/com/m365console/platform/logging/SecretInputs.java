@@ -9,8 +9,15 @@ import graphql.analysis.QueryVisitorStub;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +29,8 @@ import java.util.regex.Pattern;
  * Finds the secret values in a GraphQL request: those the schema marks {@code @secret} (an argument or input
  * field), whether written inline in the document or passed in a variable of any name. When the request cannot
  * be analysed (it does not parse, its variables do not fit, it expands beyond {@value #MAX_VISITS}
- * selections), every string in it counts as secret.
+ * selections), every string in it counts as secret. A document that names no field taking a secret (most of them:
+ * queries, subscriptions) holds none, and is not parsed a second time.
  */
 final class SecretInputs {
 
@@ -31,11 +39,19 @@ final class SecretInputs {
     private static final int MAX_VISITS = 10_000;
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+    /** The names of the fields that take a secret, of the schema they were found in. */
+    private record SecretFields(GraphQLSchema schema, Set<String> names) {}
+
+    private static volatile SecretFields secretFields;
+
     private SecretInputs() {}
 
     static Set<String> find(GraphQLSchema schema, String document, Map<String, Object> variables) {
         Set<String> secrets = new LinkedHashSet<>();
         if (document == null) {
+            return secrets;
+        }
+        if (secretFields(schema).stream().noneMatch(document::contains)) {
             return secrets;
         }
         Map<String, Object> vars = variables == null ? Map.of() : variables;
@@ -55,6 +71,36 @@ final class SecretInputs {
             everyString(document, vars).stream().limit(MAX_FALLBACK_STRINGS).forEach(secrets::add);
         }
         return secrets;
+    }
+
+    /** Every field of the schema with an argument that is, or holds at any depth, an input marked secret. */
+    static Set<String> secretFields(GraphQLSchema schema) {
+        SecretFields known = secretFields;
+        if (known != null && known.schema() == schema) {
+            return known.names();
+        }
+        Set<String> names = new HashSet<>();
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLFieldsContainer container) {
+                for (GraphQLFieldDefinition field : container.getFieldDefinitions()) {
+                    if (field.getArguments().stream()
+                            .anyMatch(argument -> argument.hasAppliedDirective(SECRET)
+                                    || holdsSecret(argument.getType(), new HashSet<>()))) {
+                        names.add(field.getName());
+                    }
+                }
+            }
+        }
+        secretFields = new SecretFields(schema, Set.copyOf(names));
+        return names;
+    }
+
+    private static boolean holdsSecret(GraphQLInputType type, Set<String> seen) {
+        if (GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLInputObjectType input && seen.add(input.getName())) {
+            return input.getFieldDefinitions().stream()
+                    .anyMatch(field -> field.hasAppliedDirective(SECRET) || holdsSecret(field.getType(), seen));
+        }
+        return false;
     }
 
     /** Collects the secret values of each field's arguments; gives up on a document that expands too far. */

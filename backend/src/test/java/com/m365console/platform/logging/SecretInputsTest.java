@@ -115,10 +115,26 @@ class SecretInputsTest {
                 .as("2^40 spreads")
                 .containsExactlyInAnyOrder("deep", "deeper");
 
-        String wide = "{ " + "__typename ".repeat(10_001) + "}";
+        String wide = "mutation($v: String!) { " + "__typename ".repeat(10_001)
+                + "changePassword(input: {currentPassword: $v, newPassword: $v}) { errors { code } } }";
         assertThat(SecretInputs.find(schema, wide, Map.of("v", "x")))
                 .as("over the selection limit: every string")
                 .containsExactly("x");
+    }
+
+    @Test
+    void aDocumentNamingNoFieldThatTakesASecretHoldsNone() {
+        assertThat(SecretInputs.secretFields(schema))
+                .contains("changePassword", "createUser", "updateMicrosoftSettings")
+                .doesNotContain("microsoftSettings", "mailboxSyncStatus", "me");
+        assertThat(SecretInputs.find(
+                        schema,
+                        "subscription($id: UUID!) { mailboxSyncStatus(mailboxId: $id) { state } }",
+                        Map.of("id", "5f0c")))
+                .isEmpty();
+        assertThat(SecretInputs.find(schema, "{ me { username ", Map.of("v", "x")))
+                .as("unparseable, but naming no such field")
+                .isEmpty();
     }
 
     @Test
