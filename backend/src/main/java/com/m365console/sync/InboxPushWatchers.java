@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,13 +20,13 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Decides which mailboxes this instance pushes new mail for: connected mailboxes that synchronise their
  * INBOX, while Email Synchronization is enabled, each held by one instance through a PUSH lease that the
- * holder renews on every check. Starts and stops one {@link InboxPushWatcher} thread per mailbox, each writing its
- * push state under this instance's name (the lease holder), which counts while the lease lives.
+ * holder renews on every check. Starts and stops one {@link InboxPushWatcher} per mailbox, each writing its push
+ * state under this instance's name (the lease holder), which counts while the lease lives. All watchers share a small
+ * fixed pool of threads ({@code m365.sync.push.threads}) and one IDLE selector, whatever the number of mailboxes.
  */
 @Component
 public class InboxPushWatchers {
 
-    private static final Duration LEASE = Duration.ofSeconds(90);
     /** How long a stopping watcher may take to finish its sync and log out. */
     private static final Duration FINISH = Duration.ofSeconds(10);
 
@@ -37,6 +40,7 @@ public class InboxPushWatchers {
     private final PushStatusStore pushStates;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, InboxPushWatcher> watchers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService pool;
 
     InboxPushWatchers(
             EmailSyncSettingsService settings,
@@ -55,6 +59,19 @@ public class InboxPushWatchers {
         this.events = events;
         this.properties = properties;
         this.pushStates = pushStates;
+        this.pool = pool(properties.threads());
+    }
+
+    /** Daemon threads named after their work, so a thread dump shows the push pool at a glance. */
+    private static ScheduledExecutorService pool(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, runnable -> {
+            Thread thread = new Thread(runnable, "inbox-push-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     /** Renews this instance's leases, then starts the watchers it now should run and stops the others. */
@@ -65,10 +82,11 @@ public class InboxPushWatchers {
         return settings.current()
                 .flatMapMany(current ->
                         current.enabled() && properties.enabled() ? schedule.inboxSynchronising() : Flux.empty())
-                .concatMap(mailboxId -> leases.acquire(mailboxId, SyncLeases.Purpose.PUSH, instance, LEASE)
-                        .onErrorReturn(false)
-                        .filter(Boolean::booleanValue)
-                        .map(held -> mailboxId))
+                .concatMap(
+                        mailboxId -> leases.acquire(mailboxId, SyncLeases.Purpose.PUSH, instance, properties.leaseTtl())
+                                .onErrorReturn(false)
+                                .filter(Boolean::booleanValue)
+                                .map(held -> mailboxId))
                 .collect(Collectors.toSet())
                 .flatMap(this::watchExactly);
     }
@@ -102,6 +120,7 @@ public class InboxPushWatchers {
                         .onErrorResume(ex -> Mono.empty())
                         .block(Duration.ofSeconds(5)));
         watchers.clear();
+        pool.shutdownNow();
     }
 
     private Mono<Void> watchExactly(Set<UUID> held) {
@@ -129,10 +148,9 @@ public class InboxPushWatchers {
                 synchronizer,
                 events,
                 properties,
-                new PushStateWriter(mailboxId, instance, pushStates));
-        Thread thread = new Thread(watcher, "inbox-push-" + mailboxId);
-        thread.setDaemon(true);
-        thread.start();
+                new PushStateWriter(mailboxId, instance, pushStates),
+                pool);
+        watcher.start();
         return watcher;
     }
 }
