@@ -5,10 +5,6 @@ import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.event.ConnectionAdapter;
-import jakarta.mail.event.ConnectionEvent;
-import jakarta.mail.event.MessageCountAdapter;
-import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.InternetAddress;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 
 /**
  * Reads one folder read-only (never marking mail seen) over an IMAP connection, its own or an {@link ImapConnection}'s
@@ -54,23 +51,24 @@ public final class ImapFolderReader implements FolderReader {
         this.condstore = condstore;
         this.failures = failures;
         this.window = new MessageWindow(new UidCursor(folder), new MessageBatch(folder, maxBodyBytes));
-        folder.addMessageCountListener(new MessageCountAdapter() {
-            @Override
-            public void messagesAdded(MessageCountEvent event) {
-                newMail.set(true);
-                onChange.run();
-            }
-        });
-        folder.addConnectionListener(new ConnectionAdapter() {
-            @Override
-            public void closed(ConnectionEvent event) {
-                onChange.run();
-            }
+    }
 
-            @Override
-            public void disconnected(ConnectionEvent event) {
-                onChange.run();
-            }
+    /**
+     * Hears the server's responses as they are read (on the selector's thread while in IDLE): an EXISTS is new mail
+     * (at worst one sync too many), a BYE (real or for a dropped connection) a closed connection. Jakarta Mail's own
+     * events are queued instead, and its CLOSED event can be lost when its queue is shared and restarted.
+     */
+    private void listenForChanges() throws MessagingException {
+        ImapCommands.onFolderConnection(folder, protocol -> {
+            protocol.addResponseHandler(response -> {
+                if (response instanceof IMAPResponse untagged && untagged.keyEquals("EXISTS")) {
+                    newMail.set(true);
+                    onChange.run();
+                } else if (response.isBYE()) {
+                    onChange.run();
+                }
+            });
+            return null;
         });
     }
 
@@ -99,8 +97,14 @@ public final class ImapFolderReader implements FolderReader {
         IMAPStore store = login(session, imap, user, accessToken, failures);
         try {
             ImapFolderReader reader = openOn(store, true, imap, folderName, failures, maxBodyBytes);
-            reader.idle = idle;
+            if (idle != null) {
+                reader.idle = idle;
+                reader.listenForChanges();
+            }
             return reader;
+        } catch (MessagingException e) {
+            closeQuietly(store);
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
         } catch (RuntimeException e) {
             closeQuietly(store);
             throw e;

@@ -3,6 +3,9 @@ package com.m365console.sync;
 import com.m365console.settings.EmailSyncSettingsService;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +41,7 @@ public class InboxPushWatchers {
     private final SyncEvents events;
     private final PushProperties properties;
     private final PushStatusStore pushStates;
+    private final PushInstances instances;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, InboxPushWatcher> watchers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService pool;
@@ -50,7 +54,8 @@ public class InboxPushWatchers {
             MailboxSynchronizer synchronizer,
             SyncEvents events,
             PushProperties properties,
-            PushStatusStore pushStates) {
+            PushStatusStore pushStates,
+            PushInstances instances) {
         this.settings = settings;
         this.schedule = schedule;
         this.leases = leases;
@@ -59,6 +64,7 @@ public class InboxPushWatchers {
         this.events = events;
         this.properties = properties;
         this.pushStates = pushStates;
+        this.instances = instances;
         this.pool = pool(properties.threads());
     }
 
@@ -74,21 +80,43 @@ public class InboxPushWatchers {
         return pool;
     }
 
-    /** Renews this instance's leases, then starts the watchers it now should run and stops the others. */
+    /**
+     * Renews this instance's presence and leases, then starts the watchers it now should run and stops the others.
+     * Each live instance takes its fair share (the mailboxes divided by the live instances, rounded up): those it
+     * watches already first, then free or lapsed ones; what it holds beyond its share it lets go for the others.
+     */
     @Scheduled(
             fixedDelayString = "${m365.sync.push.check-interval:PT30S}",
             initialDelayString = "${m365.sync.push.check-interval:PT30S}")
     public Mono<Void> refresh() {
         return settings.current()
-                .flatMapMany(current ->
-                        current.enabled() && properties.enabled() ? schedule.inboxSynchronising() : Flux.empty())
-                .concatMap(
-                        mailboxId -> leases.acquire(mailboxId, SyncLeases.Purpose.PUSH, instance, properties.leaseTtl())
-                                .onErrorReturn(false)
-                                .filter(Boolean::booleanValue)
-                                .map(held -> mailboxId))
-                .collect(Collectors.toSet())
+                .map(current -> current.enabled() && properties.enabled())
+                .flatMap(enabled -> enabled
+                        ? schedule.inboxSynchronising().collectList().flatMap(this::claimShare)
+                        : instances
+                                .leave(instance)
+                                .onErrorResume(ex -> Mono.empty())
+                                .thenReturn(Set.<UUID>of()))
                 .flatMap(this::watchExactly);
+    }
+
+    private Mono<Set<UUID>> claimShare(List<UUID> wanted) {
+        List<UUID> ordered = new ArrayList<>(wanted);
+        ordered.sort(Comparator.comparing((UUID mailboxId) -> !isWatching(mailboxId))
+                .thenComparing(Comparator.naturalOrder()));
+        return instances
+                .renewAndCount(instance, properties.leaseTtl())
+                .onErrorReturn(1)
+                .flatMap(live -> Flux.fromIterable(ordered)
+                        .concatMap(
+                                mailboxId -> leases.acquire(
+                                                mailboxId, SyncLeases.Purpose.PUSH, instance, properties.leaseTtl())
+                                        .onErrorReturn(false)
+                                        .filter(Boolean::booleanValue)
+                                        .map(held -> mailboxId),
+                                1)
+                        .take((wanted.size() + live - 1) / live)
+                        .collect(Collectors.toSet()));
     }
 
     /** Whether a watcher of this instance is pushing the mailbox's new mail now. */
@@ -121,6 +149,7 @@ public class InboxPushWatchers {
                         .block(Duration.ofSeconds(5)));
         watchers.clear();
         pool.shutdownNow();
+        instances.leave(instance).onErrorResume(ex -> Mono.empty()).block(Duration.ofSeconds(5));
     }
 
     private Mono<Void> watchExactly(Set<UUID> held) {

@@ -1,11 +1,13 @@
 package com.m365console.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.m365console.support.CuttingProxy;
 import jakarta.mail.Flags;
 import java.util.Date;
 import java.util.UUID;
@@ -67,6 +69,23 @@ class ImapFolderReaderIdleTest {
             inbox.appendMessage(SeedMessages.plain("idle-2", "Pushed", "Body"), new Flags(), new Date());
             told.get(10, TimeUnit.SECONDS);
             assertThat(reader.takeNewMail()).isTrue();
+        }
+    }
+
+    @Test
+    void aLostConnectionIsToldAndTheReaderThenFails() throws Exception {
+        try (CuttingProxy link = new CuttingProxy(
+                        greenMail.getImap().getBindTo(), greenMail.getImap().getPort());
+                ImapFolderReader reader = client.openIdlingFolderReader(
+                        new MailEndpoint("127.0.0.1", link.port(), MailSecurity.NONE), ALICE, token, "INBOX")) {
+            CompletableFuture<Void> told = new CompletableFuture<>();
+            reader.watch(() -> told.complete(null));
+
+            link.cutOpenConnections();
+
+            told.get(10, TimeUnit.SECONDS);
+            assertThat(reader.hasNewMail()).isFalse();
+            assertThatThrownBy(reader::endIdle).isInstanceOf(MailServerException.class);
         }
     }
 

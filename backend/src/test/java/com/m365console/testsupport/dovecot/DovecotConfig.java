@@ -27,6 +27,31 @@ final class DovecotConfig {
     }
 
     static String main(Path root, MailUser user, int imapPort, int submissionPort, int relayPort) {
+        return main(root, user, imapPort, submissionPort, relayPort, 0);
+    }
+
+    /**
+     * As above; with {@code connections} above 0, Dovecot's process and client limits are raised to hold that many
+     * IMAP connections at once (imap processes serve many connections each), as a benchmark of many IDLE mailboxes
+     * needs. The defaults allow about 100.
+     */
+    static String main(Path root, MailUser user, int imapPort, int submissionPort, int relayPort, int connections) {
+        return base(root, user, imapPort, submissionPort, relayPort)
+                + (connections <= 0
+                        ? ""
+                        : """
+
+                default_process_limit = %1$d
+                default_client_limit = %2$d
+                default_vsz_limit = 1G
+                service imap {
+                  client_limit = 50
+                  process_limit = %3$d
+                }
+                """.formatted(connections + 100, 2 * connections + 200, connections / 50 + 10));
+    }
+
+    private static String base(Path root, MailUser user, int imapPort, int submissionPort, int relayPort) {
         return """
                 base_dir = %1$s/run
                 state_dir = %1$s/state

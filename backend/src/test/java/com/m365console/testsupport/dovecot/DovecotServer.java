@@ -88,6 +88,11 @@ public final class DovecotServer implements AutoCloseable {
 
     /** Starts an instance whose oauth2 passdb asks {@code introspectionUrl} (RFC 7662, POST) about every token. */
     public static DovecotServer start(String introspectionUrl) {
+        return start(introspectionUrl, 0);
+    }
+
+    /** As {@link #start(String)}, able to hold {@code connections} IMAP connections at once (0: the defaults). */
+    public static DovecotServer start(String introspectionUrl, int connections) {
         assumeInstalled();
         MailUser user = MailUser.forThisProcess();
         GreenMail relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -106,7 +111,7 @@ public final class DovecotServer implements AutoCloseable {
                 Files.writeString(
                         root.resolve("dovecot.conf"),
                         DovecotConfig.main(
-                                root, user, imap, submission, relay.getSmtp().getPort()));
+                                root, user, imap, submission, relay.getSmtp().getPort(), connections));
                 Process master = new ProcessBuilder(
                                 binary().orElseThrow().toString(),
                                 "-F",
