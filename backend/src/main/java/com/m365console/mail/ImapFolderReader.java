@@ -215,7 +215,8 @@ public final class ImapFolderReader implements FolderReader {
 
     /**
      * Starts IDLE and returns at once: the shared selector reads what the server says. {@code onChange} runs (on the
-     * event thread: keep it short, never block) when the server announces new mail or the connection closes. Any
+     * selector's thread: keep it short, never block) when the server announces new mail or the connection closes, and
+     * at once (as new mail) when the server said something right behind its "+ idling" that only a command will read. Any
      * other call on this reader ends IDLE first ({@link #endIdle()} just does that); call watch again afterwards.
      */
     public synchronized void watch(Runnable onChange) {
@@ -227,6 +228,10 @@ public final class ImapFolderReader implements FolderReader {
             idle.watch(folder);
         } catch (MessagingException | RuntimeException e) {
             throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+        }
+        if (folder instanceof BufferAwareImapFolder aware && aware.hasUnreadResponses()) {
+            newMail.set(true);
+            onChange.run();
         }
     }
 
