@@ -207,7 +207,8 @@ public final class ImapFolderReader implements FolderReader {
     /** Whether the server offers IDLE (RFC 2177), so {@link #watch(Runnable)} can wait for news without polling. */
     public synchronized boolean canIdle() {
         try {
-            return store.hasCapability("IDLE");
+            // On the folder's own connection: asking the store would open a second connection just for the store.
+            return Boolean.TRUE.equals(folder.doCommand(protocol -> protocol.hasCapability("IDLE")));
         } catch (MessagingException | RuntimeException e) {
             throw failures.translate(e, MailFailure.CONNECTION_FAILED);
         }
