@@ -32,7 +32,7 @@ final class DovecotConfig {
 
     /**
      * As above; with {@code connections} above 0, Dovecot's process and client limits are raised to hold that many
-     * IMAP connections at once (imap processes serve many connections each), as a benchmark of many IDLE mailboxes
+     * IMAP connections at once (each imap process serves up to 50 connections), as a benchmark of many IDLE mailboxes
      * needs. The defaults allow about 100.
      */
     static String main(Path root, MailUser user, int imapPort, int submissionPort, int relayPort, int connections) {
@@ -45,10 +45,11 @@ final class DovecotConfig {
                 default_client_limit = %2$d
                 default_vsz_limit = 1G
                 service imap {
+                  service_count = 0
                   client_limit = 50
                   process_limit = %3$d
                 }
-                """.formatted(connections + 100, 2 * connections + 200, connections / 50 + 10));
+                """.formatted(connections + 100, 4 * (connections + 100), connections / 25 + 10));
     }
 
     private static String base(Path root, MailUser user, int imapPort, int submissionPort, int relayPort) {
