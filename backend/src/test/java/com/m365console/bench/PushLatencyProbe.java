@@ -51,12 +51,18 @@ final class PushLatencyProbe {
     /** Latencies in ms, sorted: of the app's event, of the server's IDLE notice, and per message their difference. */
     record Figures(List<Double> app, List<Double> server, List<Double> added, int mailboxes) {
 
+        /**
+         * What the app adds is judged on the percentiles' difference: Dovecot tells two IDLE connections of one
+         * INBOX about the same APPEND up to hundreds of milliseconds apart, so per message the difference (also
+         * printed, as a median) can even be negative.
+         */
         String line(int watched) {
-            double addedP99 = percentile(added, 99);
+            double addedP50 = percentile(app, 50) - percentile(server, 50);
+            double addedP99 = percentile(app, 99) - percentile(server, 99);
             return String.format(
                     "push latency (%d watched, %d messages on %d of them) app p50/p99: %.0f/%.0f ms;"
                             + " server IDLE notice p50/p99: %.0f/%.0f ms; app adds p50/p99 %.0f/%.0f ms"
-                            + " (p99 difference %.0f ms): target <= 100 ms: %s",
+                            + " (per-message median %.0f ms): target <= 100 ms: %s",
                     watched,
                     app.size(),
                     mailboxes,
@@ -64,9 +70,9 @@ final class PushLatencyProbe {
                     percentile(app, 99),
                     percentile(server, 50),
                     percentile(server, 99),
-                    percentile(added, 50),
+                    addedP50,
                     addedP99,
-                    percentile(app, 99) - percentile(server, 99),
+                    percentile(added, 50),
                     addedP99 <= 100 ? "met" : "not met");
         }
     }

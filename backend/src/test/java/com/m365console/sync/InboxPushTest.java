@@ -160,7 +160,9 @@ class InboxPushTest extends Microsoft365TestBase {
     void mailPushedWhileAnotherRunHoldsTheMailboxIsStoredWhenThatRunEnds() throws Exception {
         connectJane();
         startPushing();
-        awaitTrue(() -> watchers.connections(mailboxId) == 1, "the watcher connected");
+        awaitTrue(
+                () -> watchers.connections(mailboxId) == 1 && janeSeesPushing(),
+                "the watcher connected and its first run ended (releasing the SYNC lease)");
         db.sql("insert into sync_lease (mailbox_id, purpose, holder, expires_at) "
                         + "values (:id, 'SYNC', 'another instance', now() + interval '1 hour')")
                 .bind("id", mailboxId)
