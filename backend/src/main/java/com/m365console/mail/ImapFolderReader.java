@@ -5,8 +5,6 @@ import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.event.MessageCountAdapter;
-import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.InternetAddress;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 
 /**
  * Reads one folder read-only (never marking mail seen) over an IMAP connection, its own or an {@link ImapConnection}'s
@@ -32,11 +31,12 @@ public final class ImapFolderReader implements FolderReader {
     private final MailFailureTranslator failures;
     private final MessageWindow window;
     private final boolean condstore;
-    private final AtomicBoolean wakeRequested = new AtomicBoolean();
-    /** Set when the server announced new mail (EXISTS), even while IDLE was only starting. */
+    /** Set when the server announced new mail (EXISTS), in IDLE or in the answer to any other command. */
     private final AtomicBoolean newMail = new AtomicBoolean();
-    /** True while {@link #awaitChange()} runs: only then does ending IDLE need a command. */
-    private final AtomicBoolean waiting = new AtomicBoolean();
+    /** Where IDLE waits without a thread; null for a reader that never idles. */
+    private SharedIdle idle;
+    /** Told about new mail and a closed connection, while {@link #watch(Runnable)} is in use. */
+    private volatile Runnable onChange = () -> {};
 
     private ImapFolderReader(
             IMAPStore store,
@@ -51,12 +51,24 @@ public final class ImapFolderReader implements FolderReader {
         this.condstore = condstore;
         this.failures = failures;
         this.window = new MessageWindow(new UidCursor(folder), new MessageBatch(folder, maxBodyBytes));
-        folder.addMessageCountListener(new MessageCountAdapter() {
-            @Override
-            public void messagesAdded(MessageCountEvent event) {
-                newMail.set(true);
-                endIdleIfWaiting();
-            }
+    }
+
+    /**
+     * Hears the server's responses as they are read (on the selector's thread while in IDLE): an EXISTS is new mail
+     * (at worst one sync too many), a BYE (real or for a dropped connection) a closed connection. Jakarta Mail's own
+     * events are queued instead, and its CLOSED event can be lost when its queue is shared and restarted.
+     */
+    private void listenForChanges() throws MessagingException {
+        ImapCommands.onFolderConnection(folder, protocol -> {
+            protocol.addResponseHandler(response -> {
+                if (response instanceof IMAPResponse untagged && untagged.keyEquals("EXISTS")) {
+                    newMail.set(true);
+                    onChange.run();
+                } else if (response.isBYE()) {
+                    onChange.run();
+                }
+            });
+            return null;
         });
     }
 
@@ -68,11 +80,31 @@ public final class ImapFolderReader implements FolderReader {
             String accessToken,
             String folderName,
             int maxBodyBytes) {
+        return open(session, null, imap, user, accessToken, folderName, maxBodyBytes);
+    }
+
+    /** As above, for a reader that waits in IDLE through {@code idle} (null: never), its session configured by it. */
+    static ImapFolderReader open(
+            Session session,
+            SharedIdle idle,
+            MailEndpoint imap,
+            InternetAddress user,
+            String accessToken,
+            String folderName,
+            int maxBodyBytes) {
         checkArguments(folderName, maxBodyBytes);
         MailFailureTranslator failures = new MailFailureTranslator("IMAP", imap, user.getAddress(), accessToken);
         IMAPStore store = login(session, imap, user, accessToken, failures);
         try {
-            return openOn(store, true, imap, folderName, failures, maxBodyBytes);
+            ImapFolderReader reader = openOn(store, true, imap, folderName, failures, maxBodyBytes);
+            if (idle != null) {
+                reader.idle = idle;
+                reader.listenForChanges();
+            }
+            return reader;
+        } catch (MessagingException e) {
+            closeQuietly(store);
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
         } catch (RuntimeException e) {
             closeQuietly(store);
             throw e;
@@ -172,58 +204,58 @@ public final class ImapFolderReader implements FolderReader {
         }
     }
 
-    /** Whether the server offers IDLE (RFC 2177), so {@link #awaitChange()} can wait for news without polling. */
+    /** Whether the server offers IDLE (RFC 2177), so {@link #watch(Runnable)} can wait for news without polling. */
     public synchronized boolean canIdle() {
         try {
-            return store.hasCapability("IDLE");
+            // On the folder's own connection: asking the store would open a second connection just for the store.
+            return Boolean.TRUE.equals(folder.doCommand(protocol -> protocol.hasCapability("IDLE")));
         } catch (MessagingException | RuntimeException e) {
             throw failures.translate(e, MailFailure.CONNECTION_FAILED);
         }
     }
 
     /**
-     * Waits in IDLE until the server reports a change to the folder (new, expunged or re-flagged mail), or until
-     * {@link #wake()} is called; answers true for a change, false when only woken. New mail announced while no
-     * IDLE was running (or just as one started) ends the next wait at once. Not synchronized: wake() must get in.
+     * Starts IDLE and returns at once: the shared selector reads what the server says. {@code onChange} runs (on the
+     * selector's thread: keep it short, never block) when the server announces new mail or the connection closes, and
+     * at once (as new mail) when the server said something right behind its "+ idling" that only a command will read. Any
+     * other call on this reader ends IDLE first ({@link #endIdle()} just does that); call watch again afterwards.
      */
-    public boolean awaitChange() {
-        waiting.set(true);
+    public synchronized void watch(Runnable onChange) {
+        if (idle == null) {
+            throw new IllegalStateException("this reader was not opened for IDLE");
+        }
+        this.onChange = onChange;
         try {
-            if (!wakeRequested.get() && !newMail.get()) {
-                folder.idle(true);
-            }
+            idle.watch(folder);
         } catch (MessagingException | RuntimeException e) {
             throw failures.translate(e, MailFailure.CONNECTION_FAILED);
-        } finally {
-            waiting.set(false);
         }
-        boolean woken = wakeRequested.getAndSet(false);
-        return newMail.getAndSet(false) || !woken;
+        if (folder instanceof BufferAwareImapFolder aware && aware.hasUnreadResponses()) {
+            newMail.set(true);
+            onChange.run();
+        }
     }
 
-    /** Ends a running {@link #awaitChange()} (or the next one) from another thread; safe at any time. */
-    public void wake() {
-        wakeRequested.set(true);
-        endIdleIfWaiting();
-    }
-
-    /**
-     * Jakarta Mail ends IDLE (sends DONE) when another thread runs a command on the folder. Outside a wait nothing
-     * is sent: the flag just set is seen by the next {@link #awaitChange()}, which sets {@code waiting} before it
-     * reads the flags, as this reads {@code waiting} after they were set.
-     */
-    private void endIdleIfWaiting() {
-        if (!waiting.get()) {
-            return;
-        }
+    /** Ends IDLE (a NOOP, which Angus Mail precedes with DONE) and fails when the connection is gone. */
+    public synchronized void endIdle() {
         try {
             ImapCommands.onFolderConnection(folder, protocol -> {
                 protocol.simpleCommand("NOOP", null);
                 return null;
             });
-        } catch (MessagingException | RuntimeException ignored) {
-            // The connection is gone: awaitChange has ended, or will, with that failure.
+        } catch (MessagingException | RuntimeException e) {
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
         }
+    }
+
+    /** Whether the server announced new mail since the last call (in IDLE or answering another command). */
+    public boolean takeNewMail() {
+        return newMail.getAndSet(false);
+    }
+
+    /** As {@link #takeNewMail()} without clearing it. */
+    public boolean hasNewMail() {
+        return newMail.get();
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.m365console.mail;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
@@ -7,7 +8,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +27,7 @@ public class MailServerClient {
             .thenComparing(MailFolder::fullName, String.CASE_INSENSITIVE_ORDER);
 
     private final MailSessions sessions;
+    private SharedIdle idle;
 
     public MailServerClient(MailServerProperties properties) {
         this.sessions = new MailSessions(properties);
@@ -66,18 +67,37 @@ public class MailServerClient {
     }
 
     /**
-     * As {@link #openFolderReader(MailEndpoint, String, String, String)}, for a reader that also waits in IDLE
-     * ({@link ImapFolderReader#awaitChange()}) for up to {@code longestWait} at a time before it is woken.
+     * As {@link #openFolderReader(MailEndpoint, String, String, String)}, for a reader that can also wait in IDLE
+     * ({@link ImapFolderReader#watch(Runnable)}) without holding a thread: one selector waits for all of them.
      */
     public ImapFolderReader openIdlingFolderReader(
-            MailEndpoint imap, String address, String accessToken, String folder, Duration longestWait) {
+            MailEndpoint imap, String address, String accessToken, String folder) {
+        SharedIdle idle = sharedIdle();
         return ImapFolderReader.open(
-                sessions.idlingImap(imap, longestWait),
+                sessions.idlingImap(imap, idle),
+                idle,
                 imap,
                 MimeMessages.address(address),
                 accessToken,
                 folder,
                 ImapFolderReader.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** Ends every IDLE and frees the selector's threads (at shutdown). */
+    @PreDestroy
+    public synchronized void stopIdling() {
+        if (idle != null) {
+            idle.close();
+            idle = null;
+        }
+    }
+
+    /** Started on the first IDLE, so an instance that pushes nothing runs no selector. */
+    private synchronized SharedIdle sharedIdle() {
+        if (idle == null) {
+            idle = new SharedIdle();
+        }
+        return idle;
     }
 
     /** Logs in to SMTP (TLS first when required) and disconnects. */

@@ -1,7 +1,6 @@
 package com.m365console.mail;
 
 import jakarta.mail.Session;
-import java.time.Duration;
 import java.util.Properties;
 
 /** Builds the Jakarta Mail sessions for XOAUTH2 logins, so every connection gets the same timeouts, TLS and silence. */
@@ -29,12 +28,10 @@ final class MailSessions {
         return session(properties("imap", endpoint));
     }
 
-    /** For a connection that waits in IDLE: reads may block for up to {@code longestWait} plus the usual timeout. */
-    Session idlingImap(MailEndpoint endpoint, Duration longestWait) {
+    /** For a connection that waits in IDLE through {@code idle}: the selector, not a blocked read, waits. */
+    Session idlingImap(MailEndpoint endpoint, SharedIdle idle) {
         Properties props = properties("imap", endpoint);
-        props.setProperty(
-                "mail.imap.timeout",
-                String.valueOf(longestWait.plus(properties.readTimeout()).toMillis()));
+        idle.configure(props);
         return session(props);
     }
 

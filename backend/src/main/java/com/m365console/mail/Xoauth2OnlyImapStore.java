@@ -3,8 +3,10 @@ package com.m365console.mail;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.ListInfo;
 
 /**
  * An IMAP store that never logs in without XOAUTH2: Angus Mail otherwise falls back to a plain LOGIN command,
@@ -21,6 +23,16 @@ final class Xoauth2OnlyImapStore extends IMAPStore {
         if (!protocol.hasCapability("AUTH=XOAUTH2")) {
             throw new Xoauth2NotOffered();
         }
+    }
+
+    @Override
+    protected IMAPFolder newIMAPFolder(String fullName, char separator, Boolean isNamespace) {
+        return new BufferAwareImapFolder(fullName, separator, this, isNamespace);
+    }
+
+    @Override
+    protected IMAPFolder newIMAPFolder(ListInfo info) {
+        return new BufferAwareImapFolder(info, this);
     }
 
     /** Raised before any credential is sent; Angus disconnects and wraps it in a MessagingException. */

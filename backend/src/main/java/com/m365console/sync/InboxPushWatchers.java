@@ -3,10 +3,16 @@ package com.m365console.sync;
 import com.m365console.settings.EmailSyncSettingsService;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,13 +23,13 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Decides which mailboxes this instance pushes new mail for: connected mailboxes that synchronise their
  * INBOX, while Email Synchronization is enabled, each held by one instance through a PUSH lease that the
- * holder renews on every check. Starts and stops one {@link InboxPushWatcher} thread per mailbox, each writing its
- * push state under this instance's name (the lease holder), which counts while the lease lives.
+ * holder renews on every check. Starts and stops one {@link InboxPushWatcher} per mailbox, each writing its push
+ * state under this instance's name (the lease holder), which counts while the lease lives. All watchers share a small
+ * fixed pool of threads ({@code m365.sync.push.threads}) and one IDLE selector, whatever the number of mailboxes.
  */
 @Component
 public class InboxPushWatchers {
 
-    private static final Duration LEASE = Duration.ofSeconds(90);
     /** How long a stopping watcher may take to finish its sync and log out. */
     private static final Duration FINISH = Duration.ofSeconds(10);
 
@@ -35,8 +41,10 @@ public class InboxPushWatchers {
     private final SyncEvents events;
     private final PushProperties properties;
     private final PushStatusStore pushStates;
+    private final PushInstances instances;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, InboxPushWatcher> watchers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService pool;
 
     InboxPushWatchers(
             EmailSyncSettingsService settings,
@@ -46,7 +54,8 @@ public class InboxPushWatchers {
             MailboxSynchronizer synchronizer,
             SyncEvents events,
             PushProperties properties,
-            PushStatusStore pushStates) {
+            PushStatusStore pushStates,
+            PushInstances instances) {
         this.settings = settings;
         this.schedule = schedule;
         this.leases = leases;
@@ -55,22 +64,59 @@ public class InboxPushWatchers {
         this.events = events;
         this.properties = properties;
         this.pushStates = pushStates;
+        this.instances = instances;
+        this.pool = pool(properties.threads());
     }
 
-    /** Renews this instance's leases, then starts the watchers it now should run and stops the others. */
+    /** Daemon threads named after their work, so a thread dump shows the push pool at a glance. */
+    private static ScheduledExecutorService pool(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, runnable -> {
+            Thread thread = new Thread(runnable, "inbox-push-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
+    }
+
+    /**
+     * Renews this instance's presence and leases, then starts the watchers it now should run and stops the others.
+     * Each live instance takes its fair share (the mailboxes divided by the live instances, rounded up): those it
+     * watches already first, then free or lapsed ones; what it holds beyond its share it lets go for the others.
+     */
     @Scheduled(
             fixedDelayString = "${m365.sync.push.check-interval:PT30S}",
             initialDelayString = "${m365.sync.push.check-interval:PT30S}")
     public Mono<Void> refresh() {
         return settings.current()
-                .flatMapMany(current ->
-                        current.enabled() && properties.enabled() ? schedule.inboxSynchronising() : Flux.empty())
-                .concatMap(mailboxId -> leases.acquire(mailboxId, SyncLeases.Purpose.PUSH, instance, LEASE)
-                        .onErrorReturn(false)
-                        .filter(Boolean::booleanValue)
-                        .map(held -> mailboxId))
-                .collect(Collectors.toSet())
+                .map(current -> current.enabled() && properties.enabled())
+                .flatMap(enabled -> enabled
+                        ? schedule.inboxSynchronising().collectList().flatMap(this::claimShare)
+                        : instances
+                                .leave(instance)
+                                .onErrorResume(ex -> Mono.empty())
+                                .thenReturn(Set.<UUID>of()))
                 .flatMap(this::watchExactly);
+    }
+
+    private Mono<Set<UUID>> claimShare(List<UUID> wanted) {
+        List<UUID> ordered = new ArrayList<>(wanted);
+        ordered.sort(Comparator.comparing((UUID mailboxId) -> !isWatching(mailboxId))
+                .thenComparing(Comparator.naturalOrder()));
+        return instances
+                .renewAndCount(instance, properties.leaseTtl())
+                .onErrorReturn(1)
+                .flatMap(live -> Flux.fromIterable(ordered)
+                        .concatMap(
+                                mailboxId -> leases.acquire(
+                                                mailboxId, SyncLeases.Purpose.PUSH, instance, properties.leaseTtl())
+                                        .onErrorReturn(false)
+                                        .filter(Boolean::booleanValue)
+                                        .map(held -> mailboxId),
+                                1)
+                        .take((wanted.size() + live - 1) / live)
+                        .collect(Collectors.toSet()));
     }
 
     /** Whether a watcher of this instance is pushing the mailbox's new mail now. */
@@ -102,6 +148,8 @@ public class InboxPushWatchers {
                         .onErrorResume(ex -> Mono.empty())
                         .block(Duration.ofSeconds(5)));
         watchers.clear();
+        pool.shutdownNow();
+        instances.leave(instance).onErrorResume(ex -> Mono.empty()).block(Duration.ofSeconds(5));
     }
 
     private Mono<Void> watchExactly(Set<UUID> held) {
@@ -129,10 +177,9 @@ public class InboxPushWatchers {
                 synchronizer,
                 events,
                 properties,
-                new PushStateWriter(mailboxId, instance, pushStates));
-        Thread thread = new Thread(watcher, "inbox-push-" + mailboxId);
-        thread.setDaemon(true);
-        thread.start();
+                new PushStateWriter(mailboxId, instance, pushStates),
+                pool);
+        watcher.start();
         return watcher;
     }
 }

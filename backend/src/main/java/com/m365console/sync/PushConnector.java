@@ -9,7 +9,6 @@ import com.m365console.mailbox.MailboxUnavailableException;
 import com.m365console.mailbox.MailboxView;
 import com.m365console.microsoft.Cloud;
 import com.m365console.settings.MicrosoftSettingsService;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -44,10 +43,10 @@ class PushConnector {
     }
 
     /**
-     * Blocking: for the watcher's own thread. Logs in by {@link MailboxLogin}'s refuse-refresh-retry rule; fails with
+     * Blocking: for a thread of the watchers' pool. Logs in by {@link MailboxLogin}'s refuse-refresh-retry rule; fails with
      * MailboxUnavailableException or MailServerException (TOKEN_REFUSED: mail access refused).
      */
-    Connection open(UUID mailboxId, Duration longestWait) {
+    Connection open(UUID mailboxId) {
         MailboxView mailbox = mailboxes
                 .find(mailboxId)
                 .switchIfEmpty(Mono.error(() -> new MailboxUnavailableException(
@@ -59,7 +58,7 @@ class PushConnector {
                         MailboxLogin.Protocol.IMAP,
                         access -> Mono.fromCallable(() -> new Connection(
                                 mail.openIdlingFolderReader(
-                                        hosts.imap(cloud), mailbox.address(), access.value(), INBOX, longestWait),
+                                        hosts.imap(cloud), mailbox.address(), access.value(), INBOX),
                                 access.expiresAt())))
                 .block();
     }

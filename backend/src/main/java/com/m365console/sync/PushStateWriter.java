@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One watcher's account of its mailbox's push state, written to {@link PushStatusStore} on every change so that all
- * instances show it. Blocking (the watcher has a thread of its own); a database that does not answer is logged and
+ * instances show it. Blocking (on a thread of the push pool); a database that does not answer is logged and
  * never stops the watcher, whose next change writes again.
  */
 final class PushStateWriter {

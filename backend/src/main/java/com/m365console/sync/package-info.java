@@ -19,7 +19,7 @@
  * </ol>
  *
  * <p>Pushed mail: {@code InboxPushWatchers} holds a PUSH lease per mailbox and runs an {@code InboxPushWatcher}
- * thread for it, which writes how it goes (CONNECTING, WATCHING, RECONNECTING, FAILING, OFF: {@code PushStateWriter}
+ * for it as tasks on a small shared pool (IDLE itself waits in one selector: {@code mail.SharedIdle}), which writes how it goes (CONNECTING, WATCHING, RECONNECTING, FAILING, OFF: {@code PushStateWriter}
  * into {@code mailbox_push}); {@code PushStatuses} reads that back only under a live lease, so every instance shows
  * {@code Mailbox.push} the same.
  *

@@ -1,13 +1,14 @@
 package com.m365console.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.m365console.support.CuttingProxy;
 import jakarta.mail.Flags;
-import java.time.Duration;
 import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Waiting in IDLE on a GreenMail folder: new mail ends the wait and is then read; wake() ends it too. */
+/** Waiting in IDLE on a GreenMail folder without a thread: new mail is told; endIdle() ends it. */
 class ImapFolderReaderIdleTest {
 
     @RegisterExtension
@@ -39,33 +40,56 @@ class ImapFolderReaderIdleTest {
         try (ImapFolderReader reader = open()) {
             assertThat(reader.canIdle()).isTrue();
             assertThat(reader.fetchAfter(0, 10)).isEmpty();
-            CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(reader::awaitChange);
+            CompletableFuture<Void> told = new CompletableFuture<>();
+            reader.watch(() -> told.complete(null));
 
             long uid = inbox.appendMessage(SeedMessages.plain("idle-1", "Pushed", "Body"), new Flags(), new Date());
 
-            assertThat(waiting.get(10, TimeUnit.SECONDS))
-                    .as("a change, not a wake-up")
+            told.get(10, TimeUnit.SECONDS);
+            assertThat(reader.takeNewMail())
+                    .as("new mail, not a closed connection")
                     .isTrue();
             assertThat(reader.fetchAfter(0, 10)).extracting(FetchedMessage::uid).containsExactly(uid);
         }
     }
 
     @Test
-    void wakeEndsTheWaitWithoutAChange() throws Exception {
+    void endingIdleLeavesTheConnectionUsableAndWatchingAgainWorks() throws Exception {
         try (ImapFolderReader reader = open()) {
-            CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(reader::awaitChange);
+            reader.watch(() -> {});
 
-            reader.wake();
+            reader.endIdle();
 
-            assertThat(waiting.get(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(reader.hasNewMail()).isFalse();
             assertThat(reader.status().messageCount())
                     .as("the connection is still usable")
                     .isZero();
+            CompletableFuture<Void> told = new CompletableFuture<>();
+            reader.watch(() -> told.complete(null));
+            inbox.appendMessage(SeedMessages.plain("idle-2", "Pushed", "Body"), new Flags(), new Date());
+            told.get(10, TimeUnit.SECONDS);
+            assertThat(reader.takeNewMail()).isTrue();
+        }
+    }
+
+    @Test
+    void aLostConnectionIsToldAndTheReaderThenFails() throws Exception {
+        try (CuttingProxy link = new CuttingProxy(
+                        greenMail.getImap().getBindTo(), greenMail.getImap().getPort());
+                ImapFolderReader reader = client.openIdlingFolderReader(
+                        new MailEndpoint("127.0.0.1", link.port(), MailSecurity.NONE), ALICE, token, "INBOX")) {
+            CompletableFuture<Void> told = new CompletableFuture<>();
+            reader.watch(() -> told.complete(null));
+
+            link.cutOpenConnections();
+
+            told.get(10, TimeUnit.SECONDS);
+            assertThat(reader.hasNewMail()).isFalse();
+            assertThatThrownBy(reader::endIdle).isInstanceOf(MailServerException.class);
         }
     }
 
     private ImapFolderReader open() {
-        return client.openIdlingFolderReader(
-                ImapFolderReaderTest.imap(greenMail), ALICE, token, "INBOX", Duration.ofMinutes(1));
+        return client.openIdlingFolderReader(ImapFolderReaderTest.imap(greenMail), ALICE, token, "INBOX");
     }
 }

@@ -7,6 +7,8 @@ import com.m365console.support.TestAccounts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,8 @@ class InboxPushTest extends Microsoft365TestBase {
 
     UUID mailboxId;
 
+    final ScheduledExecutorService pool = Executors.newScheduledThreadPool(2);
+
     @BeforeEach
     void registerTheApp() throws Exception {
         resetWithRegisteredApp();
@@ -49,6 +53,7 @@ class InboxPushTest extends Microsoft365TestBase {
         setEmailSyncEnabled(false);
         watchers.refresh().block(WITHIN);
         microsoft.accessTokenLifetime(Duration.ofSeconds(3599));
+        pool.shutdownNow();
     }
 
     @Test
@@ -102,9 +107,10 @@ class InboxPushTest extends Microsoft365TestBase {
                 connector,
                 synchronizer,
                 events,
-                new PushProperties(true, Duration.ofMillis(300), Duration.ofMinutes(5)),
-                new PushStateWriter(mailboxId, "renewing-watcher", pushStates));
-        new Thread(watcher, "renewing-watcher").start();
+                new PushProperties(true, Duration.ofMillis(300), Duration.ofMinutes(5), null, null),
+                new PushStateWriter(mailboxId, "renewing-watcher", pushStates),
+                pool);
+        watcher.start();
         Disposable ticks = Flux.interval(Duration.ofMillis(100)).subscribe(tick -> watcher.wakeIfDue());
         try {
             steps.filter(status -> status.state() == SyncState.SUCCEEDED)
@@ -154,7 +160,9 @@ class InboxPushTest extends Microsoft365TestBase {
     void mailPushedWhileAnotherRunHoldsTheMailboxIsStoredWhenThatRunEnds() throws Exception {
         connectJane();
         startPushing();
-        awaitTrue(() -> watchers.connections(mailboxId) == 1, "the watcher connected");
+        awaitTrue(
+                () -> watchers.connections(mailboxId) == 1 && janeSeesPushing(),
+                "the watcher connected and its first run ended (releasing the SYNC lease)");
         db.sql("insert into sync_lease (mailbox_id, purpose, holder, expires_at) "
                         + "values (:id, 'SYNC', 'another instance', now() + interval '1 hour')")
                 .bind("id", mailboxId)

@@ -27,17 +27,42 @@ final class DovecotConfig {
     }
 
     static String main(Path root, MailUser user, int imapPort, int submissionPort, int relayPort) {
-        return main(root, user, imapPort, submissionPort, relayPort, null);
+        return main(root, user, imapPort, submissionPort, relayPort, null, 0);
     }
 
     /**
-     * With a {@code plainPassword}, also a PLAIN login with that password for every user (a second passdb), for
-     * benchmark peers without XOAUTH2 such as mbsync, and rawlogs of IMAP sessions while {@code ~/rawlog} exists.
+     * As above; with a {@code plainPassword}, also a PLAIN login with that password for every user (a second passdb),
+     * for benchmark peers without XOAUTH2 such as mbsync, and rawlogs of IMAP sessions while {@code ~/rawlog} exists.
+     * With {@code connections} above 0, Dovecot's process and client limits are raised to hold that many
+     * IMAP connections at once (each imap process serves up to 50 connections), as a benchmark of many IDLE mailboxes
+     * needs. The defaults allow about 100.
      */
     static String main(
-            Path root, MailUser user, int imapPort, int submissionPort, int relayPort, String plainPassword) {
-        return withPlainLogin(
-                """
+            Path root,
+            MailUser user,
+            int imapPort,
+            int submissionPort,
+            int relayPort,
+            String plainPassword,
+            int connections) {
+        return withPlainLogin(base(root, user, imapPort, submissionPort, relayPort), root, plainPassword)
+                + (connections <= 0
+                        ? ""
+                        : """
+
+                default_process_limit = %1$d
+                default_client_limit = %2$d
+                default_vsz_limit = 1G
+                service imap {
+                  service_count = 0
+                  client_limit = 50
+                  process_limit = %3$d
+                }
+                """.formatted(connections + 100, 4 * (connections + 100), connections / 25 + 10));
+    }
+
+    private static String base(Path root, MailUser user, int imapPort, int submissionPort, int relayPort) {
+        return """
                 base_dir = %1$s/run
                 state_dir = %1$s/state
                 log_path = %1$s/dovecot.log
@@ -122,17 +147,15 @@ final class DovecotConfig {
                   }
                 }
                 """.formatted(
-                                root,
-                                user.name(),
-                                user.group(),
-                                user.uid(),
-                                user.gid(),
-                                MICROSOFT_CAPABILITIES,
-                                imapPort,
-                                relayPort,
-                                submissionPort),
-                root,
-                plainPassword);
+                        root,
+                        user.name(),
+                        user.group(),
+                        user.uid(),
+                        user.gid(),
+                        MICROSOFT_CAPABILITIES,
+                        imapPort,
+                        relayPort,
+                        submissionPort);
     }
 
     /** Also lets doveadm look users up ({@code allow_all_users}: the oauth2 passdb cannot answer user lookups). */

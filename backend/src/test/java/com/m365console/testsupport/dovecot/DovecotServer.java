@@ -88,7 +88,7 @@ public final class DovecotServer implements AutoCloseable {
 
     /** Starts an instance whose oauth2 passdb asks {@code introspectionUrl} (RFC 7662, POST) about every token. */
     public static DovecotServer start(String introspectionUrl) {
-        return start(introspectionUrl, null);
+        return start(introspectionUrl, null, 0);
     }
 
     /**
@@ -97,6 +97,16 @@ public final class DovecotServer implements AutoCloseable {
      * {@link #rawlogDir} exists.
      */
     public static DovecotServer start(String introspectionUrl, String plainPassword) {
+        return start(introspectionUrl, plainPassword, 0);
+    }
+
+    /** As {@link #start(String)}, able to hold {@code connections} IMAP connections at once (0: the defaults). */
+    public static DovecotServer start(String introspectionUrl, int connections) {
+        return start(introspectionUrl, null, connections);
+    }
+
+    /** With both: a PLAIN login (null: none) and room for {@code connections} IMAP connections (0: the defaults). */
+    public static DovecotServer start(String introspectionUrl, String plainPassword, int connections) {
         assumeInstalled();
         MailUser user = MailUser.forThisProcess();
         GreenMail relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -115,7 +125,7 @@ public final class DovecotServer implements AutoCloseable {
                 Files.writeString(
                         root.resolve("dovecot.conf"),
                         DovecotConfig.main(
-                                root, user, imap, submission, relay.getSmtp().getPort(), plainPassword));
+                                root, user, imap, submission, relay.getSmtp().getPort(), plainPassword, connections));
                 Process master = new ProcessBuilder(
                                 binary().orElseThrow().toString(),
                                 "-F",
