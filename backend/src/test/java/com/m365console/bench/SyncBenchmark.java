@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 public final class SyncBenchmark {
 
     private static final int NEW_MESSAGES = 100;
+    /** Dovecot's rawlog starts each line with the time it came in. */
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("^\\d+\\.\\d+ ");
 
     private SyncBenchmark() {}
 
@@ -123,8 +125,11 @@ public final class SyncBenchmark {
         System.out.printf(
                 "incremental app (%d new on %,d in 9 folders): %.2f s, %d IMAP login(s) (target 1): %s, %d commands%n",
                 NEW_MESSAGES, count, seconds, logins, logins == 1 ? "met" : "missed", total);
-        commands.forEach((folder, list) ->
-                System.out.printf("incremental app commands %s: %s%n", folder, String.join(", ", list)));
+        commands.forEach((folder, list) -> System.out.printf(
+                "incremental app commands on %s: %d (%s)%n",
+                folder,
+                list.size(),
+                String.join(", ", list.stream().map(SyncBenchmark::commandName).toList())));
         System.out.printf("incremental mbsync (fsync off): %.2f s%n", mbsyncRun.seconds());
         ratio("incremental app/mbsync(fsync off) time", seconds / mbsyncRun.seconds(), "<=", 1.5);
     }
@@ -140,7 +145,8 @@ public final class SyncBenchmark {
                     .toList();
         }
         for (Path input : inputs) {
-            for (String line : Files.readAllLines(input)) {
+            for (String stamped : Files.readAllLines(input)) {
+                String line = TIMESTAMP.matcher(stamped).replaceFirst("");
                 String[] words = line.trim().split(" ", 4);
                 if (words.length < 2) {
                     continue;
@@ -150,7 +156,10 @@ public final class SyncBenchmark {
                     name += " " + words[2].toUpperCase(Locale.ROOT);
                 }
                 if ((name.equals("SELECT") || name.equals("EXAMINE") || name.equals("STATUS")) && words.length > 2) {
-                    folder = line.trim().split(" ", 3)[2];
+                    String named = line.trim().split(" ", 3)[2];
+                    folder = name.equals("STATUS") && named.contains(" (")
+                            ? named.substring(0, named.lastIndexOf(" ("))
+                            : named;
                 }
                 byFolder.computeIfAbsent(folder, any -> new ArrayList<>()).add(describe(name, line));
             }
@@ -158,13 +167,27 @@ public final class SyncBenchmark {
         return byFolder;
     }
 
+    /** STATUS, EXAMINE, UID SEARCH, UID FETCH of structures, of messages, of flags (with its range)... */
+    private static String commandName(String described) {
+        String[] words = described.split(" ", 4);
+        if (!words[0].equals("UID") || words.length < 4) {
+            return words[0];
+        }
+        if (!words[1].equals("FETCH")) {
+            return "UID " + words[1];
+        }
+        if (words[3].contains("BODYSTRUCTURE")) {
+            return "UID FETCH structures";
+        }
+        return words[3].contains("ENVELOPE") ? "UID FETCH messages" : "UID FETCH " + words[2] + " " + words[3];
+    }
+
     private static String describe(String name, String line) {
         if (name.equals("AUTHENTICATE")) {
             return "AUTHENTICATE";
         }
         String trimmed = line.trim();
-        String command = trimmed.substring(trimmed.indexOf(' ') + 1);
-        return command.length() > 60 ? command.substring(0, 60) + "..." : command;
+        return trimmed.substring(trimmed.indexOf(' ') + 1);
     }
 
     private static void printPeer(String name, Mbsync.Run run, int count, double mb) {
