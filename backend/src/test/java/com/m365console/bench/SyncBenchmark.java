@@ -39,9 +39,11 @@ public final class SyncBenchmark {
             BenchPeers.Addresses addresses = peers.addresses();
 
             Mbsync withoutFsync = Mbsync.configure(addresses, false);
-            Mbsync withFsync = Mbsync.configure(addresses, true);
             Mbsync.Run mbsyncOff = withoutFsync.run();
-            Mbsync.Run mbsyncOn = withFsync.run();
+            Mbsync.Run mbsyncOn;
+            try (Mbsync withFsync = Mbsync.configure(addresses, true)) {
+                mbsyncOn = withFsync.run();
+            }
 
             Path jvmFiles = Files.createTempDirectory("m365-bench-jvm-");
             GcLog gc = new GcLog(jvmFiles.resolve("gc.log"));
@@ -99,6 +101,8 @@ public final class SyncBenchmark {
                         heap, app.log().contains("OutOfMemoryError") ? "yes: missed" : "none: met");
 
                 incremental(peers, app, mailbox, withoutFsync, count);
+            } finally {
+                withoutFsync.close();
             }
         }
         System.exit(0);
