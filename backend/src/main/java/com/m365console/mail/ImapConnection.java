@@ -1,8 +1,12 @@
 package com.m365console.mail;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import java.util.Optional;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.Status;
 
 /** One XOAUTH2 login to an IMAP server whose folders are opened one after another on the same connection. */
 public final class ImapConnection implements FolderConnection {
@@ -30,6 +34,26 @@ public final class ImapConnection implements FolderConnection {
     @Override
     public ImapFolderReader open(String folder) {
         return ImapFolderReader.openOn(store, false, imap, folder, failures, maxBodyBytes);
+    }
+
+    /** One {@code STATUS}; empty when the server refuses it (no such folder: {@link #open} then says so). */
+    @Override
+    public Optional<FolderSummary> summary(String folder) {
+        try {
+            IMAPFolder closed = (IMAPFolder) store.getFolder(folder);
+            Status status = (Status) closed.doCommandIgnoreFailure(protocol -> protocol.status(
+                    closed.getFullName(), new String[] {"UIDVALIDITY", "UIDNEXT", "MESSAGES", "UNSEEN"}));
+            if (status == null
+                    || status.uidvalidity < 0
+                    || status.uidnext < 0
+                    || status.total < 0
+                    || status.unseen < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new FolderSummary(status.uidvalidity, status.uidnext, status.total, status.unseen));
+        } catch (MessagingException | RuntimeException e) {
+            throw failures.translate(e, MailFailure.CONNECTION_FAILED);
+        }
     }
 
     @Override

@@ -142,23 +142,28 @@ class MailStore implements MessageStore {
         return transaction.transactional(insert.flatMap(stored -> checkpoint.thenReturn(stored)));
     }
 
+    /**
+     * A hash anti-join for what the server no longer has, and flags compared as text arrays: on a 4,000-message folder
+     * {@code uid <> all(array)} and a jsonb parse per row cost seconds.
+     */
     @Override
     public Mono<Void> reconcile(UUID folderId, long upToUid, Map<Long, Set<MessageFlag>> present) {
         Long[] uids = present.keySet().toArray(Long[]::new);
         String[] flags = present.values().stream()
-                .map(set -> json.writeValueAsString(flagNames(set)))
+                .map(set -> String.join(",", flagNames(set)))
                 .toArray(String[]::new);
         Mono<Void> deleted = db.sql("""
-                delete from mail_message where folder_id = :id and uid <= :upTo and uid <> all(:uids::bigint[])""")
+                delete from mail_message m where m.folder_id = :id and m.uid <= :upTo
+                  and not exists (select 1 from unnest(:uids::bigint[]) as p(uid) where p.uid = m.uid)""")
                 .bind("id", folderId)
                 .bind("upTo", upToUid)
                 .bind("uids", uids)
                 .then();
         Mono<Void> updated = db.sql("""
-                update mail_message m set flags = array(select jsonb_array_elements_text(f.flags_json::jsonb))
-                from unnest(:uids::bigint[], :flags::text[]) as f(uid, flags_json)
-                where m.folder_id = :id and m.uid = f.uid
-                  and m.flags is distinct from array(select jsonb_array_elements_text(f.flags_json::jsonb))""")
+                update mail_message m set flags = f.flags
+                from (select uid, string_to_array(names, ',') as flags
+                      from unnest(:uids::bigint[], :flags::text[]) as p(uid, names)) as f
+                where m.folder_id = :id and m.uid = f.uid and m.flags is distinct from f.flags""")
                 .bind("id", folderId)
                 .bind("uids", uids)
                 .bind("flags", flags)
@@ -171,6 +176,15 @@ class MailStore implements MessageStore {
         return db.sql("select count(*) from mail_message where folder_id = :id")
                 .bind("id", folderId)
                 .map(row -> row.get(0, Long.class))
+                .one();
+    }
+
+    @Override
+    public Mono<StoredCounts> counts(UUID folderId) {
+        return db.sql("""
+                select count(*), count(*) filter (where not ('SEEN' = any(flags))) from mail_message where folder_id = :id""")
+                .bind("id", folderId)
+                .map(row -> new StoredCounts(row.get(0, Long.class), row.get(1, Long.class)))
                 .one();
     }
 

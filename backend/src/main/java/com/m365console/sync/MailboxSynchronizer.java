@@ -43,6 +43,7 @@ public class MailboxSynchronizer {
     private final SyncSchedule schedule;
     private final EmailSyncSettingsService syncSettings;
     private final SyncRunProperties properties;
+    private final FlagReconciliations reconciliations;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
@@ -63,6 +64,7 @@ public class MailboxSynchronizer {
         this.schedule = schedule;
         this.syncSettings = syncSettings;
         this.properties = properties;
+        this.reconciliations = new FlagReconciliations(properties.flagsReconcileEvery());
     }
 
     /**
@@ -161,7 +163,12 @@ public class MailboxSynchronizer {
     /** The run itself on a thread of its own, with the lease's heartbeat beside it; every failure becomes an outcome. */
     private Mono<SyncOutcome> attempt(UUID mailboxId, Running running, RunBody body) {
         SyncRun run = new SyncRun(
-                mailboxId, store, new PublishedProgress(mailboxId), properties.batchSize(), properties.storeTimeout());
+                mailboxId,
+                store,
+                new PublishedProgress(mailboxId),
+                properties.batchSize(),
+                properties.storeTimeout(),
+                reconciliations);
         running.attach(run);
         return mailboxes
                 .find(mailboxId)

@@ -28,6 +28,11 @@ interface MessageStore {
 
     Mono<Long> count(UUID folderId);
 
+    /** How many messages of the folder are stored, and how many of them are unread (no SEEN flag). */
+    Mono<StoredCounts> counts(UUID folderId);
+
+    record StoredCounts(long messages, long unseen) {}
+
     /** Where a folder's sync stands: {@code uidValidity} is null before its first sync. */
     record FolderCheckpoint(UUID id, Long uidValidity, long lastUid) {}
 }

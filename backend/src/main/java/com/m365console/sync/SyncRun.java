@@ -4,6 +4,7 @@ import com.m365console.mail.FetchedMessage;
 import com.m365console.mail.FolderConnection;
 import com.m365console.mail.FolderReader;
 import com.m365console.mail.FolderStatus;
+import com.m365console.mail.FolderSummary;
 import com.m365console.mail.MailFolderNotFoundException;
 import com.m365console.mail.MessageFlag;
 import com.m365console.sync.MessageStore.FolderCheckpoint;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,9 +26,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import reactor.core.publisher.Mono;
 
 /**
- * One synchronisation run of one mailbox, read top-down as its plan: connect once, then for each folder check
- * UIDVALIDITY, skip it if nothing is new, fetch and store the new messages in batches (each stored with its
- * checkpoint, so a cut run resumes after the last stored batch), then reconcile flags and deletions. Blocking: it runs
+ * One synchronisation run of one mailbox, read top-down as its plan: connect once, then for each folder skip it if
+ * one STATUS shows no change, else check UIDVALIDITY, fetch and store the new messages in batches (each stored with
+ * its checkpoint, so a cut run resumes after the last stored batch), then reconcile flags and deletions. Blocking: it runs
  * on a thread of its own, and each batch's write overlaps the next batch's fetch (at most two batches in memory).
  * Failures leave as exceptions; {@link SyncFailures} turns them into outcomes.
  */
@@ -39,6 +41,7 @@ final class SyncRun {
     private final SyncProgress progress;
     private final int batchSize;
     private final Duration storeTimeout;
+    private final FlagReconciliations reconciliations;
     private final long startedAt = System.nanoTime();
     private final List<String> skippedFolders = new ArrayList<>();
     private final List<String> renumberedFolders = new ArrayList<>();
@@ -46,6 +49,17 @@ final class SyncRun {
     private volatile int stored;
 
     SyncRun(UUID mailboxId, MessageStore store, SyncProgress progress, int batchSize, Duration storeTimeout) {
+        this(mailboxId, store, progress, batchSize, storeTimeout, FlagReconciliations.always());
+    }
+
+    SyncRun(
+            UUID mailboxId,
+            MessageStore store,
+            SyncProgress progress,
+            int batchSize,
+            Duration storeTimeout,
+            FlagReconciliations reconciliations) {
+        this.reconciliations = reconciliations;
         this.mailboxId = mailboxId;
         this.store = store;
         this.progress = progress;
@@ -60,8 +74,13 @@ final class SyncRun {
         try (FolderConnection connection = connect.get()) {
             for (String folder : folders) {
                 stopIfAsked();
+                FolderCheckpoint checkpoint = await(store.folder(mailboxId, folder));
+                if (unchanged(connection, folder, checkpoint)) {
+                    log.debug("Mailbox {}: folder \"{}\" unchanged by its STATUS", mailboxId, folder);
+                    continue;
+                }
                 try (FolderReader reader = connection.open(folder)) {
-                    syncFolder(reader, folder, true);
+                    syncFolder(reader, folder, true, checkpoint);
                 } catch (MailFolderNotFoundException gone) {
                     log.warn("Mailbox {}: skipped folder \"{}\": the server no longer has it", mailboxId, folder);
                     skippedFolders.add(folder);
@@ -73,7 +92,7 @@ final class SyncRun {
 
     /** The new mail of one folder over a reader the caller keeps open (the push watcher's): no reconciliation. */
     SyncOutcome.Succeeded syncNewMail(FolderReader reader, String folder) {
-        syncFolder(reader, folder, false);
+        syncFolder(reader, folder, false, await(store.folder(mailboxId, folder)));
         return succeeded();
     }
 
@@ -92,12 +111,11 @@ final class SyncRun {
     }
 
     /** A full run reconciles, and trusts UIDNEXT of its fresh SELECT; a push run's connection is older than its news. */
-    private void syncFolder(FolderReader reader, String folder, boolean fullRun) {
+    private void syncFolder(FolderReader reader, String folder, boolean fullRun, FolderCheckpoint checkpoint) {
         FolderStatus server = reader.status();
-        FolderCheckpoint checkpoint = await(store.folder(mailboxId, folder));
         long lastUid = checkUidValidity(checkpoint, server, folder);
         long alreadyStored = await(store.count(checkpoint.id()));
-        if (fullRun && nothingNew(server, lastUid)) {
+        if (fullRun && lastUid > 0 && nothingNew(server.uidNext(), lastUid)) {
             log.debug("Mailbox {}: folder \"{}\" has nothing new after UID {}", mailboxId, folder, lastUid);
         } else {
             lastUid = fetchAndStoreNew(reader, checkpoint.id(), folder, lastUid, alreadyStored, server.messageCount());
@@ -105,6 +123,28 @@ final class SyncRun {
         if (fullRun && alreadyStored > 0) {
             reconcileFlagsAndDeletions(reader, checkpoint.id(), folder, lastUid);
         }
+        if (fullRun) {
+            reconciliations.done(checkpoint.id());
+        }
+    }
+
+    /**
+     * Whether one STATUS shows the folder as the run left it last time: same UIDVALIDITY, nothing after the checkpoint,
+     * as many messages and unread ones as stored, and its flags compared in full recently enough; then it is not opened.
+     */
+    private boolean unchanged(FolderConnection connection, String folder, FolderCheckpoint checkpoint) {
+        if (checkpoint.uidValidity() == null || reconciliations.due(checkpoint.id())) {
+            return false;
+        }
+        Optional<FolderSummary> summary = connection.summary(folder);
+        if (summary.isEmpty()
+                || summary.get().uidValidity() != checkpoint.uidValidity()
+                || !nothingNew(summary.get().uidNext(), checkpoint.lastUid())) {
+            return false;
+        }
+        MessageStore.StoredCounts stored = await(store.counts(checkpoint.id()));
+        return stored.messages() == summary.get().messages()
+                && stored.unseen() == summary.get().unseen();
     }
 
     /** The UIDs stored mean nothing under a new UIDVALIDITY: the folder starts over. Answers the UID to resume after. */
@@ -121,13 +161,14 @@ final class SyncRun {
                     server.uidValidity(),
                     checkpoint.uidValidity());
         }
+        reconciliations.forget(checkpoint.id());
         await(store.restart(checkpoint.id(), server.uidValidity()));
         return 0;
     }
 
     /** UIDNEXT from SELECT says whether anything came after the checkpoint, without a command (when the server sends it). */
-    private static boolean nothingNew(FolderStatus server, long lastUid) {
-        return lastUid > 0 && server.uidNext() > 0 && server.uidNext() <= lastUid + 1;
+    private static boolean nothingNew(long uidNext, long lastUid) {
+        return uidNext > 0 && uidNext <= lastUid + 1;
     }
 
     /** Fetches batch after batch above {@code lastUid}, storing each with its checkpoint; answers the last UID stored. */

@@ -6,11 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How runs hold a mailbox and how soon they try again: messages per batch; the SYNC lease's time to live and its
  * heartbeat (a dead holder's mailbox is free again within the TTL); the first retry after a failure (doubling while
- * failures go on, at most the sync interval); how long a write may take before the run counts the database as gone.
+ * failures go on, at most the sync interval); how long a write may take before the run counts the database as gone;
+ * how often a folder whose STATUS shows no change still has its flags compared in full (0: on every run).
  */
 @ConfigurationProperties("m365.sync")
 record SyncRunProperties(
-        Integer batchSize, Duration leaseTtl, Duration leaseRenewEvery, Duration retryFirst, Duration storeTimeout) {
+        Integer batchSize,
+        Duration leaseTtl,
+        Duration leaseRenewEvery,
+        Duration retryFirst,
+        Duration storeTimeout,
+        Duration flagsReconcileEvery) {
 
     SyncRunProperties {
         batchSize = batchSize == null || batchSize < 1 ? 200 : batchSize;
@@ -22,5 +28,8 @@ record SyncRunProperties(
         }
         retryFirst = PushProperties.positiveOr(retryFirst, Duration.ofSeconds(5));
         storeTimeout = PushProperties.positiveOr(storeTimeout, Duration.ofMinutes(1));
+        flagsReconcileEvery = flagsReconcileEvery == null || flagsReconcileEvery.isNegative()
+                ? Duration.ofMinutes(15)
+                : flagsReconcileEvery;
     }
 }

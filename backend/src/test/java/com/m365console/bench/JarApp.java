@@ -20,11 +20,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -171,7 +173,7 @@ public final class JarApp implements AutoCloseable {
         return baseUrl;
     }
 
-    /** Where the jar writes its files (also app.log, and whatever the JVM flags point here). */
+    /** Where the jar writes its files (also app.log); deleted by {@link #close()}. */
     public Path dataDir() {
         return dataDir;
     }
@@ -387,8 +389,9 @@ public final class JarApp implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
+        String log = log();
         close();
-        throw new IllegalStateException("The jar did not serve HTTP within " + START_TIMEOUT + ":\n" + log());
+        throw new IllegalStateException("The jar did not serve HTTP within " + START_TIMEOUT + ":\n" + log);
     }
 
     private void waitOnProcess(Duration pause) {
@@ -400,19 +403,29 @@ public final class JarApp implements AutoCloseable {
         }
     }
 
-    /** Stops the jar (SIGTERM, then SIGKILL after 20 s). Its data directory stays, with app.log, for a look. */
+    /**
+     * Stops the jar (SIGTERM, then SIGKILL after 20 s) and deletes its data directory (its log and the encryption key
+     * it generated); on a failure to start, the exception carries the log.
+     */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

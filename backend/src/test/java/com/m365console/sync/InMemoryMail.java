@@ -4,6 +4,7 @@ import com.m365console.mail.FetchedMessage;
 import com.m365console.mail.FolderConnection;
 import com.m365console.mail.FolderReader;
 import com.m365console.mail.FolderStatus;
+import com.m365console.mail.FolderSummary;
 import com.m365console.mail.MailFailure;
 import com.m365console.mail.MailFolderNotFoundException;
 import com.m365console.mail.MailServerException;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -29,6 +31,10 @@ final class InMemoryMail {
         final Map<String, Folder> folders = new ConcurrentHashMap<>();
         final AtomicInteger logins = new AtomicInteger();
         final AtomicInteger fetches = new AtomicInteger();
+        /** Folders opened (SELECT/EXAMINE), and STATUS commands answered. */
+        final AtomicInteger opens = new AtomicInteger();
+
+        final AtomicInteger statuses = new AtomicInteger();
         /** Fetch commands left before the connection is cut (negative: never). */
         volatile int cutAfterFetches = -1;
 
@@ -42,11 +48,27 @@ final class InMemoryMail {
         }
 
         @Override
+        public Optional<FolderSummary> summary(String name) {
+            Folder folder = folders.get(name);
+            if (folder == null) {
+                return Optional.empty();
+            }
+            statuses.incrementAndGet();
+            long uidNext = folder.messages.isEmpty() ? 1 : folder.messages.lastKey() + 1;
+            int unseen = (int) folder.messages.values().stream()
+                    .filter(message -> !message.flags().contains(MessageFlag.SEEN))
+                    .count();
+            return Optional.of(new FolderSummary(
+                    folder.uidValidity, Math.max(uidNext, folder.uidNext), folder.messages.size(), unseen));
+        }
+
+        @Override
         public FolderReader open(String name) {
             Folder folder = folders.get(name);
             if (folder == null) {
                 throw new MailFolderNotFoundException("The folder \"" + name + "\" does not exist.");
             }
+            opens.incrementAndGet();
             long uidNext = folder.messages.isEmpty() ? 1 : folder.messages.lastKey() + 1;
             return new FolderReader() {
                 @Override
@@ -211,6 +233,16 @@ final class InMemoryMail {
         @Override
         public Mono<Long> count(UUID folderId) {
             return Mono.just((long) messages.get(folderId).size());
+        }
+
+        @Override
+        public Mono<StoredCounts> counts(UUID folderId) {
+            var stored = messages.get(folderId).values();
+            long unseen = stored.stream()
+                    .filter(message ->
+                            message.flags() == null || !message.flags().contains(MessageFlag.SEEN))
+                    .count();
+            return Mono.just(new StoredCounts(stored.size(), unseen));
         }
 
         /** The UIDs stored for a folder. */

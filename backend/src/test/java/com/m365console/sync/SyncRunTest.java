@@ -178,6 +178,63 @@ class SyncRunTest {
                 .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
     }
 
+    @Test
+    void aFolderWhoseStatusShowsNoChangeIsNotOpenedUntilItsFlagsAreDue() {
+        FlagReconciliations reconciliations = new FlagReconciliations(Duration.ofMinutes(15));
+        server.folder("INBOX").deliver(3);
+        server.folder("Archive").deliver(2);
+        newRun(reconciliations).syncFolders(List.of("INBOX", "Archive"), server::connect);
+        server.folder("Archive").deliver(1);
+        int opened = server.opens.get();
+
+        SyncOutcome.Succeeded outcome =
+                newRun(reconciliations).syncFolders(List.of("INBOX", "Archive"), server::connect);
+
+        assertThat(outcome.newMessages()).isEqualTo(1);
+        assertThat(server.opens.get() - opened)
+                .as("only Archive, which has news, is opened")
+                .isEqualTo(1);
+        assertThat(store.uids(mailboxId, "Archive")).containsExactlyInAnyOrder(1L, 2L, 3L);
+    }
+
+    @Test
+    void aMessageReadOrGoneOnTheServerShowsInStatusSoItsFolderIsReconciled() {
+        FlagReconciliations reconciliations = new FlagReconciliations(Duration.ofMinutes(15));
+        InMemoryMail.Folder inbox = server.folder("INBOX").deliver(3);
+        InMemoryMail.Folder archive = server.folder("Archive").deliver(3);
+        newRun(reconciliations).syncFolders(List.of("INBOX", "Archive"), server::connect);
+        inbox.flag(2, MessageFlag.SEEN);
+        archive.messages.remove(3L);
+
+        newRun(reconciliations).syncFolders(List.of("INBOX", "Archive"), server::connect);
+
+        assertThat(store.message(mailboxId, "INBOX", 2).flags()).containsExactly(MessageFlag.SEEN);
+        assertThat(store.uids(mailboxId, "Archive")).containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    @Test
+    void withoutCondstoreAnUnchangedFolderStillHasItsFlagsComparedOnceDue() {
+        FlagReconciliations everyRun = new FlagReconciliations(Duration.ZERO);
+        InMemoryMail.Folder inbox = server.folder("INBOX").deliver(2);
+        newRun(everyRun).syncFolders(List.of("INBOX"), server::connect);
+        inbox.flag(1, MessageFlag.FLAGGED);
+
+        newRun(everyRun).syncFolders(List.of("INBOX"), server::connect);
+
+        assertThat(store.message(mailboxId, "INBOX", 1).flags()).containsExactly(MessageFlag.FLAGGED);
+    }
+
+    private SyncRun newRun(FlagReconciliations reconciliations) {
+        SyncProgress quiet = new SyncProgress() {
+            @Override
+            public void connecting() {}
+
+            @Override
+            public void folder(String folder, int done, int total) {}
+        };
+        return new SyncRun(mailboxId, store, quiet, BATCH, Duration.ofSeconds(5), reconciliations);
+    }
+
     private SyncRun newRun() {
         return new SyncRun(
                 mailboxId,

@@ -173,6 +173,6 @@ final class DovecotConfig {
                           args = password=%s
                         }
                         protocol imap {
-                          rawlog_dir = ~/rawlog""".formatted(plainPassword));
+                          rawlog_dir = %%h/rawlog""".formatted(plainPassword));
     }
 }
