@@ -93,9 +93,9 @@ public final class LiveStatusBenchmark {
         HttpClient client = HttpClient.newHttpClient();
         URI url = URI.create(app.baseUrl().replace("http", "ws") + "/graphql");
         for (int count : counts) {
-            long heapBefore = Heap.usedAfterGc(app.pid());
+            long heapBefore = Jcmd.heapUsedAfterGc(app.pid());
             String histogramBefore =
-                    Boolean.getBoolean("bench.histogram") ? Heap.jcmd(app.pid(), "GC.class_histogram") : "";
+                    Boolean.getBoolean("bench.histogram") ? Jcmd.run(app.pid(), "GC.class_histogram") : "";
             List<StatusSocket> sockets = new ArrayList<>(count);
             double cpuBefore = ProcReadings.cpuSeconds(app.pid());
             long start = System.nanoTime();
@@ -132,9 +132,9 @@ public final class LiveStatusBenchmark {
                                 .failure);
                 sockets.removeIf(StatusSocket::hasFailed);
             }
-            long heapAfter = Heap.usedAfterGc(app.pid());
+            long heapAfter = Jcmd.heapUsedAfterGc(app.pid());
             if (Boolean.getBoolean("bench.histogram")) {
-                Heap.printGrowth(histogramBefore, Heap.jcmd(app.pid(), "GC.class_histogram"), count);
+                Heap.printGrowth(histogramBefore, Jcmd.run(app.pid(), "GC.class_histogram"), count);
             }
             double opened = count / openSeconds;
             double perSocketKb = (heapAfter - heapBefore) / 1024.0 / count;
@@ -339,20 +339,9 @@ public final class LiveStatusBenchmark {
         }
     }
 
-    /** The app's heap in use right after a full collection (jcmd), so idle sockets' share of it can be told. */
+    /** Diagnostics on the app's heap: which classes grew with the sockets. */
     static final class Heap {
         private Heap() {}
-
-        static long usedAfterGc(long pid) throws Exception {
-            jcmd(pid, "GC.run");
-            String info = jcmd(pid, "GC.heap_info");
-            java.util.regex.Matcher used =
-                    java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-            if (!used.find()) {
-                throw new IllegalStateException("No heap figure in: " + info);
-            }
-            return Long.parseLong(used.group(1)) * 1024;
-        }
 
         /** Diagnostics: the classes whose instances grew most between two histograms, per socket. */
         static void printGrowth(String before, String after, int sockets) {
@@ -383,19 +372,6 @@ public final class LiveStatusBenchmark {
                         classes.put(parts[3], new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])});
                     });
             return classes;
-        }
-
-        static String jcmd(long pid, String command) throws Exception {
-            Process jcmd = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                                    .toString(),
-                            String.valueOf(pid),
-                            command)
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(jcmd.getInputStream().readAllBytes());
-            jcmd.waitFor();
-            return out;
         }
     }
 }

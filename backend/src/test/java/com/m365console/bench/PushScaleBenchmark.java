@@ -252,11 +252,7 @@ public final class PushScaleBenchmark {
     private record Footprint(int threads, long heapAfterGcMb, long rssMb) {
 
         static Footprint of(long pid) throws Exception {
-            jcmd(pid, "GC.run");
-            String heap = jcmd(pid, "GC.heap_info");
-            java.util.regex.Matcher used =
-                    java.util.regex.Pattern.compile("used (\\d+)K").matcher(heap);
-            long heapKb = used.find() ? Long.parseLong(used.group(1)) : -1;
+            long heapKb = Jcmd.heapUsedAfterGc(pid) / 1024;
             String status = Files.readString(Path.of("/proc/" + pid + "/status"));
             return new Footprint(
                     (int) field(status, "Threads:"), heapKb < 0 ? -1 : heapKb / 1024, field(status, "VmRSS:") / 1024);
@@ -269,19 +265,6 @@ public final class PushScaleBenchmark {
                     .mapToLong(Long::parseLong)
                     .findFirst()
                     .orElse(-1);
-        }
-
-        private static String jcmd(long pid, String command) throws Exception {
-            Process jcmd = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                                    .toString(),
-                            String.valueOf(pid),
-                            command)
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(jcmd.getInputStream().readAllBytes());
-            jcmd.waitFor(30, TimeUnit.SECONDS);
-            return out;
         }
     }
 }
