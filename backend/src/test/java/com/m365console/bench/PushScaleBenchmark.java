@@ -2,6 +2,7 @@ package com.m365console.bench;
 
 import com.m365console.M365ConsoleApplication;
 import com.m365console.platform.crypto.SecretCipher;
+import com.m365console.support.RegisteredApp;
 import com.m365console.support.SeededMailboxes;
 import com.m365console.support.Sessions;
 import com.m365console.testsupport.dovecot.DovecotServer;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -142,24 +142,8 @@ public final class PushScaleBenchmark {
                 .map(row -> row.get(0, UUID.class))
                 .one()
                 .block();
-        new Sessions(seed.getEnvironment())
-                .graphQl(ADMIN, PASSWORD)
-                .documentName("updateMicrosoftSettings")
-                .variable(
-                        "input",
-                        Map.of(
-                                "clientId",
-                                Map.of("value", clientId),
-                                "clientSecret",
-                                Map.of("replaceWith", SECRET),
-                                "tenant",
-                                Map.of("value", TENANT),
-                                "emailSyncEnabled",
-                                Map.of("value", true)))
-                .execute()
-                .path("updateMicrosoftSettings.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        RegisteredApp.saveWithEmailSync(
+                new Sessions(seed.getEnvironment()).graphQl(ADMIN, PASSWORD), clientId, SECRET, TENANT);
         return SeededMailboxes.create(db, seed.getBean(SecretCipher.class), microsoft, clientId, owner, 0, count);
     }
 

@@ -127,23 +127,7 @@ public abstract class Microsoft365TestBase {
         accounts.create("bob", "USER");
         clientId = UUID.randomUUID().toString();
         microsoft.registerApp(clientId, SECRET, TENANT, false, sessions.baseUrl() + "/login/oauth2/code/microsoft");
-        sessions.graphQl("alice", TestAccounts.PASSWORD)
-                .documentName("updateMicrosoftSettings")
-                .variable(
-                        "input",
-                        Map.of(
-                                "clientId",
-                                Map.of("value", clientId),
-                                "clientSecret",
-                                Map.of("replaceWith", SECRET),
-                                "tenant",
-                                Map.of("value", TENANT),
-                                "emailSyncEnabled",
-                                Map.of("value", true)))
-                .execute()
-                .path("updateMicrosoftSettings.errors")
-                .entityList(Object.class)
-                .hasSize(0);
+        RegisteredApp.saveWithEmailSync(sessions.graphQl("alice", TestAccounts.PASSWORD), clientId, SECRET, TENANT);
     }
 
     /** Connects a mailbox the way a person does: start, consent at Microsoft, back through the callback. */
