@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,8 +151,9 @@ public final class LiveStatusBenchmark {
                     met(perSocketKb <= 20),
                     ProcReadings.rssBytes(app.pid()) >> 20);
             ConcurrentLinkedQueue<Long> lateness = new ConcurrentLinkedQueue<>();
-            sockets.forEach(socket -> socket.recordInto(lateness));
-            double withSockets = medianSyncSeconds(app, mailboxId, () -> awaitAll(sockets, SYNCS));
+            CountDownLatch allDelivered = new CountDownLatch(sockets.size());
+            sockets.forEach(socket -> socket.recordInto(lateness, SYNCS, allDelivered));
+            double withSockets = medianSyncSeconds(app, mailboxId, () -> awaitAll(allDelivered));
             double ratio = withSockets / alone;
             System.out.printf(
                     "live no-op sync with %d sockets: %.3f s, %.2fx the time with none (target <= 1.3x): %s%n",
@@ -191,23 +191,16 @@ public final class LiveStatusBenchmark {
         return times[SYNCS / 2];
     }
 
-    /** Waits until every socket saw the given number of SUCCEEDED steps (the fan-out may lag the syncs). */
-    private static void awaitAll(List<StatusSocket> sockets, int succeeded) {
-        Instant until = Instant.now().plus(Duration.ofMinutes(5));
-        for (StatusSocket socket : sockets) {
-            while (socket.succeeded.get() < succeeded) {
-                if (Instant.now().isAfter(until)) {
-                    throw new IllegalStateException(
-                            "A socket saw " + socket.succeeded.get() + " of " + succeeded + " SUCCEEDED steps");
-                }
-                Thread.onSpinWait();
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    /** Waits until every socket saw its SUCCEEDED steps (the fan-out may lag the syncs). */
+    private static void awaitAll(CountDownLatch allDelivered) {
+        try {
+            if (!allDelivered.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException(
+                        allDelivered.getCount() + " sockets did not see every SUCCEEDED step within 5 minutes");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -233,6 +226,8 @@ public final class LiveStatusBenchmark {
         private final StringBuilder partial = new StringBuilder();
         private final AtomicInteger succeeded = new AtomicInteger();
         private volatile ConcurrentLinkedQueue<Long> lateness;
+        private volatile int expectedSucceeded;
+        private volatile CountDownLatch delivered;
         private volatile boolean first = true;
         private volatile WebSocket socket;
         private volatile Throwable failure;
@@ -284,7 +279,9 @@ public final class LiveStatusBenchmark {
                                 - Instant.parse(status.path("at").asString()).toEpochMilli());
                     }
                     if ("SUCCEEDED".equals(status.path("state").asString())) {
-                        succeeded.incrementAndGet();
+                        if (succeeded.incrementAndGet() == expectedSucceeded) {
+                            delivered.countDown();
+                        }
                     }
                 }
                 case "ping" -> send(Map.of("type", "pong"));
@@ -305,7 +302,10 @@ public final class LiveStatusBenchmark {
             failed(error);
         }
 
-        void recordInto(ConcurrentLinkedQueue<Long> queue) {
+        /** From now on: each step's lateness into the queue, and a count-down once this many SUCCEEDED arrived. */
+        void recordInto(ConcurrentLinkedQueue<Long> queue, int succeededSteps, CountDownLatch allDelivered) {
+            expectedSucceeded = succeededSteps;
+            delivered = allDelivered;
             lateness = queue;
         }
 
