@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -70,12 +70,9 @@ public class InboxPushWatchers {
 
     /** Daemon threads named after their work, so a thread dump shows the push pool at a glance. */
     private static ScheduledExecutorService pool(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, runnable -> {
-            Thread thread = new Thread(runnable, "inbox-push-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        CustomizableThreadFactory named = new CustomizableThreadFactory("inbox-push-");
+        named.setDaemon(true);
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(threads, named);
         pool.setRemoveOnCancelPolicy(true);
         return pool;
     }
