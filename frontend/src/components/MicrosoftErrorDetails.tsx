@@ -6,6 +6,7 @@ export type MicrosoftErrorLike = {
   microsoftDescription?: string | null;
   traceId?: string | null;
   correlationId?: string | null;
+  consentUrl?: string | null;
 };
 
 export function MicrosoftErrorDetails({ error }: { error: MicrosoftErrorLike }) {
@@ -14,6 +15,14 @@ export function MicrosoftErrorDetails({ error }: { error: MicrosoftErrorLike }) 
   return (
     <div className="ms-error">
       {said && <p className="ms-error-said">Microsoft said: {error.microsoftDescription}</p>}
+      {error.consentUrl && (
+        <p className="ms-error-consent">
+          <a href={error.consentUrl} target="_blank" rel="noopener noreferrer">
+            Grant admin consent for the tenant
+          </a>{' '}
+          (an administrator of the tenant signs in at Microsoft and accepts the permissions)
+        </p>
+      )}
       <div className="ms-error-id">
         Error code: <code>{code}</code>
       </div>

@@ -43,6 +43,7 @@ export const SignInOptionsQuery = graphql(`
         microsoftDescription
         traceId
         correlationId
+        consentUrl
       }
     }
   }

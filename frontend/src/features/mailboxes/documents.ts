@@ -71,6 +71,7 @@ export const LastMailboxConnectionQuery = graphql(`
         microsoftDescription
         traceId
         correlationId
+        consentUrl
       }
     }
   }

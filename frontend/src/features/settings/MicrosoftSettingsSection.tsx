@@ -9,6 +9,7 @@ import { MicrosoftSettingsQuery, UpdateMicrosoftSettingsMutation } from './docum
 import { ROWS, type MicrosoftSettings } from './formState';
 import { MicrosoftSettingsForm } from './MicrosoftSettingsForm';
 import { RecentChanges } from './RecentChanges';
+import { useAdminConsentOutcome } from './useAdminConsentOutcome';
 import { useConnectionTest } from './useConnectionTest';
 import { useSettingsSave } from './useSettingsSave';
 
@@ -24,6 +25,7 @@ export function MicrosoftSettingsSection() {
     return { payload: result.data?.updateMicrosoftSettings, error: result.error };
   });
   const { testing, run } = useConnectionTest();
+  const consent = useAdminConsentOutcome();
 
   const settings = saved ?? data?.microsoftSettings;
   if (accessDenied(error)) return <NoAccess />;
@@ -40,6 +42,7 @@ export function MicrosoftSettingsSection() {
 
   return (
     <>
+      {consent && !flash && <Flash type={consent.granted ? 'success' : 'error'}>{consent.text}</Flash>}
       {flash && (
         <Flash type={flash.type} details={flash.details}>
           {flash.text}

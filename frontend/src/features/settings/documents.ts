@@ -86,6 +86,7 @@ export const TestMicrosoftConnectionMutation = graphql(`
         microsoftDescription
         traceId
         correlationId
+        consentUrl
       }
     }
   }

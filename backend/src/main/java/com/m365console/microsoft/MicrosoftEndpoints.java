@@ -1,7 +1,9 @@
 package com.m365console.microsoft;
 
+import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Builds the Microsoft identity platform v2.0 URLs for a cloud and tenant. The login host follows the
@@ -34,6 +36,20 @@ public class MicrosoftEndpoints {
 
     public String keys(Cloud cloud, String tenant) {
         return authorityHost(cloud) + "/" + tenant + "/discovery/v2.0/keys";
+    }
+
+    /**
+     * Where a tenant's administrator grants the application's permissions for the whole tenant; Microsoft comes
+     * back to {@code redirectUri} with {@code admin_consent=True} (or an error) and {@code state}.
+     */
+    public String adminConsent(Cloud cloud, String tenant, String clientId, URI redirectUri, String state) {
+        return UriComponentsBuilder.fromUriString(authorityHost(cloud) + "/" + tenant + "/adminconsent")
+                .queryParam("client_id", clientId)
+                .queryParam("redirect_uri", redirectUri.toString())
+                .queryParam("state", state)
+                .encode()
+                .build()
+                .toUriString();
     }
 
     /** The issuer of tokens from one tenant, as Microsoft writes it: {@code {authority}/{tenant id}/v2.0}. */

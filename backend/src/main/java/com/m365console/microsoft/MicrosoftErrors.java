@@ -1,6 +1,7 @@
 package com.m365console.microsoft;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,8 @@ public final class MicrosoftErrors {
     private static final String REAUTH =
             "The grant has expired or was revoked: reconnect the mailbox or sign in again.";
     private static final String CONSENT = "The application's permissions need consent: an administrator of the tenant "
-            + "must grant admin consent (Azure portal > App registrations > API permissions > Grant admin consent).";
+            + "must grant admin consent: follow the admin consent link (or, in the Azure portal, App registrations > API "
+            + "permissions > Grant admin consent).";
     private static final String WRONG_TENANT = "This account is not in the configured tenant, or it is a personal "
             + "Microsoft account: sign in with a work account of the configured tenant.";
     private static final String POLICY = "Blocked by a Conditional Access or multi-factor authentication policy of "
@@ -63,7 +65,14 @@ public final class MicrosoftErrors {
             "access_denied",
             "The sign-in was cancelled or refused at Microsoft.");
 
+    private static final Set<String> CONSENT_REQUIRED = Set.of("AADSTS65001", "AADSTS90094");
+
     private MicrosoftErrors() {}
+
+    /** True for the AADSTS codes that an administrator's consent for the tenant resolves. */
+    public static boolean needsAdminConsent(MicrosoftError error) {
+        return error.aadsts() != null && CONSENT_REQUIRED.contains(error.aadsts());
+    }
 
     /** From a token endpoint's JSON error body, which carries the ids as fields too. */
     public static MicrosoftError describe(Map<?, ?> body) {

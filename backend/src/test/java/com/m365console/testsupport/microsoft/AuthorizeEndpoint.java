@@ -50,6 +50,31 @@ final class AuthorizeEndpoint {
         }
     }
 
+    /**
+     * /{tenant}/adminconsent: a tenant administrator grants the app's permissions for the tenant. The fake skips
+     * the administrator's sign-in and answers as Microsoft does once it is given.
+     */
+    void adminConsent(HttpExchange exchange, String tenantSegment) throws IOException {
+        Map<String, String> query = Http.query(exchange);
+        Directory.TenantRef tenant = directory.resolve(tenantSegment);
+        AadError pageError = pageError(tenant, query);
+        if (pageError != null) {
+            Http.html(exchange, pageError.status(), Pages.error(pageError.occur()));
+            return;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("admin_consent", "True");
+        params.put(
+                "tenant",
+                tenant.kind() == Directory.TenantRef.Kind.TENANT
+                        ? tenant.tenant().id()
+                        : tenantSegment);
+        if (query.get("state") != null) {
+            params.put("state", query.get("state"));
+        }
+        Http.redirect(exchange, query.get("redirect_uri"), params);
+    }
+
     /** Errors Microsoft shows on its own page, because it cannot trust where it would redirect. */
     private AadError pageError(Directory.TenantRef tenant, Map<String, String> query) {
         if (!tenant.known()) {

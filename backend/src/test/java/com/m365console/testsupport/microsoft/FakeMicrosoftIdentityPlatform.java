@@ -23,7 +23,7 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
 
     private static final Pattern TENANT_PATH =
             Pattern.compile("^/([^/]+)/(v2\\.0/\\.well-known/openid-configuration|discovery/v2\\.0/keys"
-                    + "|oauth2/v2\\.0/authorize|oauth2/v2\\.0/token|oauth2/v2\\.0/logout)$");
+                    + "|oauth2/v2\\.0/authorize|oauth2/v2\\.0/token|oauth2/v2\\.0/logout|adminconsent)$");
     private static final Pattern CONTROL_PATH = Pattern.compile("^/_fake/([a-z-]+)$");
 
     private final HttpServer server;
@@ -236,6 +236,8 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
                 metadata.discovery(exchange, tenant);
             } else if (endpoint.endsWith("keys") && get) {
                 metadata.keys(exchange, tenant);
+            } else if (endpoint.equals("adminconsent") && get) {
+                authorize.adminConsent(exchange, tenant);
             } else if (endpoint.endsWith("logout") && get) {
                 metadata.logout(exchange);
             } else {
