@@ -32,6 +32,21 @@ describe('MicrosoftSettingsForm', () => {
     expect(onSave).toHaveBeenCalledWith({ signInEnabled: { value: true, useDefault: false } });
   });
 
+  it('shows the hosts the chosen Cloud implies, following the choice before it is saved', () => {
+    render(<MicrosoftSettingsForm settings={testSettings()} onSave={vi.fn()} />);
+    const cloud = field('Cloud');
+    expect(description(cloud)).toMatch(
+      /login\.microsoftonline\.com.*outlook\.office365\.com:993.*smtp\.office365\.com:587/,
+    );
+
+    fireEvent.click(document.getElementById('cloud-use-default')!);
+    fireEvent.change(cloud, { target: { value: 'US_GOVERNMENT' } });
+
+    expect(description(cloud)).toMatch(
+      /login\.microsoftonline\.us.*outlook\.office365\.us:993.*smtp\.office365\.us:587/,
+    );
+  });
+
   it('shows the default greyed and disabled while "Use Default" is ticked', () => {
     render(<MicrosoftSettingsForm settings={testSettings()} onSave={vi.fn()} />);
     const tenant = field('Directory (Tenant) ID');

@@ -5,6 +5,7 @@ import type { UpdateMicrosoftSettingsInput } from '../../gql/graphql';
 import { groupUserErrors, type UserErrorLike } from '../../lib/userErrors';
 import { buildUpdateInput, formFromSettings, ROWS, type MicrosoftSettings, type SettingsForm } from './formState';
 import { CLOUDS, HELP, TENANT_HINT, TEST_NEEDS_SAVE } from './help';
+import { CloudHostsHint } from './CloudHostsHint';
 import { RedirectUriRow } from './RedirectUriRow';
 import { SecretRow } from './SecretRow';
 import { BooleanSettingRow, SelectSettingRow, TextSettingRow } from './SettingRows';
@@ -91,6 +92,12 @@ export function MicrosoftSettingsForm(props: Props) {
           label="Cloud"
           options={CLOUDS}
           help={HELP.cloud}
+          hint={
+            <CloudHostsHint
+              hosts={s.cloudHosts}
+              cloud={form.cloud.useDefault ? s.cloud.defaultValue : form.cloud.value}
+            />
+          }
           errors={rowErrors.cloud}
           setting={form.cloud}
           defaultValue={s.cloud.defaultValue}

@@ -1,4 +1,5 @@
 // The configuration sections shown in the left-hand tree (with the fieldsets a search should find), and its quick-search filter.
+// Only sections the console has are listed: Oro's other sections (Localization, Google Settings, ...) are left out.
 export type TreeNode = { id: string; label: string; children?: TreeNode[] };
 
 export const CONFIG_TREE: TreeNode[] = [
@@ -6,9 +7,6 @@ export const CONFIG_TREE: TreeNode[] = [
     id: 'general',
     label: 'General Setup',
     children: [
-      { id: 'application', label: 'Application Settings' },
-      { id: 'localization', label: 'Localization' },
-      { id: 'display', label: 'Display Settings' },
       {
         id: 'email',
         label: 'Email Configuration',
@@ -19,10 +17,7 @@ export const CONFIG_TREE: TreeNode[] = [
   {
     id: 'integrations',
     label: 'Integrations',
-    children: [
-      { id: 'google', label: 'Google Settings' },
-      { id: 'microsoft', label: 'Microsoft Settings' },
-    ],
+    children: [{ id: 'microsoft', label: 'Microsoft Settings' }],
   },
 ];
 

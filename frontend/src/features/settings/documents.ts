@@ -28,6 +28,13 @@ export const MicrosoftSettingsFields = graphql(`
     redirectUriSource
     requestBaseUrl
     forwardedHeadersTrusted
+    cloudHosts {
+      cloud
+      login
+      imap
+      smtp
+      graph
+    }
     signInEnabled {
       value
       useDefault

@@ -11,6 +11,22 @@ export function testSettings(overrides: Partial<MicrosoftSettings> = {}): Micros
     redirectUriSource: 'CONFIGURED',
     requestBaseUrl: 'https://console.example.com',
     forwardedHeadersTrusted: false,
+    cloudHosts: [
+      {
+        cloud: 'GLOBAL',
+        login: 'https://login.microsoftonline.com',
+        imap: 'outlook.office365.com:993',
+        smtp: 'smtp.office365.com:587',
+        graph: 'https://graph.microsoft.com',
+      },
+      {
+        cloud: 'US_GOVERNMENT',
+        login: 'https://login.microsoftonline.us',
+        imap: 'outlook.office365.us:993',
+        smtp: 'smtp.office365.us:587',
+        graph: 'https://graph.microsoft.us',
+      },
+    ],
     signInEnabled: { value: false, useDefault: false, defaultValue: false },
     emailSyncEnabled: { value: false, useDefault: true, defaultValue: false },
     signInAllowedDomains: { value: ['contoso.com', 'fabrikam.com'], useDefault: false, defaultValue: [] },

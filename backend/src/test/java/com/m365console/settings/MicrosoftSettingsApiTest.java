@@ -1,7 +1,10 @@
 package com.m365console.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.m365console.mail.MailHosts;
+import com.m365console.microsoft.Cloud;
 import com.m365console.support.IntegrationTest;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
@@ -29,6 +32,9 @@ class MicrosoftSettingsApiTest {
 
     @Autowired
     Sessions sessions;
+
+    @Autowired
+    MailHosts mailHosts;
 
     HttpGraphQlTester admin;
 
@@ -234,6 +240,48 @@ class MicrosoftSettingsApiTest {
         update(Map.of("tenant", Map.of("value", "common")));
 
         assertThat(changes()).hasSize(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachCloudShowsTheHostsItImplies() {
+        var hosts = admin.document("{ microsoftSettings { cloudHosts { cloud login imap smtp graph } } }")
+                .execute()
+                .path("microsoftSettings.cloudHosts")
+                .entityList(Map.class)
+                .get();
+
+        assertThat(hosts)
+                .extracting(h -> h.get("cloud"), h -> h.get("login"), h -> h.get("graph"))
+                .containsExactly(
+                        tuple("GLOBAL", "https://login.microsoftonline.com", "https://graph.microsoft.com"),
+                        tuple("US_GOVERNMENT", "https://login.microsoftonline.us", "https://graph.microsoft.us"),
+                        tuple(
+                                "CHINA",
+                                "https://login.partner.microsoftonline.cn",
+                                "https://microsoftgraph.chinacloudapi.cn"));
+        assertThat(hosts)
+                .extracting(h -> h.get("imap"), h -> h.get("smtp"))
+                .containsExactly(
+                        tuple(
+                                mailHosts.imap(Cloud.GLOBAL).hostAndPort(),
+                                mailHosts.smtp(Cloud.GLOBAL).hostAndPort()),
+                        tuple(
+                                mailHosts.imap(Cloud.US_GOVERNMENT).hostAndPort(),
+                                mailHosts.smtp(Cloud.US_GOVERNMENT).hostAndPort()),
+                        tuple(
+                                mailHosts.imap(Cloud.CHINA).hostAndPort(),
+                                mailHosts.smtp(Cloud.CHINA).hostAndPort()));
+    }
+
+    @Test
+    void aUserCannotReadTheCloudHosts() {
+        accounts.create("bob", "USER");
+        sessions.graphQl("bob", TestAccounts.PASSWORD)
+                .document("{ microsoftSettings { cloudHosts { login } } }")
+                .execute()
+                .errors()
+                .expect(error -> "FORBIDDEN".equals(String.valueOf(error.getErrorType())));
     }
 
     @Test
