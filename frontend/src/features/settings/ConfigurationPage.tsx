@@ -3,12 +3,13 @@ import { Navigate, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { ConfigTree } from './ConfigTree';
 import { DEFAULT_SECTION, findSection, sectionPath } from './configTree';
-import { SECTIONS } from './sections';
+import { SECTION_IDS, SectionContent } from './sections';
 
 export function ConfigurationPage() {
   const { group, section } = useParams();
-  const Section = findSection(group, section) && SECTIONS[`${group}/${section}`];
-  if (!Section) return <Navigate to={sectionPath(DEFAULT_SECTION.group, DEFAULT_SECTION.section)} replace />;
+  const id = `${group}/${section}`;
+  if (!findSection(group, section) || !SECTION_IDS.includes(id))
+    return <Navigate to={sectionPath(DEFAULT_SECTION.group, DEFAULT_SECTION.section)} replace />;
   return (
     <>
       <PageHeader breadcrumb={['System', 'Configuration']} title="Configuration" />
@@ -17,7 +18,7 @@ export function ConfigurationPage() {
           <ConfigTree />
         </aside>
         <div className="panel config-content">
-          <Section />
+          <SectionContent id={id} />
         </div>
       </div>
     </>
