@@ -15,6 +15,10 @@ export default defineConfig({
     react({ babel: { plugins: [[babelOptimizerPlugin, { artifactDirectory: './src/gql', gqlTagName: 'graphql' }]] } }),
     precompress(),
   ],
+  build: {
+    // GraphiQL is a page of its own: the SPA's chunks never load it
+    rollupOptions: { input: { main: 'index.html', graphiql: 'graphiql.html' } },
+  },
   server: {
     proxy: {
       '/graphql': { target: backend, ws: true },

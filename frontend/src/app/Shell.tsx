@@ -33,6 +33,10 @@ export function Shell() {
           <NavLink to="/account/api-tokens" className="user-link">
             API tokens
           </NavLink>
+          {/* a page of its own, outside the SPA's router: a full page load */}
+          <a href="/graphiql" className="user-link">
+            GraphiQL
+          </a>
           <button type="button" className="btn btn-dark" onClick={() => void signOut()}>
             Sign out
           </button>

@@ -49,7 +49,7 @@ class SecurityConfiguration {
             ServerCsrfTokenRepository csrfTokens,
             SecurityHeaders headers) {
         return http.authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/graphiql", "/graphiql/**", "/graphql/schema")
+                        .pathMatchers("/graphiql", "/graphiql.html", "/graphql/schema")
                         .authenticated()
                         .anyExchange()
                         .permitAll())

@@ -17,7 +17,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 /**
  * Serves the SPA's files from the jar: the build's brotli or gzip copy when the request accepts it (with
  * {@code Vary: Accept-Encoding}); the content-hashed files under /assets/ cacheable for a year, never revalidated;
- * index.html (also served for "/" and the SPA's routes, see {@link SpaRoutingFilter}) revalidated on each use by an
+ * index.html (also served for "/" and the SPA's routes, see {@link SpaRoutingFilter}) and graphiql.html revalidated on each use by an
  * ETag of its bytes. A Cache-Control set here keeps Spring Security's {@code no-store} default off these responses.
  * No resolution cache: the variant depends on the request's Accept-Encoding, and a jar lookup is cheap.
  */
@@ -38,7 +38,7 @@ class SpaResources implements WebFluxConfigurer {
                 .setCacheControl(HASHED)
                 .resourceChain(false)
                 .addResolver(new ServerPreferredEncodings());
-        registry.addResourceHandler("/index.html")
+        registry.addResourceHandler("/index.html", "/graphiql.html")
                 .addResourceLocations(LOCATION)
                 .setCacheControl(REVALIDATED)
                 .setUseLastModified(false)

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Serves the SPA's index.html for "/" and for browser navigations to client-side routes such as /system/config,
- * through the resource handler of {@link SpaResources} (compressed, revalidated), and marks the SPA's files as
+ * through the resource handler of {@link SpaResources} (compressed, revalidated), GraphiQL's page for /graphiql,
+ * and marks the SPA's files as
  * varying by Accept-Encoding.
  */
 @Component
@@ -28,7 +29,12 @@ class SpaRoutingFilter implements WebFilter {
             return chain.filter(
                     exchange.mutate().request(r -> r.path("/index.html")).build());
         }
-        if (path.startsWith("/assets/") || path.equals("/index.html")) {
+        if (request.getMethod() == HttpMethod.GET && path.equals("/graphiql")) {
+            varyByEncoding(exchange);
+            return chain.filter(
+                    exchange.mutate().request(r -> r.path("/graphiql.html")).build());
+        }
+        if (path.startsWith("/assets/") || path.equals("/index.html") || path.equals("/graphiql.html")) {
             varyByEncoding(exchange);
         }
         return chain.filter(exchange);
