@@ -97,6 +97,8 @@ export const SettingChangesQuery = graphql(`
       id
       setting
       action
+      oldValue
+      newValue
       changedBy
       changedAt
     }
