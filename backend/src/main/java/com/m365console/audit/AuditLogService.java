@@ -4,6 +4,7 @@ import com.m365console.platform.graphql.InvalidArgumentException;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,28 @@ class AuditLogService {
     static final int MAX_PAGE = 200;
     static final int MAX_EXPORT = 10_000;
     private static final int LONGEST_ACTOR = 256;
+    /** Details in the order a person reads them (what, then which, then how); others follow by name. */
+    private static final List<String> READING_ORDER = List.of(
+            "setting",
+            "change",
+            "oldValue",
+            "newValue",
+            "username",
+            "userId",
+            "from",
+            "to",
+            "address",
+            "kind",
+            "owner",
+            "mailboxId",
+            "mailDeleted",
+            "name",
+            "tokenId",
+            "expiresAt",
+            "scope",
+            "failures",
+            "lockedUntil",
+            "sessionsEnded");
 
     private final AuditLogRepository repository;
     private final JsonMapper json;
@@ -98,6 +121,8 @@ class AuditLogService {
                 : json.readValue(row.details(), new TypeReference<LinkedHashMap<String, Object>>() {});
         List<AuditEntry.Detail> shown = new ArrayList<>();
         details.forEach((name, value) -> shown.add(new AuditEntry.Detail(name, text(value))));
+        shown.sort(Comparator.comparingInt((AuditEntry.Detail detail) -> readingRank(detail.name()))
+                .thenComparing(AuditEntry.Detail::name));
         return new AuditEntry(
                 row.id(),
                 row.occurredAt(),
@@ -106,6 +131,11 @@ class AuditLogService {
                 row.clientAddress(),
                 AuditSummaries.of(row.action(), details),
                 shown);
+    }
+
+    private static int readingRank(String name) {
+        int rank = READING_ORDER.indexOf(name);
+        return rank < 0 ? READING_ORDER.size() : rank;
     }
 
     private String text(Object value) {

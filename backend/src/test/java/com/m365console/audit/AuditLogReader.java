@@ -1,6 +1,7 @@
 package com.m365console.audit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,11 +44,16 @@ final class AuditLogReader {
         return events(admin, filter, 50);
     }
 
-    /** An event's details as name to value. */
+    /** An event's details as name to value, in the order the API gives them. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> details(Map<String, Object> event) {
         return ((List<Map<String, Object>>) event.get("details"))
-                .stream().collect(Collectors.toMap(d -> (String) d.get("name"), d -> String.valueOf(d.get("value"))));
+                .stream()
+                        .collect(Collectors.toMap(
+                                d -> (String) d.get("name"),
+                                d -> String.valueOf(d.get("value")),
+                                (a, b) -> a,
+                                LinkedHashMap::new));
     }
 
     @SuppressWarnings("unchecked")

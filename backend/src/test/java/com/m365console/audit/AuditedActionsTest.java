@@ -85,6 +85,7 @@ class AuditedActionsTest {
             assertThat(actorName(event)).isEqualTo("alice");
             assertThat(event.get("clientAddress")).isEqualTo("127.0.0.1");
         });
+        assertThat(details(events.get(3)).keySet()).containsExactly("setting", "change", "oldValue", "newValue");
         assertThat(details(events.get(3)))
                 .containsEntry("setting", "microsoft.tenant")
                 .containsEntry("change", "SET")
