@@ -1,4 +1,4 @@
-// The "System" drop-down of the main menu: Configuration, Users and Mailboxes.
+// The "System" drop-down of the main menu: Configuration, Users, Mailboxes and Audit log.
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, useLocation } from 'react-router-dom';
 
@@ -40,6 +40,9 @@ export function SystemMenu() {
           </li>
           <li>
             <NavLink to="/system/mailboxes">Mailboxes</NavLink>
+          </li>
+          <li>
+            <NavLink to="/system/audit">Audit log</NavLink>
           </li>
         </ul>
       )}

@@ -15,6 +15,7 @@ function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K) {
 const Shell = lazyPage(() => import('./Shell'), 'Shell');
 const HomePage = lazyPage(() => import('./HomePage'), 'HomePage');
 const ApiTokensPage = lazyPage(() => import('../features/apitokens'), 'ApiTokensPage');
+const AuditLogPage = lazyPage(() => import('../features/audit'), 'AuditLogPage');
 const MailReaderPage = lazyPage(() => import('../features/mail'), 'MailReaderPage');
 const ComposePage = lazyPage(() => import('../features/mailboxes'), 'ComposePage');
 const MyMailboxesPage = lazyPage(() => import('../features/mailboxes'), 'MyMailboxesPage');
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
           { path: 'config/:group/:section', element: <ConfigurationPage /> },
           { path: 'users', element: <UsersPage /> },
           { path: 'mailboxes', element: <SystemMailboxesPage /> },
+          { path: 'audit', element: <AuditLogPage /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -1,4 +1,6 @@
-// The last audited changes of the settings: which setting, what happened, by whom and when.
+// The last audited changes of the settings: which setting, what happened (old and new value), by whom and when, and a
+// link to every change in System > Audit log.
+import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import type { SettingChangeAction } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
@@ -27,6 +29,8 @@ export function RecentChanges() {
             <tr>
               <th>Setting</th>
               <th>Action</th>
+              <th>Old value</th>
+              <th>New value</th>
               <th>By</th>
               <th>When</th>
             </tr>
@@ -36,6 +40,8 @@ export function RecentChanges() {
               <tr key={c.id}>
                 <td>{SETTING_LABELS[c.setting] ?? c.setting}</td>
                 <td>{ACTIONS[c.action] ?? c.action}</td>
+                <td>{c.oldValue ?? '—'}</td>
+                <td>{c.newValue ?? '—'}</td>
                 <td>{c.changedBy}</td>
                 <td>{formatDateTime(c.changedAt)}</td>
               </tr>
@@ -43,6 +49,9 @@ export function RecentChanges() {
           </tbody>
         </table>
       )}
+      <p>
+        <Link to="/system/audit?kind=SETTING_CHANGED">All changes in the audit log</Link>
+      </p>
     </section>
   );
 }

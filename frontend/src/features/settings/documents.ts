@@ -105,6 +105,8 @@ export const SettingChangesQuery = graphql(`
       id
       setting
       action
+      oldValue
+      newValue
       changedBy
       changedAt
     }

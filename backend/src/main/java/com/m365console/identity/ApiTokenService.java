@@ -2,6 +2,8 @@ package com.m365console.identity;
 
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.security.AuditEvent;
+import com.m365console.security.AuditEvents;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,9 +11,12 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,9 +32,13 @@ public class ApiTokenService {
 
     private final SecureRandom random = new SecureRandom();
     private final ApiTokenRepository tokens;
+    private final AuditEvents audit;
+    private final TransactionalOperator transaction;
 
-    ApiTokenService(ApiTokenRepository tokens) {
+    ApiTokenService(ApiTokenRepository tokens, AuditEvents audit, TransactionalOperator transaction) {
         this.tokens = tokens;
+        this.audit = audit;
+        this.transaction = transaction;
     }
 
     Flux<ApiToken> list(UUID ownerId) {
@@ -55,7 +64,10 @@ public class ApiTokenService {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiToken token =
                 new ApiToken(null, ownerId, name, hash(secret), OffsetDateTime.now(), null, input.expiresAt(), null);
-        return tokens.save(token).map(saved -> new CreateApiTokenPayload(saved, secret, List.of()));
+        return tokens.save(token)
+                .flatMap(saved -> audit.record(AuditEvent.by(AuditEvent.API_TOKEN_CREATED, ownerId, details(saved)))
+                        .thenReturn(new CreateApiTokenPayload(saved, secret, List.of())))
+                .as(transaction::transactional);
     }
 
     Mono<RevokeApiTokenPayload> revoke(UUID ownerId, UUID tokenId) {
@@ -65,7 +77,22 @@ public class ApiTokenService {
                                 null,
                                 List.of(new UserError(
                                         "id", UserErrorCode.INVALID_FORMAT, "You have no active token with this id."))))
-                        : tokens.findById(tokenId).map(token -> new RevokeApiTokenPayload(token, List.of())));
+                        : tokens.findById(tokenId)
+                                .flatMap(token -> audit.record(
+                                                AuditEvent.by(AuditEvent.API_TOKEN_REVOKED, ownerId, details(token)))
+                                        .thenReturn(new RevokeApiTokenPayload(token, List.of()))))
+                .as(transaction::transactional);
+    }
+
+    /** What the audit log says of a token: which one, never its secret or hash. */
+    private static Map<String, Object> details(ApiToken token) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("tokenId", token.id().toString());
+        details.put("name", token.name());
+        if (token.expiresAt() != null) {
+            details.put("expiresAt", token.expiresAt().toString());
+        }
+        return details;
     }
 
     /** Revokes every active token of the owner (their password changed); answers how many. */

@@ -2,10 +2,13 @@ package com.m365console.identity;
 
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.security.AuditEvent;
+import com.m365console.security.AuditEvents;
 import com.m365console.security.CredentialRevocations;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -27,16 +30,19 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final CredentialRevocations revocations;
     private final Clock clock;
+    private final AuditEvents audit;
 
     public UserService(
             UserAccountRepository users,
             PasswordEncoder passwordEncoder,
             CredentialRevocations revocations,
-            Clock clock) {
+            Clock clock,
+            AuditEvents audit) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.revocations = revocations;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Mono<UserAccount> findById(UUID id) {
@@ -80,6 +86,8 @@ public class UserService {
                     .<UserAccount>flatMap(hash -> users.save(user.withPassword(hash)))
                     .flatMap(saved -> revocations
                             .passwordChanged(saved.id(), currentSessionId)
+                            .then(audit.record(AuditEvent.by(
+                                    AuditEvent.PASSWORD_CHANGED, saved.id(), Map.of("username", saved.username()))))
                             .thenReturn(saved))
                     .map(ChangePasswordPayload::of);
         });

@@ -4,6 +4,8 @@ import com.m365console.microsoft.MicrosoftAccountAddress;
 import com.m365console.microsoft.MicrosoftError;
 import com.m365console.microsoft.MicrosoftErrors;
 import com.m365console.platform.graphql.UserErrorCode;
+import com.m365console.security.AuditEvent;
+import com.m365console.security.AuditEvents;
 import com.m365console.settings.MicrosoftCredentials;
 import com.m365console.settings.MicrosoftSettings;
 import com.m365console.settings.MicrosoftSettingsService;
@@ -45,16 +47,19 @@ class MailboxConnections {
     private final MailboxOAuthClient oauth;
     private final MailboxTokens tokens;
     private final MailboxRepository mailboxes;
+    private final AuditEvents audit;
 
     MailboxConnections(
             MicrosoftSettingsService settings,
             MailboxOAuthClient oauth,
             MailboxTokens tokens,
-            MailboxRepository mailboxes) {
+            MailboxRepository mailboxes,
+            AuditEvents audit) {
         this.settings = settings;
         this.oauth = oauth;
         this.tokens = tokens;
         this.mailboxes = mailboxes;
+        this.audit = audit;
     }
 
     Mono<StartMailboxConnectionPayload> start(
@@ -151,30 +156,41 @@ class MailboxConnections {
             return Mono.just(fail("missing_claims", "Microsoft did not say which mailbox the account has."));
         }
         String address = pending.kind() == MailboxKind.SYSTEM ? pending.sharedAddress() : signedIn;
-        Mono<UUID> mailboxId;
+        Mono<Target> target;
         if (pending.reconnectMailboxId() != null) {
-            mailboxId = mailboxes
+            target = mailboxes
                     .find(pending.reconnectMailboxId())
                     .flatMap(existing -> existing.address().equalsIgnoreCase(address)
-                            ? Mono.just(existing.id())
+                            ? Mono.just(new Target(existing.id(), true))
                             : Mono.error(new MailboxMismatch(signedIn, existing.address())));
         } else {
             UUID owner = pending.kind() == MailboxKind.SYSTEM ? null : pending.actorId();
-            mailboxId = mailboxes
+            target = mailboxes
                     .findIdByAddress(pending.kind(), owner, address)
-                    .switchIfEmpty(Mono.defer(() -> mailboxes.insert(pending.kind(), owner, address)));
+                    .map(id -> new Target(id, true))
+                    .switchIfEmpty(Mono.defer(() ->
+                            mailboxes.insert(pending.kind(), owner, address).map(id -> new Target(id, false))));
         }
-        return mailboxId
-                .flatMap(id -> tokens.store(id, response)
+        return target.flatMap(mailbox -> tokens.store(mailbox.id(), response)
                         .then(mailboxes.markConnected(
-                                id,
+                                mailbox.id(),
                                 pending.actorId(),
                                 idToken.getClaimAsString("tid"),
                                 idToken.getClaimAsString("oid")))
-                        .then(mailboxes.find(id)))
+                        .then(mailboxes.find(mailbox.id()))
+                        .flatMap(connected -> audit.record(AuditEvent.by(
+                                        mailbox.existed()
+                                                ? AuditEvent.MAILBOX_RECONNECTED
+                                                : AuditEvent.MAILBOX_CONNECTED,
+                                        pending.actorId(),
+                                        MailboxService.auditDetails(connected)))
+                                .thenReturn(connected)))
                 .map(MailboxConnectionResult::connected)
                 .onErrorResume(MailboxMismatch.class, ex -> Mono.just(fail("mailbox_mismatch", ex.getMessage())));
     }
+
+    /** The mailbox a consent is stored for, and whether it was there before (a reconnection). */
+    private record Target(UUID id, boolean existed) {}
 
     @SuppressWarnings("unchecked")
     private StartMailboxConnectionPayload pending(

@@ -10,9 +10,13 @@ import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
 import com.m365console.platform.ratelimit.OperationRateLimits;
 import com.m365console.platform.ratelimit.RateLimitedOperation;
+import com.m365console.security.AuditEvent;
+import com.m365console.security.AuditEvents;
 import com.m365console.settings.MicrosoftSettingsService;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -37,6 +41,7 @@ class MailboxService {
     private final MicrosoftSettingsService settings;
     private final OperationRateLimits limits;
     private final FolderSelection folderSelection;
+    private final AuditEvents audit;
 
     MailboxService(
             MailboxRepository mailboxes,
@@ -46,7 +51,9 @@ class MailboxService {
             MailHosts hosts,
             MicrosoftSettingsService settings,
             OperationRateLimits limits,
-            FolderSelection folderSelection) {
+            FolderSelection folderSelection,
+            AuditEvents audit) {
+        this.audit = audit;
         this.mailboxes = mailboxes;
         this.tokens = tokens;
         this.login = login;
@@ -211,8 +218,28 @@ class MailboxService {
                 mailbox -> tokens.delete(mailbox.id())
                         .then(mailboxes.setState(mailbox.id(), MailboxState.DISCONNECTED, null))
                         .then(deleteMail ? mailboxes.deleteSent(mailbox.id()) : Mono.empty())
+                        .then(audit.record(AuditEvent.by(
+                                AuditEvent.MAILBOX_DISCONNECTED, actor.id(), disconnectDetails(mailbox, deleteMail))))
                         .then(mailboxes.find(mailbox.id()))
                         .map(MailboxPayload::of));
+    }
+
+    /** What the audit log says of a mailbox: which one, whose, of which kind. */
+    static Map<String, Object> auditDetails(MailboxView mailbox) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("mailboxId", mailbox.id().toString());
+        details.put("address", mailbox.address());
+        details.put("kind", mailbox.kind().name());
+        if (mailbox.owner() != null) {
+            details.put("owner", mailbox.owner());
+        }
+        return details;
+    }
+
+    private static Map<String, Object> disconnectDetails(MailboxView mailbox, boolean deleteMail) {
+        Map<String, Object> details = auditDetails(mailbox);
+        details.put("mailDeleted", deleteMail);
+        return details;
     }
 
     private <T> Mono<T> withMailbox(

@@ -1,6 +1,7 @@
 package com.m365console.security;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,9 +13,11 @@ import reactor.core.publisher.Mono;
 class SessionController {
 
     private final CredentialRevocations revocations;
+    private final AuditEvents audit;
 
-    SessionController(CredentialRevocations revocations) {
+    SessionController(CredentialRevocations revocations, AuditEvents audit) {
         this.revocations = revocations;
+        this.audit = audit;
     }
 
     @MutationMapping
@@ -22,6 +25,10 @@ class SessionController {
     Mono<SignOutEverywherePayload> signOutEverywhere(@AuthenticationPrincipal SignedInAccount principal) {
         return revocations
                 .signOutEverywhere(principal.accountId())
-                .map(ended -> new SignOutEverywherePayload(ended.intValue(), List.of()));
+                .flatMap(ended -> audit.record(AuditEvent.by(
+                                AuditEvent.SIGNED_OUT_EVERYWHERE,
+                                principal.accountId(),
+                                Map.of("sessionsEnded", ended)))
+                        .thenReturn(new SignOutEverywherePayload(ended.intValue(), List.of())));
     }
 }

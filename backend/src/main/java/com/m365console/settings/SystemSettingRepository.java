@@ -1,21 +1,27 @@
 package com.m365console.settings;
 
 import com.m365console.platform.crypto.EncryptedValue;
+import com.m365console.security.AuditEvent;
+import com.m365console.security.AuditEvents;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SQL for system_setting and its audit trail. */
+/** SQL for system_setting and its audit trail (the settings' own history and the audit log). */
 @Repository
 class SystemSettingRepository {
 
     private final DatabaseClient db;
+    private final AuditEvents audit;
 
-    SystemSettingRepository(DatabaseClient db) {
+    SystemSettingRepository(DatabaseClient db, AuditEvents audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     /** Serialises writers of system settings until the surrounding transaction ends. */
@@ -80,7 +86,25 @@ class SystemSettingRepository {
                 values (:name, :action, :old, :new, :actor)""").bind("name", name).bind("action", action.name()).bind("actor", actor);
         spec = oldValue == null ? spec.bindNull("old", String.class) : spec.bind("old", oldValue);
         spec = newValue == null ? spec.bindNull("new", String.class) : spec.bind("new", newValue);
-        return spec.then();
+        return spec.then()
+                .then(audit.record(
+                        AuditEvent.by(AuditEvent.SETTING_CHANGED, actor, details(name, action, oldValue, newValue))));
+    }
+
+    /** A secret's change is recorded without any value, whatever the caller passed. */
+    private static Map<String, Object> details(
+            String name, SettingChangeAction action, String oldValue, String newValue) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("setting", name);
+        details.put("change", action.name());
+        boolean secret = action == SettingChangeAction.SECRET_REPLACED || action == SettingChangeAction.SECRET_CLEARED;
+        if (!secret && oldValue != null) {
+            details.put("oldValue", oldValue);
+        }
+        if (!secret && newValue != null) {
+            details.put("newValue", newValue);
+        }
+        return details;
     }
 
     Flux<SettingChange> findChanges(String prefix, int limit) {

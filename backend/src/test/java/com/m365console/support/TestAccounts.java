@@ -23,7 +23,8 @@ public class TestAccounts {
     }
 
     public void reset() {
-        db.sql("truncate system_setting_change, system_setting, app_user, mailbox, sign_in_throttle cascade")
+        db.sql(
+                        "truncate audit_event, system_setting_change, system_setting, app_user, mailbox, sign_in_throttle cascade")
                 .then()
                 .block();
     }

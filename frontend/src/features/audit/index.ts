@@ -1,0 +1,2 @@
+// Public surface of the audit log feature, used by the router.
+export { AuditLogPage } from './AuditLogPage';
