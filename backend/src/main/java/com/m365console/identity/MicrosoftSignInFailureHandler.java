@@ -61,6 +61,14 @@ class MicrosoftSignInFailureHandler implements ServerAuthenticationFailureHandle
         if (MicrosoftUnreachable.is(failure)) {
             error = MicrosoftUnreachable.error(failure);
         } else if (failure instanceof ResponseStatusException status
+                && status.getStatusCode().is4xxClientError()
+                && path.startsWith("/oauth2/authorization/")) {
+            error = MicrosoftError.local(
+                    "sign_in_unavailable",
+                    "Microsoft 365 sign-in is not available here now: an administrator has turned it off or not "
+                            + "completed Microsoft Settings. Sign in with your username and password, or ask an "
+                            + "administrator.");
+        } else if (failure instanceof ResponseStatusException status
                 && status.getStatusCode().is4xxClientError()) {
             error = MicrosoftErrors.describe("authorization_request_not_found", null);
         } else {
