@@ -31,7 +31,7 @@ const TEST_CLASSPATH_FILE = process.env.TEST_CLASSPATH_FILE || '../backend/targe
 const FAKE_MICROSOFT = 'com.m365console.testsupport.microsoft.FakeMicrosoftIdentityPlatform';
 const LOCAL_MICROSOFT_365 = 'com.m365console.testsupport.LocalMicrosoft365';
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address();

@@ -22,9 +22,18 @@ const MyMailboxesPage = lazyPage(() => import('../features/mailboxes'), 'MyMailb
 const SystemMailboxesPage = lazyPage(() => import('../features/mailboxes'), 'SystemMailboxesPage');
 const ConfigurationPage = lazyPage(() => import('../features/settings'), 'ConfigurationPage');
 const UsersPage = lazyPage(() => import('../features/users'), 'UsersPage');
+const ServerErrorPage = lazyPage(() => import('../features/errors'), 'ServerErrorPage');
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  {
+    path: '/error',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <ServerErrorPage />
+      </Suspense>
+    ),
+  },
   {
     element: (
       <RequireAuth>

@@ -4,12 +4,15 @@ import com.m365console.settings.RedirectUris;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.client.web.server.WebSessionOAuth2ServerAuthorizationRequestRepository;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,6 +22,10 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class MailboxCallbackWebFilter implements WebFilter {
+
+    /** Where Spring Security keeps a Microsoft sign-in under way (WebSessionOAuth2ServerAuthorizationRequestRepository). */
+    private static final String SIGN_IN_REQUEST =
+            WebSessionOAuth2ServerAuthorizationRequestRepository.class.getName() + ".AUTHORIZATION_REQUEST";
 
     private final MailboxConnections connections;
     private final DefaultServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
@@ -43,14 +50,28 @@ public class MailboxCallbackWebFilter implements WebFilter {
                     var all = (Map<String, PendingMailboxConnection>)
                             session.getAttributes().get(MailboxConnections.PENDING);
                     PendingMailboxConnection pending = all == null ? null : all.remove(state);
-                    if (pending == null) {
-                        return chain.filter(exchange);
+                    if (pending != null) {
+                        return connections
+                                .complete(pending, request.getQueryParams().toSingleValueMap(), session)
+                                .flatMap(target -> redirect.sendRedirect(exchange, URI.create(target)));
                     }
-                    return connections
-                            .complete(pending, request.getQueryParams().toSingleValueMap(), session)
-                            .flatMap(target -> redirect.sendRedirect(exchange, URI.create(target)));
+                    if (signedInWithoutMicrosoftSignIn(session)) {
+                        return redirect.sendRedirect(exchange, URI.create(connections.unmatched(session)));
+                    }
+                    return chain.filter(exchange);
                 })
                 .contextWrite(
                         context -> context.put(ServerWebExchangeContextFilter.EXCHANGE_CONTEXT_ATTRIBUTE, exchange));
+    }
+
+    /**
+     * A signed-in browser that started no Microsoft sign-in came back from a mailbox connection (replayed, expired,
+     * from another browser): its answer belongs on the Mailboxes page, where a signed-in person is.
+     */
+    private static boolean signedInWithoutMicrosoftSignIn(WebSession session) {
+        return session.getAttributes()
+                        .containsKey(
+                                WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME)
+                && !session.getAttributes().containsKey(SIGN_IN_REQUEST);
     }
 }

@@ -3,6 +3,7 @@ package com.m365console.mailbox;
 import com.m365console.microsoft.MicrosoftAccountAddress;
 import com.m365console.microsoft.MicrosoftError;
 import com.m365console.microsoft.MicrosoftErrors;
+import com.m365console.microsoft.MicrosoftUnreachable;
 import com.m365console.platform.graphql.UserErrorCode;
 import com.m365console.security.AuditEvent;
 import com.m365console.security.AuditEvents;
@@ -22,9 +23,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
@@ -37,6 +41,7 @@ import reactor.core.publisher.Mono;
 @Service
 class MailboxConnections {
 
+    private static final Logger log = LoggerFactory.getLogger(MailboxConnections.class);
     static final String PENDING = MailboxConnections.class.getName() + ".pending";
     static final String OUTCOME = MailboxConnections.class.getName() + ".outcome";
     private static final Duration PENDING_FOR = Duration.ofMinutes(15);
@@ -125,7 +130,20 @@ class MailboxConnections {
                     .onErrorResume(
                             OAuth2AuthorizationException.class,
                             ex -> Mono.just(MailboxConnectionResult.failed(MicrosoftErrors.describe(
-                                    ex.getError().getErrorCode(), ex.getError().getDescription()))));
+                                    ex.getError().getErrorCode(), ex.getError().getDescription()))))
+                    .onErrorResume(MicrosoftUnreachable::is, ex -> {
+                        log.info("Mailbox connection failed: {}", ex.toString());
+                        return Mono.just(MailboxConnectionResult.failed(MicrosoftUnreachable.error(ex)));
+                    })
+                    .onErrorResume(JwtException.class, ex -> {
+                        log.info("Mailbox connection refused Microsoft's ID token: {}", ex.getMessage());
+                        return Mono.just(
+                                MailboxConnectionResult.failed(MicrosoftErrors.describe("invalid_id_token", null)));
+                    })
+                    .switchIfEmpty(Mono.fromSupplier(() -> fail(
+                            "not_configured",
+                            "Mailbox connection is not available: an administrator must complete Microsoft Settings "
+                                    + "and enter the client secret.")));
         }
         return result.map(outcome -> {
             session.getAttributes().put(OUTCOME, outcome);
@@ -133,6 +151,19 @@ class MailboxConnections {
                     ? "/system/mailboxes?connection=done"
                     : "/mailboxes?connection=done";
         });
+    }
+
+    /** A callback no pending connection of this session answers: the Mailboxes page says to connect again. */
+    String unmatched(WebSession session) {
+        session.getAttributes()
+                .put(
+                        OUTCOME,
+                        fail(
+                                "authorization_request_not_found",
+                                "Microsoft's answer does not match a sign-in or mailbox connection started in this "
+                                        + "browser (it expired, was already used, or began elsewhere). To connect a "
+                                        + "mailbox, press Connect again."));
+        return "/mailboxes?connection=done";
     }
 
     private Mono<MailboxConnectionResult> redeem(

@@ -5,6 +5,7 @@ import com.m365console.platform.crypto.EncryptedValue;
 import com.m365console.platform.crypto.SecretCipher;
 import com.m365console.settings.MicrosoftCredentials;
 import com.m365console.settings.MicrosoftSettingsService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -56,6 +57,7 @@ public class MailboxTokens {
     private final Duration refreshAhead;
     private final Duration retryBackoff;
     private final Duration refreshTimeout;
+    private final MeterRegistry meters;
 
     MailboxTokens(
             MailboxTokenRepository tokens,
@@ -66,7 +68,8 @@ public class MailboxTokens {
             TransactionalOperator transaction,
             @Value("${m365.mailbox.refresh-ahead:PT5M}") Duration refreshAhead,
             @Value("${m365.mailbox.refresh-retry-backoff:PT0.5S}") Duration retryBackoff,
-            @Value("${m365.mailbox.refresh-timeout:PT20S}") Duration refreshTimeout) {
+            @Value("${m365.mailbox.refresh-timeout:PT20S}") Duration refreshTimeout,
+            MeterRegistry meters) {
         this.tokens = tokens;
         this.mailboxes = mailboxes;
         this.oauth = oauth;
@@ -76,6 +79,7 @@ public class MailboxTokens {
         this.refreshAhead = refreshAhead;
         this.retryBackoff = retryBackoff;
         this.refreshTimeout = refreshTimeout;
+        this.meters = meters;
     }
 
     /** A valid access token for the mailbox, refreshed first when it expires soon. */
@@ -207,6 +211,7 @@ public class MailboxTokens {
 
     private Mono<TokenResult> refresh(UUID mailboxId, MailboxTokenRepository.StoredTokens stored) {
         if (stored.refresh() == null) {
+            counted("refused");
             return needsReauth(
                     mailboxId,
                     "Microsoft gave no refresh token (was offline_access granted?): reconnect " + "the mailbox.");
@@ -229,12 +234,19 @@ public class MailboxTokens {
                         .thenReturn(TokenResult.ok(new MailboxAccessToken(
                                 response.getAccessToken().getTokenValue(),
                                 expiry(response.getAccessToken()).toInstant()))))
+                .doOnNext(renewed -> counted("succeeded"))
+                .doOnError(ex -> counted(permanent(ex) ? "refused" : "failed"))
                 .onErrorResume(ex -> permanent(ex)
                         ? needsReauth(mailboxId, describe(ex))
                         : Mono.just(TokenResult.failed(new MailboxUnavailableException(
                                 MailboxUnavailableException.Reason.MICROSOFT_UNAVAILABLE,
                                 "Microsoft did not renew the mailbox's access now (" + describe(ex) + "); the "
                                         + "mailbox stays connected and the renewal is tried again."))));
+    }
+
+    /** Renewals by outcome (succeeded; refused for good: NEEDS_REAUTH; failed for now), for Prometheus. */
+    private void counted(String outcome) {
+        meters.counter("m365.mailbox.token.refreshes", "outcome", outcome).increment();
     }
 
     private Mono<TokenResult> needsReauth(UUID mailboxId, String message) {

@@ -1,5 +1,7 @@
 package com.m365console.security;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,12 @@ class OpenSockets {
 
     private final Map<String, WebSocketSession> sockets = new ConcurrentHashMap<>();
     private final Map<String, SocketCredential> credentials = new ConcurrentHashMap<>();
+
+    OpenSockets(MeterRegistry meters) {
+        Gauge.builder("m365.graphql.sockets", sockets, Map::size)
+                .description("GraphQL WebSockets open on this instance")
+                .register(meters);
+    }
 
     void opened(WebSocketSession socket) {
         sockets.put(socket.getId(), socket);

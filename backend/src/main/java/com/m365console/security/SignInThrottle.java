@@ -1,5 +1,6 @@
 package com.m365console.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Readable;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -49,18 +50,21 @@ class SignInThrottle {
     private final AuditEvents audit;
     private final SignInThrottleProperties limits;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     SignInThrottle(
             DatabaseClient db,
             TransactionalOperator transaction,
             AuditEvents audit,
             SignInThrottleProperties limits,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.db = db;
         this.transaction = transaction;
         this.audit = audit;
         this.limits = limits;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Refuses the attempt while its name or address waits; otherwise counts it as a failure and lets it through. */
@@ -98,8 +102,14 @@ class SignInThrottle {
 
     /** The password was wrong (already counted): a count that reached its threshold is a lockout, audited. */
     Mono<Void> failed(SignInAttempt attempt) {
+        meters.counter("m365.sign.in.failures").increment();
         return Flux.fromIterable(attempt.counts())
                 .filter(SignInAttempt.Count::locks)
+                .doOnNext(count -> meters.counter(
+                                "m365.sign.in.lockouts",
+                                "scope",
+                                count.scope().name().toLowerCase(Locale.ROOT))
+                        .increment())
                 .concatMap(count -> audit.record(lockout(attempt, count)))
                 .then();
     }

@@ -122,6 +122,13 @@ public class InboxPushWatchers {
         return watcher != null && !watcher.isStopped();
     }
 
+    /** How many mailboxes this instance is pushing the new mail of now. */
+    int watching() {
+        return (int) watchers.values().stream()
+                .filter(watcher -> !watcher.isStopped())
+                .count();
+    }
+
     /** How many IMAP connections this instance has opened to push the mailbox's mail (0 when none). */
     public int connections(UUID mailboxId) {
         InboxPushWatcher watcher = watchers.get(mailboxId);

@@ -44,6 +44,7 @@ public class MailboxSynchronizer {
     private final EmailSyncSettingsService syncSettings;
     private final SyncRunProperties properties;
     private final FlagReconciliations reconciliations;
+    private final SyncMeters meters;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
@@ -55,7 +56,8 @@ public class MailboxSynchronizer {
             SyncEvents events,
             SyncSchedule schedule,
             EmailSyncSettingsService syncSettings,
-            SyncRunProperties properties) {
+            SyncRunProperties properties,
+            SyncMeters meters) {
         this.mailboxes = mailboxes;
         this.connector = connector;
         this.store = store;
@@ -64,6 +66,7 @@ public class MailboxSynchronizer {
         this.schedule = schedule;
         this.syncSettings = syncSettings;
         this.properties = properties;
+        this.meters = meters;
         this.reconciliations = new FlagReconciliations(properties.flagsReconcileEvery());
     }
 
@@ -203,6 +206,7 @@ public class MailboxSynchronizer {
     private Mono<SyncOutcome> finish(UUID mailboxId, SyncOutcome outcome, Recorder record) {
         log(mailboxId, outcome);
         SyncStatus ended = outcome.status(mailboxId);
+        meters.ended(outcome, ended);
         events.publish(ended);
         return record.record(outcome, ended)
                 .onErrorResume(failure -> {

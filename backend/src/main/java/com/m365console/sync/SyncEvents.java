@@ -62,6 +62,11 @@ public class SyncEvents {
         return sink.asFlux().publishOn(Schedulers.parallel(), SUBSCRIBER_BUFFER);
     }
 
+    /** Subscriptions to the live feed on this instance (each open status screen holds one or more). */
+    int subscribers() {
+        return sink.currentSubscriberCount();
+    }
+
     @PreDestroy
     void stop() {
         delivery.dispose();

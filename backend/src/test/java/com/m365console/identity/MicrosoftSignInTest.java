@@ -404,12 +404,11 @@ class MicrosoftSignInTest {
                 .path("signInOptions.microsoft")
                 .entity(Boolean.class)
                 .isEqualTo(false);
-        sessions.client()
-                .get()
-                .uri("/oauth2/authorization/microsoft")
-                .exchange()
-                .expectStatus()
-                .is4xxClientError();
+        var disabled = new MicrosoftSignInBrowser(sessions);
+        assertThat(disabled.start())
+                .as("an old link to Microsoft sign-in goes back to the sign-in page")
+                .hasToString("/login?error=microsoft");
+        assertThat(lastError(disabled)).containsEntry("error", "sign_in_unavailable");
     }
 
     @Test

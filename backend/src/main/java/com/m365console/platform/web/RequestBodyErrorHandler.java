@@ -13,10 +13,10 @@ import tools.jackson.core.exc.StreamConstraintsException;
 /**
  * A body the readers refused is the client's fault: 413 when it is over the size limit (instead of Spring's
  * 500), 400 when it breaks the JSON reader's limits or is not JSON; both with a JSON {@code error}.
- * Runs before Spring Boot's error handler (order -1).
+ * Runs before the browser error pages and Spring Boot's error handler (orders -3 to -1).
  */
 @Component
-@Order(-2)
+@Order(-4)
 class RequestBodyErrorHandler implements WebExceptionHandler {
 
     private final RequestBodyLimit limit;

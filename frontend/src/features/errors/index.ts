@@ -1,0 +1,2 @@
+// Public surface of the errors feature, used by the router.
+export { ServerErrorPage } from './ServerErrorPage';
