@@ -1,11 +1,12 @@
 // Loads Microsoft Settings, saves the changed fields, tests the saved ones, and shows the outcome as flash messages.
+import { useEffect } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Flash } from '../../components/Flash';
 import { MicrosoftErrorDetails, type MicrosoftErrorLike } from '../../components/MicrosoftErrorDetails';
 import { NoAccess } from '../../components/NoAccess';
 import type { UpdateMicrosoftSettingsInput } from '../../gql/graphql';
 import { accessDenied } from '../../lib/accessDenied';
-import { MicrosoftSettingsQuery, UpdateMicrosoftSettingsMutation } from './documents';
+import { MicrosoftSettingsQuery, SettingsCredentialStatusQuery, UpdateMicrosoftSettingsMutation } from './documents';
 import { ROWS, type MicrosoftSettings } from './formState';
 import { MicrosoftSettingsForm } from './MicrosoftSettingsForm';
 import { RecentChanges } from './RecentChanges';
@@ -15,7 +16,7 @@ import { useSettingsSave } from './useSettingsSave';
 export function MicrosoftSettingsSection() {
   const [{ data, error, fetching }] = useQuery({ query: MicrosoftSettingsQuery });
   const [{ fetching: saving }, update] = useMutation(UpdateMicrosoftSettingsMutation);
-  const { saved, version, errors, flash, setFlash, setDirty, save } = useSettingsSave<
+  const { saved, version, errors, flash, setFlash, setDirty, save, replaceSaved } = useSettingsSave<
     MicrosoftSettings,
     UpdateMicrosoftSettingsInput,
     { microsoft?: MicrosoftErrorLike | null }
@@ -24,6 +25,10 @@ export function MicrosoftSettingsSection() {
     return { payload: result.data?.updateMicrosoftSettings, error: result.error };
   });
   const { testing, run } = useConnectionTest();
+  const [status, refreshStatus] = useQuery({ query: SettingsCredentialStatusQuery, requestPolicy: 'network-only' });
+  useEffect(() => {
+    if (version > 0) refreshStatus({ requestPolicy: 'network-only' });
+  }, [version, refreshStatus]);
 
   const settings = saved ?? data?.microsoftSettings;
   if (accessDenied(error)) return <NoAccess />;
@@ -35,6 +40,7 @@ export function MicrosoftSettingsSection() {
   async function test() {
     setFlash(null);
     const outcome = await run();
+    refreshStatus({ requestPolicy: 'network-only' });
     setFlash({ type: outcome.ok ? 'success' : 'error', text: outcome.message, microsoft: outcome.error });
   }
 
@@ -55,6 +61,9 @@ export function MicrosoftSettingsSection() {
         onSave={save}
         onTest={() => void test()}
         onDirtyChange={setDirty}
+        onCertificateSaved={replaceSaved}
+        onProblem={(text) => setFlash({ type: 'error', text })}
+        credentialStatus={status.data?.microsoftCredentialStatus}
       />
       <RecentChanges key={`changes-${version}`} />
     </>
