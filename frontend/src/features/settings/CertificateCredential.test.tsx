@@ -23,16 +23,6 @@ function renderSection(uploadErrors: { field: string; code: string; message: str
   return renderWithStubs(<MicrosoftSettingsSection />, {
     MicrosoftSettings: () => ({ microsoftSettings: testSettings() }),
     SettingChanges: () => ({ settingChanges: [] }),
-    SettingsCredentialStatus: () => ({
-      microsoftCredentialStatus: {
-        configured: true,
-        kind: 'CLIENT_SECRET',
-        expiresAt: '2026-12-12T00:00:00Z',
-        expiringSoon: true,
-        rejectedAt: null,
-        message: 'The client secret expires on 12 Dec 2026 (in 10 days): create a new one.',
-      },
-    }),
     GenerateMicrosoftCertificate: () => ({
       generateMicrosoftCertificate: { settings: testSettings({ certificate }), errors: [] },
     }),
@@ -47,7 +37,18 @@ function renderSection(uploadErrors: { field: string; code: string; message: str
 
 describe('Certificate credential', () => {
   it('generates a certificate, shows its thumbprint, offers the download and saves the choice', async () => {
-    const { of } = renderSection();
+    const { of, push, subscribed } = renderSection();
+    await subscribed('SettingsCredentialStatus');
+    push('SettingsCredentialStatus', {
+      microsoftCredentialStatus: {
+        configured: true,
+        kind: 'CLIENT_SECRET',
+        expiresAt: '2026-12-12T00:00:00Z',
+        expiringSoon: true,
+        rejectedAt: null,
+        message: 'The client secret expires on 12 Dec 2026 (in 10 days): create a new one.',
+      },
+    });
     expect((await screen.findByTestId('credential-expiry')).textContent).toContain('in 10 days');
 
     fireEvent.click(await screen.findByRole('radio', { name: 'Certificate' }));

@@ -56,7 +56,7 @@ export function CertificateRow({ certificate, onSaved, onProblem }: Props) {
     link.href = URL.createObjectURL(certificateFile(certificate.pem));
     link.download = 'm365-console.cer';
     link.click();
-    URL.revokeObjectURL(link.href);
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
   return (

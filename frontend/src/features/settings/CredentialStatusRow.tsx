@@ -1,9 +1,8 @@
-// "Expires": when the credential in use expires (or why that is unknown, or that Microsoft refused it).
+// "Expires": when the credential in use expires (or why that is unknown, or that Microsoft refused it), live.
 import { FormRow } from '../../components/FormRow';
-import type { SettingsCredentialStatusQuery } from '../../gql/graphql';
-import { formatDateTime } from '../../lib/format';
+import type { SettingsCredentialStatusSubscription } from '../../gql/graphql';
 
-export type CredentialStatus = SettingsCredentialStatusQuery['microsoftCredentialStatus'];
+export type CredentialStatus = SettingsCredentialStatusSubscription['microsoftCredentialStatus'];
 
 export function CredentialStatusRow({ status }: { status?: CredentialStatus | null }) {
   if (!status?.configured) return null;
@@ -12,7 +11,6 @@ export function CredentialStatusRow({ status }: { status?: CredentialStatus | nu
     <FormRow id="credentialExpiry" label="Expires">
       {() => (
         <p id="credentialExpiry" className={warn ? 'field-error' : 'field-hint'} data-testid="credential-expiry">
-          {status.expiresAt ? `${formatDateTime(status.expiresAt)}. ` : ''}
           {status.message ?? 'Not known yet: Test connection reads it.'}
         </p>
       )}

@@ -1,12 +1,15 @@
 // Loads Microsoft Settings, saves the changed fields, tests the saved ones, and shows the outcome as flash messages.
-import { useEffect } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { Flash } from '../../components/Flash';
 import { MicrosoftErrorDetails, type MicrosoftErrorLike } from '../../components/MicrosoftErrorDetails';
 import { NoAccess } from '../../components/NoAccess';
 import type { UpdateMicrosoftSettingsInput } from '../../gql/graphql';
 import { accessDenied } from '../../lib/accessDenied';
-import { MicrosoftSettingsQuery, SettingsCredentialStatusQuery, UpdateMicrosoftSettingsMutation } from './documents';
+import {
+  MicrosoftSettingsQuery,
+  SettingsCredentialStatusSubscription,
+  UpdateMicrosoftSettingsMutation,
+} from './documents';
 import { ROWS, type MicrosoftSettings } from './formState';
 import { MicrosoftSettingsForm } from './MicrosoftSettingsForm';
 import { RecentChanges } from './RecentChanges';
@@ -25,10 +28,7 @@ export function MicrosoftSettingsSection() {
     return { payload: result.data?.updateMicrosoftSettings, error: result.error };
   });
   const { testing, run } = useConnectionTest();
-  const [status, refreshStatus] = useQuery({ query: SettingsCredentialStatusQuery, requestPolicy: 'network-only' });
-  useEffect(() => {
-    if (version > 0) refreshStatus({ requestPolicy: 'network-only' });
-  }, [version, refreshStatus]);
+  const [status] = useSubscription({ query: SettingsCredentialStatusSubscription });
 
   const settings = saved ?? data?.microsoftSettings;
   if (accessDenied(error)) return <NoAccess />;
@@ -40,7 +40,6 @@ export function MicrosoftSettingsSection() {
   async function test() {
     setFlash(null);
     const outcome = await run();
-    refreshStatus({ requestPolicy: 'network-only' });
     setFlash({ type: outcome.ok ? 'success' : 'error', text: outcome.message, microsoft: outcome.error });
   }
 

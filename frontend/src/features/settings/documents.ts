@@ -131,8 +131,8 @@ export const UploadMicrosoftCertificateMutation = graphql(`
   }
 `);
 
-export const SettingsCredentialStatusQuery = graphql(`
-  query SettingsCredentialStatus {
+export const SettingsCredentialStatusSubscription = graphql(`
+  subscription SettingsCredentialStatus {
     microsoftCredentialStatus {
       configured
       kind
