@@ -1,8 +1,10 @@
 // The signed-in layout: dark top bar with the main menu (Mailboxes; System for ADMIN), user, "API tokens", "Sign out"
-// and "Sign out everywhere" (every browser and device of the user, this one included).
+// and "Sign out everywhere" (every browser and device of the user, this one included); for admins, the Microsoft
+// credential's expiry banner on every page.
 import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useSession } from '../features/auth';
+import { CredentialBanner } from '../features/credentials';
 import { Loading } from './Loading';
 import { SystemMenu } from './SystemMenu';
 
@@ -50,6 +52,7 @@ export function Shell() {
           </button>
         </div>
       </header>
+      {me?.role === 'ADMIN' && <CredentialBanner />}
       {error && (
         <div className="flash flash-error" role="alert">
           {error}

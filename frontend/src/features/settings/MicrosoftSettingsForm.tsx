@@ -6,8 +6,9 @@ import { groupUserErrors, type UserErrorLike } from '../../lib/userErrors';
 import { buildUpdateInput, formFromSettings, ROWS, type MicrosoftSettings, type SettingsForm } from './formState';
 import { CLOUDS, HELP, TENANT_HINT, TEST_NEEDS_SAVE } from './help';
 import { CloudHostsHint } from './CloudHostsHint';
+import { CredentialRows } from './CredentialRows';
+import { CredentialStatusRow, type CredentialStatus } from './CredentialStatusRow';
 import { RedirectUriRow } from './RedirectUriRow';
-import { SecretRow } from './SecretRow';
 import { BooleanSettingRow, SelectSettingRow, TextSettingRow } from './SettingRows';
 import { SignInFieldset } from './SignInFieldset';
 
@@ -19,10 +20,14 @@ type Props = {
   onSave: (input: UpdateMicrosoftSettingsInput) => void;
   onTest?: () => void;
   onDirtyChange?: (dirty: boolean) => void;
+  onCertificateSaved?: (settings: MicrosoftSettings, message: string) => void;
+  onProblem?: (message: string) => void;
+  credentialStatus?: CredentialStatus | null;
 };
 
 export function MicrosoftSettingsForm(props: Props) {
   const { settings: s, errors = [], saving = false, testing = false, onSave, onTest, onDirtyChange } = props;
+  const { onCertificateSaved = () => undefined, onProblem = () => undefined, credentialStatus } = props;
   const base = useMemo(() => formFromSettings(s), [s]);
   const [form, setForm] = useState(base);
   const input = useMemo(() => buildUpdateInput(base, form), [base, form]);
@@ -71,12 +76,16 @@ export function MicrosoftSettingsForm(props: Props) {
           defaultValue={s.clientId.defaultValue ?? ''}
           onChange={set('clientId')}
         />
-        <SecretRow
-          secret={s.clientSecret}
-          value={form.clientSecret}
-          errors={rowErrors.clientSecret}
-          onChange={set('clientSecret')}
+        <CredentialRows
+          settings={s}
+          form={form}
+          errors={rowErrors}
+          onTypeChange={set('credentialType')}
+          onSecretChange={set('clientSecret')}
+          onCertificateSaved={onCertificateSaved}
+          onProblem={onProblem}
         />
+        <CredentialStatusRow status={credentialStatus} />
         <TextSettingRow
           id="tenant"
           label="Directory (Tenant) ID"

@@ -1,11 +1,15 @@
 // Loads Microsoft Settings, saves the changed fields, tests the saved ones, and shows the outcome as flash messages.
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { Flash } from '../../components/Flash';
 import { MicrosoftErrorDetails, type MicrosoftErrorLike } from '../../components/MicrosoftErrorDetails';
 import { NoAccess } from '../../components/NoAccess';
 import type { UpdateMicrosoftSettingsInput } from '../../gql/graphql';
 import { accessDenied } from '../../lib/accessDenied';
-import { MicrosoftSettingsQuery, UpdateMicrosoftSettingsMutation } from './documents';
+import {
+  MicrosoftSettingsQuery,
+  SettingsCredentialStatusSubscription,
+  UpdateMicrosoftSettingsMutation,
+} from './documents';
 import { ROWS, type MicrosoftSettings } from './formState';
 import { MicrosoftSettingsForm } from './MicrosoftSettingsForm';
 import { RecentChanges } from './RecentChanges';
@@ -16,7 +20,7 @@ import { useSettingsSave } from './useSettingsSave';
 export function MicrosoftSettingsSection() {
   const [{ data, error, fetching }] = useQuery({ query: MicrosoftSettingsQuery });
   const [{ fetching: saving }, update] = useMutation(UpdateMicrosoftSettingsMutation);
-  const { saved, version, errors, flash, setFlash, setDirty, save } = useSettingsSave<
+  const { saved, version, errors, flash, setFlash, setDirty, save, replaceSaved } = useSettingsSave<
     MicrosoftSettings,
     UpdateMicrosoftSettingsInput,
     { microsoft?: MicrosoftErrorLike | null }
@@ -26,6 +30,7 @@ export function MicrosoftSettingsSection() {
   });
   const { testing, run } = useConnectionTest();
   const consent = useAdminConsentOutcome();
+  const [status] = useSubscription({ query: SettingsCredentialStatusSubscription });
 
   const settings = saved ?? data?.microsoftSettings;
   if (accessDenied(error)) return <NoAccess />;
@@ -58,6 +63,9 @@ export function MicrosoftSettingsSection() {
         onSave={save}
         onTest={() => void test()}
         onDirtyChange={setDirty}
+        onCertificateSaved={replaceSaved}
+        onProblem={(text) => setFlash({ type: 'error', text })}
+        credentialStatus={status.data?.microsoftCredentialStatus}
       />
       <RecentChanges key={`changes-${version}`} />
     </>

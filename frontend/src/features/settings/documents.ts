@@ -1,4 +1,4 @@
-// GraphQL documents of the settings feature: Microsoft Settings (read, save, test), their audit trail, Email Synchronization Settings.
+// GraphQL documents of the settings feature: Microsoft Settings (read, save, test, certificates, credential status), their audit trail, Email Synchronization Settings.
 import { graphql } from '../../gql';
 
 export const MicrosoftSettingsFields = graphql(`
@@ -55,6 +55,16 @@ export const MicrosoftSettingsFields = graphql(`
       useDefault
       defaultValue
     }
+    credentialType
+    certificate {
+      thumbprint
+      subject
+      notBefore
+      notAfter
+      pem
+      setAt
+      setBy
+    }
   }
 `);
 
@@ -95,6 +105,49 @@ export const TestMicrosoftConnectionMutation = graphql(`
         correlationId
         consentUrl
       }
+    }
+  }
+`);
+
+export const GenerateMicrosoftCertificateMutation = graphql(`
+  mutation GenerateMicrosoftCertificate($input: GenerateMicrosoftCertificateInput!) {
+    generateMicrosoftCertificate(input: $input) {
+      settings {
+        ...MicrosoftSettingsFields
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const UploadMicrosoftCertificateMutation = graphql(`
+  mutation UploadMicrosoftCertificate($input: UploadMicrosoftCertificateInput!) {
+    uploadMicrosoftCertificate(input: $input) {
+      settings {
+        ...MicrosoftSettingsFields
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const SettingsCredentialStatusSubscription = graphql(`
+  subscription SettingsCredentialStatus {
+    microsoftCredentialStatus {
+      configured
+      kind
+      expiresAt
+      expiringSoon
+      rejectedAt
+      message
     }
   }
 `);

@@ -2,6 +2,7 @@
 import type {
   Cloud,
   DomainsSettingInput,
+  MicrosoftCredentialType,
   MicrosoftSettingsFieldsFragment,
   SecretSettingInput,
   SignInProvisioning,
@@ -20,6 +21,7 @@ export type SettingsForm = {
   emailSyncEnabled: Setting<boolean>;
   signInAllowedDomains: Setting<string>;
   signInProvisioning: Setting<SignInProvisioning>;
+  credentialType: MicrosoftCredentialType;
 };
 
 export const ROWS = [
@@ -31,6 +33,7 @@ export const ROWS = [
   'emailSyncEnabled',
   'signInAllowedDomains',
   'signInProvisioning',
+  'credentialType',
 ] as const;
 export type Row = (typeof ROWS)[number];
 
@@ -47,6 +50,7 @@ export function formFromSettings(s: MicrosoftSettings): SettingsForm {
       useDefault: s.signInAllowedDomains.useDefault,
     },
     signInProvisioning: { value: s.signInProvisioning.value, useDefault: s.signInProvisioning.useDefault },
+    credentialType: s.credentialType,
   };
 }
 
@@ -92,6 +96,7 @@ export function buildUpdateInput(base: SettingsForm, form: SettingsForm): Update
     emailSyncEnabled: changed(base.emailSyncEnabled, form.emailSyncEnabled),
     signInAllowedDomains: domainsInput(base.signInAllowedDomains, form.signInAllowedDomains),
     signInProvisioning: changed(base.signInProvisioning, form.signInProvisioning),
+    credentialType: form.credentialType === base.credentialType ? undefined : form.credentialType,
   };
   for (const key of Object.keys(input) as (keyof UpdateMicrosoftSettingsInput)[]) {
     if (input[key] === undefined) delete input[key];

@@ -6,6 +6,10 @@ export const HELP = {
     'Provide the client secret value generated on the Azure side. Make sure to use the client secret value, not the secret ID.',
   tenant:
     'The directory id generated on the Azure side when creating an active directory application. It is located on the main application page under Essentials.',
+  credentialType:
+    'How the console proves to Microsoft that it is your application: with the client secret, or with a certificate whose private key stays here (Microsoft recommends certificates; secrets expire after at most 24 months).',
+  certificate:
+    'Generate a key pair here (or upload your own PEM key and certificate), download the certificate and upload it in Azure under Certificates & secrets > Certificates. The private key is stored encrypted and never shown.',
   cloud: 'The Microsoft cloud your tenant lives in; it selects the sign-in host and the mail hosts.',
   redirectUri:
     'Copy this value and add it to your Azure Application trusted redirect URIs in order to complete the connection.',
@@ -48,7 +52,15 @@ export const CLOUDS = [
   { value: 'CHINA', label: 'China' },
 ] as const;
 
+export const CREDENTIAL_TYPES = [
+  { value: 'CLIENT_SECRET', label: 'Client secret' },
+  { value: 'CERTIFICATE', label: 'Certificate' },
+] as const;
+
 export const SETTING_LABELS: Record<string, string> = {
+  credentialType: 'Credential',
+  certificate: 'Certificate',
+  certificateKey: 'Certificate private key',
   clientId: 'Application (Client) ID',
   clientSecret: 'Client Secret',
   tenant: 'Directory (Tenant) ID',

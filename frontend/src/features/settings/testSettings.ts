@@ -31,6 +31,8 @@ export function testSettings(overrides: Partial<MicrosoftSettings> = {}): Micros
     emailSyncEnabled: { value: false, useDefault: true, defaultValue: false },
     signInAllowedDomains: { value: ['contoso.com', 'fabrikam.com'], useDefault: false, defaultValue: [] },
     signInProvisioning: { value: 'EXISTING_USERS_ONLY', useDefault: true, defaultValue: 'EXISTING_USERS_ONLY' },
+    credentialType: 'CLIENT_SECRET',
+    certificate: null,
     ...overrides,
   };
 }

@@ -47,5 +47,11 @@ export function useSettingsSave<S, I, Extra = object>(
     setFlash({ type: 'success', text: 'Settings saved.' } as SettingsFlash<Extra>);
   }
 
-  return { saved, version, errors, flash, setFlash, setDirty, save };
+  /** Settings changed outside the form (a certificate): shown at once, the admin's unsaved edits kept. */
+  function replaceSaved(settings: S, message: string) {
+    setSaved(settings);
+    setFlash({ type: 'success', text: message } as SettingsFlash<Extra>);
+  }
+
+  return { saved, version, errors, flash, setFlash, setDirty, save, replaceSaved };
 }

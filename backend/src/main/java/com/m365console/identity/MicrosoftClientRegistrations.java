@@ -2,14 +2,14 @@ package com.m365console.identity;
 
 import com.m365console.microsoft.MicrosoftDiscovery;
 import com.m365console.microsoft.MicrosoftEndpoints;
-import com.m365console.settings.MicrosoftSettings;
+import com.m365console.settings.MicrosoftClientAuthentication;
+import com.m365console.settings.MicrosoftCredentials;
 import com.m365console.settings.MicrosoftSettingsService;
 import com.m365console.settings.RedirectUris;
 import java.util.Map;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,16 +28,19 @@ public class MicrosoftClientRegistrations implements ReactiveClientRegistrationR
     private final MicrosoftEndpoints endpoints;
     private final MicrosoftDiscovery discovery;
     private final RedirectUris redirectUris;
+    private final MicrosoftClientAuthentication authentication;
 
     MicrosoftClientRegistrations(
             MicrosoftSettingsService settings,
             MicrosoftEndpoints endpoints,
             MicrosoftDiscovery discovery,
-            RedirectUris redirectUris) {
+            RedirectUris redirectUris,
+            MicrosoftClientAuthentication authentication) {
         this.settings = settings;
         this.endpoints = endpoints;
         this.discovery = discovery;
         this.redirectUris = redirectUris;
+        this.authentication = authentication;
     }
 
     @Override
@@ -48,12 +51,12 @@ public class MicrosoftClientRegistrations implements ReactiveClientRegistrationR
         return settings.credentials()
                 .filter(credentials -> credentials.settings().signInEnabled().value()
                         && credentials.settings().credentialsComplete()
-                        && credentials.hasSecret())
+                        && credentials.usable())
                 .flatMap(credentials -> discovery
                         .issuer(
                                 credentials.settings().cloud().value(),
                                 credentials.settings().tenant().value())
-                        .map(issuer -> registration(credentials.settings(), credentials.clientSecret(), issuer)));
+                        .map(issuer -> registration(credentials, issuer)));
     }
 
     /** True while the sign-in page should offer "Sign in with Microsoft 365". */
@@ -61,14 +64,14 @@ public class MicrosoftClientRegistrations implements ReactiveClientRegistrationR
         return settings.current().map(current -> current.signInEnabled().value() && current.credentialsComplete());
     }
 
-    private ClientRegistration registration(MicrosoftSettings current, String secret, String issuer) {
+    private ClientRegistration registration(MicrosoftCredentials credentials, String issuer) {
+        var current = credentials.settings();
         var cloud = current.cloud().value();
         String tenant = current.tenant().value();
-        return ClientRegistration.withRegistrationId(REGISTRATION_ID)
+        return authentication
+                .authenticate(ClientRegistration.withRegistrationId(REGISTRATION_ID), credentials)
                 .clientName("Microsoft 365")
                 .clientId(current.clientId().value())
-                .clientSecret(secret)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(redirectUris.microsoftTemplate())
                 .scope("openid", "profile", "email")

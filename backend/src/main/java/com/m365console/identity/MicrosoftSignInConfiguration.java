@@ -1,12 +1,17 @@
 package com.m365console.identity;
 
 import com.m365console.microsoft.MicrosoftIssuerValidator;
+import com.m365console.settings.MicrosoftClientAuthentication;
+import com.m365console.settings.MicrosoftCredentialRejections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
 import org.springframework.security.oauth2.client.oidc.authentication.ReactiveOidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -19,7 +24,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 
 /**
  * "Sign in with Microsoft 365": OpenID Connect authorization code flow with PKCE, state and nonce, against
- * the registration saved on Microsoft Settings, with Microsoft's issuer rules for ID tokens.
+ * the registration saved on Microsoft Settings (secret or certificate), with Microsoft's issuer rules for ID tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class MicrosoftSignInConfiguration {
@@ -33,6 +38,18 @@ class MicrosoftSignInConfiguration {
                 .authorizationRequestResolver(resolver)
                 .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
                 .authenticationFailureHandler(failureHandler);
+    }
+
+    /**
+     * The sign-in's code exchange, picked up by Spring Security's OAuth 2 login: authenticates with the secret or a
+     * client assertion, and records Microsoft refusing the secret as expired.
+     */
+    @Bean
+    ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> microsoftSignInTokenClient(
+            MicrosoftClientAuthentication authentication, MicrosoftCredentialRejections rejections) {
+        var client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
+        authentication.addTo(client);
+        return request -> rejections.watch(client.getTokenResponse(request));
     }
 
     /**

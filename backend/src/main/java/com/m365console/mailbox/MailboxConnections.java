@@ -124,9 +124,8 @@ class MailboxConnections {
                     MailboxConnectionResult.failed(MicrosoftErrors.describe("authorization_request_not_found", null)));
         } else {
             result = settings.credentials()
-                    .filter(MicrosoftCredentials::hasSecret)
-                    .flatMap(credentials ->
-                            redeem(pending, callback.get("code"), credentials.settings(), credentials.clientSecret()))
+                    .filter(MicrosoftCredentials::usable)
+                    .flatMap(credentials -> redeem(pending, callback.get("code"), credentials))
                     .onErrorResume(
                             OAuth2AuthorizationException.class,
                             ex -> Mono.just(MailboxConnectionResult.failed(MicrosoftErrors.describe(
@@ -167,13 +166,13 @@ class MailboxConnections {
     }
 
     private Mono<MailboxConnectionResult> redeem(
-            PendingMailboxConnection pending, String code, MicrosoftSettings current, String secret) {
-        return oauth.exchange(current, secret, pending, code).flatMap(response -> {
+            PendingMailboxConnection pending, String code, MicrosoftCredentials credentials) {
+        return oauth.exchange(credentials, pending, code).flatMap(response -> {
             Object idToken = response.getAdditionalParameters().get("id_token");
             if (!(idToken instanceof String token)) {
                 return Mono.just(fail("missing_id_token", "Microsoft sent no ID token; is openid among the scopes?"));
             }
-            return oauth.idToken(current, secret, token).flatMap(jwt -> save(pending, response, jwt));
+            return oauth.idToken(credentials, token).flatMap(jwt -> save(pending, response, jwt));
         });
     }
 

@@ -2,6 +2,9 @@ package com.m365console.mailbox;
 
 import com.m365console.microsoft.MicrosoftDiscovery;
 import com.m365console.microsoft.MicrosoftEndpoints;
+import com.m365console.settings.MicrosoftClientAuthentication;
+import com.m365console.settings.MicrosoftCredentialRejections;
+import com.m365console.settings.MicrosoftCredentials;
 import com.m365console.settings.MicrosoftSettings;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +14,6 @@ import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuth
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
@@ -27,7 +29,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The OAuth 2 side of a mailbox: Microsoft's consent URL with PKCE, the code exchange and the refresh,
- * for the scopes IMAP and SMTP need. Token requests go through Spring Security's clients.
+ * for the scopes IMAP and SMTP need. Token requests go through Spring Security's clients, authenticated with the
+ * client secret or a client assertion; a refusal of the secret as expired is recorded for the admins.
  */
 @Component
 class MailboxOAuthClient {
@@ -35,6 +38,8 @@ class MailboxOAuthClient {
     private final MicrosoftEndpoints endpoints;
     private final MicrosoftDiscovery discovery;
     private final ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoders;
+    private final MicrosoftClientAuthentication authentication;
+    private final MicrosoftCredentialRejections rejections;
     private final WebClientReactiveAuthorizationCodeTokenResponseClient codeClient =
             new WebClientReactiveAuthorizationCodeTokenResponseClient();
     private final WebClientReactiveRefreshTokenTokenResponseClient refreshClient =
@@ -43,10 +48,16 @@ class MailboxOAuthClient {
     MailboxOAuthClient(
             MicrosoftEndpoints endpoints,
             MicrosoftDiscovery discovery,
-            ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoders) {
+            ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoders,
+            MicrosoftClientAuthentication authentication,
+            MicrosoftCredentialRejections rejections) {
         this.endpoints = endpoints;
         this.discovery = discovery;
         this.idTokenDecoders = idTokenDecoders;
+        this.authentication = authentication;
+        this.rejections = rejections;
+        authentication.addTo(codeClient);
+        authentication.addTo(refreshClient);
     }
 
     static Set<String> scopes(MicrosoftSettings settings) {
@@ -81,8 +92,8 @@ class MailboxOAuthClient {
     }
 
     Mono<OAuth2AccessTokenResponse> exchange(
-            MicrosoftSettings settings, String secret, PendingMailboxConnection pending, String code) {
-        ClientRegistration registration = registration(settings, secret, pending.redirectUri(), null);
+            MicrosoftCredentials credentials, PendingMailboxConnection pending, String code) {
+        ClientRegistration registration = registration(credentials, pending.redirectUri(), null);
         var request = OAuth2AuthorizationRequest.authorizationCode()
                 .authorizationUri(registration.getProviderDetails().getAuthorizationUri())
                 .clientId(registration.getClientId())
@@ -95,34 +106,34 @@ class MailboxOAuthClient {
                 .redirectUri(pending.redirectUri())
                 .state(pending.state())
                 .build();
-        return codeClient.getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(
-                registration, new OAuth2AuthorizationExchange(request, response)));
+        return rejections.watch(codeClient.getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(
+                registration, new OAuth2AuthorizationExchange(request, response))));
     }
 
     Mono<OAuth2AccessTokenResponse> refresh(
-            MicrosoftSettings settings, String secret, OAuth2AccessToken access, String refreshToken) {
-        ClientRegistration registration = registration(settings, secret, "{baseUrl}", null);
-        return refreshClient.getTokenResponse(new OAuth2RefreshTokenGrantRequest(
-                registration, access, new OAuth2RefreshToken(refreshToken, null), registration.getScopes()));
+            MicrosoftCredentials credentials, OAuth2AccessToken access, String refreshToken) {
+        ClientRegistration registration = registration(credentials, "{baseUrl}", null);
+        return rejections.watch(refreshClient.getTokenResponse(new OAuth2RefreshTokenGrantRequest(
+                registration, access, new OAuth2RefreshToken(refreshToken, null), registration.getScopes())));
     }
 
     /** Verifies the ID token of a code exchange (signature, audience, issuer rules) and reads its claims. */
-    Mono<Jwt> idToken(MicrosoftSettings settings, String secret, String idToken) {
+    Mono<Jwt> idToken(MicrosoftCredentials credentials, String idToken) {
+        MicrosoftSettings settings = credentials.settings();
         return discovery
                 .issuer(settings.cloud().value(), settings.tenant().value())
                 .flatMap(issuer -> idTokenDecoders
-                        .createDecoder(registration(settings, secret, "{baseUrl}", issuer))
+                        .createDecoder(registration(credentials, "{baseUrl}", issuer))
                         .decode(idToken));
     }
 
-    private ClientRegistration registration(
-            MicrosoftSettings settings, String secret, String redirectUri, String issuer) {
+    private ClientRegistration registration(MicrosoftCredentials credentials, String redirectUri, String issuer) {
+        MicrosoftSettings settings = credentials.settings();
         var cloud = settings.cloud().value();
         String tenant = settings.tenant().value();
-        return ClientRegistration.withRegistrationId("microsoft-mailbox")
+        return authentication
+                .authenticate(ClientRegistration.withRegistrationId("microsoft-mailbox"), credentials)
                 .clientId(settings.clientId().value())
-                .clientSecret(secret)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(redirectUri)
                 .scope(scopes(settings))

@@ -223,10 +223,9 @@ public class MailboxTokens {
                 stored.accessExpiresAt().toInstant());
         String refreshToken = decrypt(stored.refresh(), mailboxId, "refresh");
         return settings.credentials()
-                .filter(MicrosoftCredentials::hasSecret)
-                .flatMap(credentials -> oauth.refresh(
-                                credentials.settings(), credentials.clientSecret(), current, refreshToken)
-                        .timeout(refreshTimeout))
+                .filter(MicrosoftCredentials::usable)
+                .flatMap(credentials ->
+                        oauth.refresh(credentials, current, refreshToken).timeout(refreshTimeout))
                 .retryWhen(Retry.backoff(2, retryBackoff)
                         .filter(ex -> !permanent(ex))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))

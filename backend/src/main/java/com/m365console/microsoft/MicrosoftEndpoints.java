@@ -6,16 +6,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Builds the Microsoft identity platform v2.0 URLs for a cloud and tenant. The login host follows the
- * Cloud setting; {@code m365.microsoft.authority-host} overrides it (tests, unusual deployments).
+ * Builds the Microsoft identity platform v2.0 and Microsoft Graph URLs for a cloud and tenant. The login and Graph
+ * hosts follow the Cloud setting; {@code m365.microsoft.authority-host} and {@code m365.microsoft.graph-host}
+ * override them (tests, unusual deployments). Token scopes always name the Cloud's real Graph resource.
  */
 @Component
 public class MicrosoftEndpoints {
 
     private final String authorityHostOverride;
+    private final String graphHostOverride;
 
-    public MicrosoftEndpoints(@Value("${m365.microsoft.authority-host:}") String authorityHostOverride) {
+    public MicrosoftEndpoints(
+            @Value("${m365.microsoft.authority-host:}") String authorityHostOverride,
+            @Value("${m365.microsoft.graph-host:}") String graphHostOverride) {
         this.authorityHostOverride = authorityHostOverride.isBlank() ? null : stripSlash(authorityHostOverride.trim());
+        this.graphHostOverride = graphHostOverride.isBlank() ? null : stripSlash(graphHostOverride.trim());
+    }
+
+    public String graphHost(Cloud cloud) {
+        return graphHostOverride != null ? graphHostOverride : cloud.graphHost();
+    }
+
+    /** The app registration reading itself: its secrets' and certificates' metadata (needs Application.Read.All). */
+    public String graphApplicationCredentials(Cloud cloud, String clientId) {
+        return graphHost(cloud) + "/v1.0/applications(appId='" + clientId
+                + "')?$select=passwordCredentials,keyCredentials";
     }
 
     public String authorityHost(Cloud cloud) {

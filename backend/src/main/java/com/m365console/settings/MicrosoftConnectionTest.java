@@ -1,46 +1,33 @@
 package com.m365console.settings;
 
-import com.m365console.microsoft.MicrosoftEndpoints;
-import com.m365console.microsoft.MicrosoftErrors;
 import com.m365console.platform.ratelimit.OperationRateLimits;
 import com.m365console.platform.ratelimit.RateLimitedOperation;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.TimeoutException;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
 
 /**
- * "Test connection" (better than Oro): asks Microsoft for an app-only token with the saved registration,
- * so a wrong client ID, secret or tenant shows up on the settings page, not at a user's first sign-in.
- * Limited per app registration (client ID and tenant), since each test is a request to Microsoft.
+ * "Test connection" (better than Oro): asks Microsoft for an app-only token with the saved registration and its
+ * credential (secret or certificate), so a wrong client ID, credential or tenant shows up on the settings page, not
+ * at a user's first sign-in; a success also reads the credential's expiry again. Limited per app registration
+ * (client ID and tenant), since each test is a request to Microsoft.
  */
 @Service
 class MicrosoftConnectionTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
-
     private final MicrosoftSettingsService settings;
-    private final MicrosoftEndpoints endpoints;
-    private final WebClient webClient;
+    private final MicrosoftAppToken appToken;
+    private final MicrosoftCredentialExpiryCheck expiryCheck;
     private final OperationRateLimits limits;
 
     MicrosoftConnectionTest(
             MicrosoftSettingsService settings,
-            MicrosoftEndpoints endpoints,
-            WebClient.Builder webClientBuilder,
+            MicrosoftAppToken appToken,
+            MicrosoftCredentialExpiryCheck expiryCheck,
             OperationRateLimits limits) {
         this.settings = settings;
-        this.endpoints = endpoints;
-        this.webClient = webClientBuilder.build();
+        this.appToken = appToken;
+        this.expiryCheck = expiryCheck;
         this.limits = limits;
     }
 
@@ -49,7 +36,9 @@ class MicrosoftConnectionTest {
             MicrosoftSettings current = credentials.settings();
             if (!current.credentialsComplete()) {
                 return Mono.just(TestMicrosoftConnectionPayload.failed(
-                        "Save the Application (Client) ID, Client " + "Secret and Directory (Tenant) ID first.", null));
+                        "Save the Application (Client) ID, the Client Secret (or a certificate) and the Directory "
+                                + "(Tenant) ID first.",
+                        null));
             }
             if (MicrosoftSettingsUpdate.TENANT_KEYWORDS.contains(
                     current.tenant().value())) {
@@ -60,57 +49,29 @@ class MicrosoftConnectionTest {
                                 + " Microsoft issues no app-only token.",
                         null));
             }
-            return credentials.hasSecret()
+            return credentials.usable()
                     ? limits.within(
                             RateLimitedOperation.TEST_MICROSOFT_CONNECTION,
                             registration(current),
                             TestMicrosoftConnectionPayload::rateLimited,
-                            () -> requestToken(current, credentials.clientSecret()))
+                            () -> test(credentials))
                     : Mono.empty();
         });
     }
 
-    private Mono<TestMicrosoftConnectionPayload> requestToken(MicrosoftSettings current, String secret) {
-        var cloud = current.cloud().value();
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("client_id", current.clientId().value());
-        form.add("client_secret", secret);
-        form.add("scope", endpoints.graphAppScope(cloud));
-        form.add("grant_type", "client_credentials");
-        String tokenUrl = endpoints.token(cloud, current.tenant().value());
-        return webClient
-                .post()
-                .uri(tokenUrl)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .accept(MediaType.APPLICATION_JSON)
-                .body(BodyInserters.fromFormData(form))
-                .exchangeToMono(response -> response.bodyToMono(JSON)
-                        .defaultIfEmpty(Map.of())
-                        .map(body -> response.statusCode().is2xxSuccessful() && body.containsKey("access_token")
-                                ? TestMicrosoftConnectionPayload.succeeded()
-                                : TestMicrosoftConnectionPayload.refused(
-                                        body.containsKey("error")
-                                                ? MicrosoftErrors.describe(body)
-                                                : MicrosoftErrors.describe(
-                                                        "http_"
-                                                                + response.statusCode()
-                                                                        .value(),
-                                                        "Microsoft answered HTTP "
-                                                                + response.statusCode()
-                                                                        .value()))))
-                .timeout(TIMEOUT)
-                .onErrorResume(
-                        TimeoutException.class,
-                        ex -> Mono.just(TestMicrosoftConnectionPayload.failed(
-                                "Microsoft did not answer within " + TIMEOUT.toSeconds() + " seconds (" + tokenUrl
-                                        + ").",
-                                null)))
-                .onErrorResume(
-                        WebClientRequestException.class,
-                        ex -> Mono.just(TestMicrosoftConnectionPayload.failed(
-                                "Could not reach " + tokenUrl + ": "
-                                        + ex.getMostSpecificCause().getMessage(),
-                                null)));
+    private Mono<TestMicrosoftConnectionPayload> test(MicrosoftCredentials credentials) {
+        return appToken.request(credentials).flatMap(result -> {
+            if (result.accessToken() != null) {
+                return expiryCheck
+                        .checkWith(credentials, result.accessToken())
+                        .onErrorResume(ex -> Mono.empty())
+                        .thenReturn(TestMicrosoftConnectionPayload.succeeded(credentials.type()));
+            }
+            return Mono.just(
+                    result.refusal() != null
+                            ? TestMicrosoftConnectionPayload.refused(result.refusal())
+                            : TestMicrosoftConnectionPayload.failed(result.failure(), null));
+        });
     }
 
     /** The rate limit's subject: one app registration in one tenant of one cloud. */

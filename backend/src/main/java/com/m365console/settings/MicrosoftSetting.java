@@ -9,7 +9,12 @@ enum MicrosoftSetting {
     SIGN_IN_ENABLED("microsoft.sign_in_enabled", "signInEnabled"),
     EMAIL_SYNC_ENABLED("microsoft.email_sync_enabled", "emailSyncEnabled"),
     SIGN_IN_ALLOWED_DOMAINS("microsoft.sign_in_allowed_domains", "signInAllowedDomains"),
-    SIGN_IN_PROVISIONING("microsoft.sign_in_provisioning", "signInProvisioning");
+    SIGN_IN_PROVISIONING("microsoft.sign_in_provisioning", "signInProvisioning"),
+    CREDENTIAL_TYPE("microsoft.credential_type", "credentialType"),
+    /** The certificate credential's X.509 certificate in PEM; audited by thumbprint. */
+    CERTIFICATE("microsoft.certificate", "certificate"),
+    /** The certificate credential's private key, encrypted like the client secret; audited as replaced/cleared. */
+    CERTIFICATE_KEY("microsoft.certificate_key", "certificateKey");
 
     static final String PREFIX = "microsoft.";
 

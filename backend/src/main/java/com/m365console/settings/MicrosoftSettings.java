@@ -16,11 +16,15 @@ public record MicrosoftSettings(
         BooleanSetting signInEnabled,
         BooleanSetting emailSyncEnabled,
         DomainsSetting signInAllowedDomains,
-        ProvisioningSetting signInProvisioning) {
+        ProvisioningSetting signInProvisioning,
+        MicrosoftCredentialType credentialType,
+        CertificateSetting certificate) {
 
-    /** True when the application registration is complete enough to talk to Microsoft. */
+    /** True when the application registration is complete enough to talk to Microsoft with the chosen credential. */
     public boolean credentialsComplete() {
-        return clientId.value() != null && clientSecret.isSet() && tenant.value() != null;
+        boolean credential =
+                credentialType == MicrosoftCredentialType.CERTIFICATE ? certificate != null : clientSecret.isSet();
+        return clientId.value() != null && credential && tenant.value() != null;
     }
 
     public record StringSetting(String value, boolean useDefault, String defaultValue) {}
@@ -35,6 +39,16 @@ public record MicrosoftSettings(
     public record ProvisioningSetting(SignInProvisioning value, boolean useDefault, SignInProvisioning defaultValue) {}
 
     public record SecretSetting(boolean isSet, SecretSource source, OffsetDateTime setAt, String setBy) {}
+
+    /** The public part of the stored certificate credential (schema type {@code MicrosoftCertificate}). */
+    public record CertificateSetting(
+            String thumbprint,
+            String subject,
+            OffsetDateTime notBefore,
+            OffsetDateTime notAfter,
+            String pem,
+            OffsetDateTime setAt,
+            String setBy) {}
 
     public enum SecretSource {
         STORED,

@@ -3,6 +3,7 @@ package com.m365console.settings;
 import com.m365console.microsoft.Cloud;
 import com.m365console.platform.crypto.SecretCipher;
 import com.m365console.settings.MicrosoftSettings.BooleanSetting;
+import com.m365console.settings.MicrosoftSettings.CertificateSetting;
 import com.m365console.settings.MicrosoftSettings.CloudSetting;
 import com.m365console.settings.MicrosoftSettings.DomainsSetting;
 import com.m365console.settings.MicrosoftSettings.ProvisioningSetting;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -20,7 +22,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads the effective Microsoft Settings (stored values over configured defaults) and saves updates
- * atomically with an audit row per changed field. The client secret is encrypted before it is stored.
+ * atomically with an audit row per changed field. The client secret and the certificate's private key are
+ * encrypted before they are stored; a save that may change the credential in use is announced
+ * ({@link MicrosoftCredentialsSaved}) once committed.
  */
 @Service
 public class MicrosoftSettingsService {
@@ -29,31 +33,41 @@ public class MicrosoftSettingsService {
     private final SecretCipher cipher;
     private final MicrosoftDefaults defaults;
     private final TransactionalOperator transaction;
+    private final ApplicationEventPublisher events;
 
     MicrosoftSettingsService(
             SystemSettingRepository repository,
             SecretCipher cipher,
             MicrosoftDefaults defaults,
-            TransactionalOperator transaction) {
+            TransactionalOperator transaction,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.cipher = cipher;
         this.defaults = defaults;
         this.transaction = transaction;
+        this.events = events;
     }
 
     public Mono<MicrosoftSettings> current() {
         return loadStored().map(this::view);
     }
 
-    /** The settings and the client secret in use, decrypted, from one read: for talking to Microsoft. */
+    /** The settings, the client secret and the certificate, decrypted, from one read: for talking to Microsoft. */
     public Mono<MicrosoftCredentials> credentials() {
         return loadStored().map(stored -> {
             StoredSetting secret = stored.get(MicrosoftSetting.CLIENT_SECRET);
+            StoredSetting certificate = stored.get(MicrosoftSetting.CERTIFICATE);
+            StoredSetting key = stored.get(MicrosoftSetting.CERTIFICATE_KEY);
             return new MicrosoftCredentials(
                     view(stored),
                     secret != null
                             ? cipher.decrypt(secret.secret(), MicrosoftSetting.CLIENT_SECRET.storedName())
-                            : defaults.clientSecret());
+                            : defaults.clientSecret(),
+                    certificate != null && key != null
+                            ? CertificatePems.stored(
+                                    cipher.decrypt(key.secret(), MicrosoftSetting.CERTIFICATE_KEY.storedName()),
+                                    certificate.textValue())
+                            : null);
         });
     }
 
@@ -76,7 +90,41 @@ public class MicrosoftSettingsService {
                             .then(current())
                             .map(after -> new UpdateMicrosoftSettingsPayload(after, List.of()));
                 });
-        return transaction.transactional(save);
+        return transaction.transactional(save).doOnNext(payload -> {
+            if (payload.errors().isEmpty()) {
+                events.publishEvent(new MicrosoftCredentialsSaved());
+            }
+        });
+    }
+
+    /**
+     * Stores a certificate credential (generated or uploaded, already checked), replacing the one stored: the
+     * certificate audited by thumbprint, the private key encrypted and audited as replaced.
+     */
+    Mono<MicrosoftSettings> storeCertificate(ClientCertificate certificate, UUID actor) {
+        String certificateName = MicrosoftSetting.CERTIFICATE.storedName();
+        String keyName = MicrosoftSetting.CERTIFICATE_KEY.storedName();
+        Mono<MicrosoftSettings> save = repository
+                .lockForUpdate()
+                .then(loadStored())
+                .flatMap(stored -> {
+                    CertificateSetting before = certificate(stored);
+                    return repository
+                            .saveText(certificateName, certificate.pem(), actor)
+                            .then(repository.recordChange(
+                                    certificateName,
+                                    SettingChangeAction.SET,
+                                    before == null ? null : before.thumbprint(),
+                                    certificate.thumbprint(),
+                                    actor))
+                            .then(Mono.fromCallable(
+                                    () -> cipher.encrypt(CertificatePems.keyPem(certificate.privateKey()), keyName)))
+                            .flatMap(encrypted -> repository.saveSecret(keyName, encrypted, actor))
+                            .then(repository.recordChange(
+                                    keyName, SettingChangeAction.SECRET_REPLACED, null, null, actor));
+                })
+                .then(current());
+        return transaction.transactional(save).doOnNext(saved -> events.publishEvent(new MicrosoftCredentialsSaved()));
     }
 
     Flux<SettingChange> changes(int limit) {
@@ -118,7 +166,22 @@ public class MicrosoftSettingsService {
                     .delete(secretName)
                     .then(repository.recordChange(secretName, SettingChangeAction.SECRET_CLEARED, null, null, actor));
         }
-        return textWrites.then(secretWrite);
+        Mono<Void> certificateClear = Mono.empty();
+        if (update.clearCertificate() && stored.containsKey(MicrosoftSetting.CERTIFICATE)) {
+            String certificateName = MicrosoftSetting.CERTIFICATE.storedName();
+            String keyName = MicrosoftSetting.CERTIFICATE_KEY.storedName();
+            certificateClear = repository
+                    .delete(certificateName)
+                    .then(repository.recordChange(
+                            certificateName,
+                            SettingChangeAction.RESET_TO_DEFAULT,
+                            certificate(stored).thumbprint(),
+                            null,
+                            actor))
+                    .then(repository.delete(keyName))
+                    .then(repository.recordChange(keyName, SettingChangeAction.SECRET_CLEARED, null, null, actor));
+        }
+        return textWrites.then(secretWrite).then(certificateClear);
     }
 
     private Mono<Map<MicrosoftSetting, StoredSetting>> loadStored() {
@@ -136,7 +199,32 @@ public class MicrosoftSettingsService {
                 flag(stored.get(MicrosoftSetting.SIGN_IN_ENABLED), defaults.signInEnabled()),
                 flag(stored.get(MicrosoftSetting.EMAIL_SYNC_ENABLED), defaults.emailSyncEnabled()),
                 domains(stored.get(MicrosoftSetting.SIGN_IN_ALLOWED_DOMAINS)),
-                provisioning(stored.get(MicrosoftSetting.SIGN_IN_PROVISIONING)));
+                provisioning(stored.get(MicrosoftSetting.SIGN_IN_PROVISIONING)),
+                stored.containsKey(MicrosoftSetting.CREDENTIAL_TYPE)
+                        ? MicrosoftCredentialType.valueOf(
+                                stored.get(MicrosoftSetting.CREDENTIAL_TYPE).textValue())
+                        : MicrosoftCredentialType.CLIENT_SECRET,
+                certificate(stored));
+    }
+
+    private static CertificateSetting certificate(Map<MicrosoftSetting, StoredSetting> stored) {
+        StoredSetting row = stored.get(MicrosoftSetting.CERTIFICATE);
+        if (row == null || !stored.containsKey(MicrosoftSetting.CERTIFICATE_KEY)) {
+            return null;
+        }
+        var certificate = CertificatePems.readCertificate(row.textValue());
+        if (certificate == null) {
+            return null;
+        }
+        var view = new ClientCertificate(certificate, null);
+        return new CertificateSetting(
+                view.thumbprint(),
+                view.subject(),
+                view.notBefore(),
+                view.notAfter(),
+                view.pem(),
+                row.updatedAt(),
+                row.updatedBy());
     }
 
     private static StringSetting text(StoredSetting stored, String defaultValue) {

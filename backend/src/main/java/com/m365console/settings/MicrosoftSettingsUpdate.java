@@ -23,7 +23,8 @@ final class MicrosoftSettingsUpdate {
     static final List<String> TENANT_KEYWORDS = List.of("organizations", "common", "consumers");
     private static final int MAX_SECRET_LENGTH = 1024;
     private static final int MAX_DOMAINS = 100;
-    private static final String CREDENTIALS = "the Application (Client) ID, Client Secret and Directory (Tenant) ID";
+    private static final String CREDENTIALS =
+            "the Application (Client) ID, a Client Secret or certificate and the Directory (Tenant) ID";
 
     /** Per setting: a value to store, or empty for "reset to default". Settings not in the map stay as they are. */
     private final Map<MicrosoftSetting, Optional<String>> textEdits = new EnumMap<>(MicrosoftSetting.class);
@@ -31,6 +32,7 @@ final class MicrosoftSettingsUpdate {
     private final List<UserError> errors = new ArrayList<>();
     private String newSecret;
     private boolean clearSecret;
+    private boolean clearCertificate;
 
     private MicrosoftSettingsUpdate() {}
 
@@ -46,6 +48,12 @@ final class MicrosoftSettingsUpdate {
                     input.cloud().resets(),
                     input.cloud().value() == null ? null : input.cloud().value().name());
         }
+        if (input.credentialType() != null) {
+            update.textEdits.put(
+                    MicrosoftSetting.CREDENTIAL_TYPE,
+                    Optional.of(input.credentialType().name()));
+        }
+        update.clearCertificate = Boolean.TRUE.equals(input.clearCertificate());
         update.flag(MicrosoftSetting.SIGN_IN_ENABLED, input.signInEnabled());
         update.flag(MicrosoftSetting.EMAIL_SYNC_ENABLED, input.emailSyncEnabled());
         update.domains(input.signInAllowedDomains());
@@ -56,6 +64,9 @@ final class MicrosoftSettingsUpdate {
                     input.signInProvisioning().value() == null
                             ? null
                             : input.signInProvisioning().value().name());
+        }
+        if (update.errors.isEmpty()) {
+            update.checkCertificateChoice(current);
         }
         if (update.errors.isEmpty()) {
             update.checkCredentialsForEnabledFeatures(input, current, defaults);
@@ -78,6 +89,29 @@ final class MicrosoftSettingsUpdate {
 
     boolean clearSecret() {
         return clearSecret;
+    }
+
+    boolean clearCertificate() {
+        return clearCertificate;
+    }
+
+    /** The credential type after this update. */
+    private MicrosoftCredentialType typeAfter(MicrosoftSettings current) {
+        Optional<String> edit = textEdits.get(MicrosoftSetting.CREDENTIAL_TYPE);
+        return edit == null ? current.credentialType() : MicrosoftCredentialType.valueOf(edit.orElseThrow());
+    }
+
+    /** Choosing "Certificate" needs a stored certificate, and the one in use cannot be cleared. */
+    private void checkCertificateChoice(MicrosoftSettings current) {
+        boolean certificateAfter = current.certificate() != null && !clearCertificate;
+        if (typeAfter(current) == MicrosoftCredentialType.CERTIFICATE && !certificateAfter) {
+            error(
+                    clearCertificate ? "clearCertificate" : "credentialType",
+                    UserErrorCode.PRECONDITION_FAILED,
+                    clearCertificate
+                            ? "The certificate is the credential in use: choose Client secret before clearing it."
+                            : "Generate or upload a certificate before choosing Certificate as the credential.");
+        }
     }
 
     private void clientId(StringSettingInput input) {
@@ -239,7 +273,8 @@ final class MicrosoftSettingsUpdate {
         String clientIdAfter =
                 textAfter(MicrosoftSetting.CLIENT_ID, current.clientId().value(), defaults.clientId());
         String tenantAfter = textAfter(MicrosoftSetting.TENANT, current.tenant().value(), defaults.tenant());
-        boolean secretAfter = newSecret != null
+        boolean secretAfter = typeAfter(current) == MicrosoftCredentialType.CERTIFICATE
+                || newSecret != null
                 || (clearSecret
                         ? defaults.clientSecret() != null
                         : current.clientSecret().isSet());

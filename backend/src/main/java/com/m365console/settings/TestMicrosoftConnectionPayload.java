@@ -7,9 +7,14 @@ import java.util.List;
 /** Schema type {@code TestMicrosoftConnectionPayload}. */
 public record TestMicrosoftConnectionPayload(boolean ok, String message, MicrosoftError error, List<UserError> errors) {
 
-    static TestMicrosoftConnectionPayload succeeded() {
+    static TestMicrosoftConnectionPayload succeeded(MicrosoftCredentialType type) {
         return new TestMicrosoftConnectionPayload(
-                true, "Microsoft accepted the Client ID and Client Secret for " + "this tenant.", null, List.of());
+                true,
+                "Microsoft accepted the Client ID and "
+                        + (type == MicrosoftCredentialType.CERTIFICATE ? "the certificate" : "Client Secret")
+                        + " for this tenant.",
+                null,
+                List.of());
     }
 
     static TestMicrosoftConnectionPayload refused(MicrosoftError error) {

@@ -9,4 +9,6 @@ public record UpdateMicrosoftSettingsInput(
         BooleanSettingInput signInEnabled,
         BooleanSettingInput emailSyncEnabled,
         DomainsSettingInput signInAllowedDomains,
-        ProvisioningSettingInput signInProvisioning) {}
+        ProvisioningSettingInput signInProvisioning,
+        MicrosoftCredentialType credentialType,
+        Boolean clearCertificate) {}

@@ -96,7 +96,9 @@ class MicrosoftSignInTest {
                 new BooleanSettingInput(true, false),
                 null,
                 new DomainsSettingInput(List.of(), false),
-                new ProvisioningSettingInput(SignInProvisioning.EXISTING_USERS_ONLY, false)));
+                new ProvisioningSettingInput(SignInProvisioning.EXISTING_USERS_ONLY, false),
+                null,
+                null));
     }
 
     @Test
@@ -212,6 +214,8 @@ class MicrosoftSignInTest {
                                 null,
                                 null,
                                 new DomainsSettingInput(List.of("fabrikam.com"), false),
+                                null,
+                                null,
                                 null),
                         adminId)
                 .block();
@@ -339,7 +343,9 @@ class MicrosoftSignInTest {
                                 null,
                                 null,
                                 null,
-                                new ProvisioningSettingInput(SignInProvisioning.CREATE_ON_FIRST_SIGN_IN, false)),
+                                new ProvisioningSettingInput(SignInProvisioning.CREATE_ON_FIRST_SIGN_IN, false),
+                                null,
+                                null),
                         adminId)
                 .block();
         var browser = new MicrosoftSignInBrowser(sessions);
@@ -360,6 +366,8 @@ class MicrosoftSignInTest {
                                 null,
                                 null,
                                 new StringSettingInput("organizations", false),
+                                null,
+                                null,
                                 null,
                                 null,
                                 null,
@@ -449,7 +457,16 @@ class MicrosoftSignInTest {
 
     private static UpdateMicrosoftSettingsInput provisioning(SignInProvisioning provisioning) {
         return new UpdateMicrosoftSettingsInput(
-                null, null, null, null, null, null, null, new ProvisioningSettingInput(provisioning, false));
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new ProvisioningSettingInput(provisioning, false),
+                null,
+                null);
     }
 
     private static <T> T last(List<T> list) {

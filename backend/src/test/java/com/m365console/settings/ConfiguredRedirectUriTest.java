@@ -72,6 +72,8 @@ class ConfiguredRedirectUriTest {
                                 new BooleanSettingInput(true, false),
                                 new BooleanSettingInput(true, false),
                                 new DomainsSettingInput(List.of(), false),
+                                null,
+                                null,
                                 null),
                         adminId)
                 .block();

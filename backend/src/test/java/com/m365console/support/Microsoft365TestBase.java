@@ -107,6 +107,7 @@ public abstract class Microsoft365TestBase {
     @DynamicPropertySource
     static void peers(DynamicPropertyRegistry registry) {
         registry.add("m365.microsoft.authority-host", microsoft::authority);
+        registry.add("m365.microsoft.graph-host", microsoft::graphHost);
         registry.add("m365.mail.imap.host", () -> "127.0.0.1");
         registry.add("m365.mail.imap.port", imapLink::port);
         registry.add("m365.mail.imap.security", () -> "NONE");

@@ -64,12 +64,27 @@ final class ControlEndpoints {
             case "override-next-id-token" -> platform.overrideNextIdToken((Map<String, Object>) body.get("claims"));
             case "revoke-grants" -> platform.revokeGrants(text(body, "email"));
             case "expire-secret" -> platform.expireSecret(text(body, "clientId"));
+            case "certificates" -> platform.addCertificate(text(body, "clientId"), certificate(text(body, "pem")));
+            case "secret-end" ->
+                platform.secretEndDateTime(text(body, "clientId"), java.time.Instant.parse(text(body, "endDateTime")));
+            case "application-read" ->
+                platform.allowApplicationRead(text(body, "clientId"), Boolean.TRUE.equals(body.get("allowed")));
             case "expire-access-tokens" -> platform.expireAccessTokens();
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    private static java.security.cert.X509Certificate certificate(String pem) {
+        try {
+            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(
+                            new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.cert.CertificateException e) {
+            throw new IllegalArgumentException("Not a PEM certificate: " + e.getMessage());
+        }
     }
 
     private static String text(Map<String, Object> body, String name) {

@@ -1,5 +1,8 @@
 package com.m365console.testsupport.microsoft;
 
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +24,10 @@ final class Directory {
         }
     }
 
+    /**
+     * An app registration: its secret (with its end date, as Graph lists it), the certificates registered for client
+     * assertions, and whether it was granted Application.Read.All (to read itself through Graph).
+     */
     record App(
             String clientId,
             String secret,
@@ -28,7 +35,83 @@ final class Directory {
             boolean multiTenant,
             List<String> redirectUris,
             String displayName,
-            boolean secretExpired) {}
+            boolean secretExpired,
+            Instant secretEndDateTime,
+            List<X509Certificate> certificates,
+            boolean mayReadApplications) {
+
+        App withSecretExpired() {
+            return new App(
+                    clientId,
+                    secret,
+                    homeTenantId,
+                    multiTenant,
+                    redirectUris,
+                    displayName,
+                    true,
+                    secretEndDateTime,
+                    certificates,
+                    mayReadApplications);
+        }
+
+        App withDisplayName(String name) {
+            return new App(
+                    clientId,
+                    secret,
+                    homeTenantId,
+                    multiTenant,
+                    redirectUris,
+                    name,
+                    secretExpired,
+                    secretEndDateTime,
+                    certificates,
+                    mayReadApplications);
+        }
+
+        App withSecretEndDateTime(Instant end) {
+            return new App(
+                    clientId,
+                    secret,
+                    homeTenantId,
+                    multiTenant,
+                    redirectUris,
+                    displayName,
+                    secretExpired,
+                    end,
+                    certificates,
+                    mayReadApplications);
+        }
+
+        App withCertificate(X509Certificate certificate) {
+            List<X509Certificate> all = new ArrayList<>(certificates);
+            all.add(certificate);
+            return new App(
+                    clientId,
+                    secret,
+                    homeTenantId,
+                    multiTenant,
+                    redirectUris,
+                    displayName,
+                    secretExpired,
+                    secretEndDateTime,
+                    List.copyOf(all),
+                    mayReadApplications);
+        }
+
+        App withApplicationRead(boolean allowed) {
+            return new App(
+                    clientId,
+                    secret,
+                    homeTenantId,
+                    multiTenant,
+                    redirectUris,
+                    displayName,
+                    secretExpired,
+                    secretEndDateTime,
+                    certificates,
+                    allowed);
+        }
+    }
 
     record Account(String tenantId, String oid, String email, String displayName) {}
 
@@ -81,33 +164,37 @@ final class Directory {
         String home = requireTenant(homeTenantId).id();
         apps.put(
                 lower(clientId),
-                new App(clientId, secret, home, multiTenant, List.copyOf(redirectUris), clientId, false));
+                new App(
+                        clientId,
+                        secret,
+                        home,
+                        multiTenant,
+                        List.copyOf(redirectUris),
+                        clientId,
+                        false,
+                        Instant.now().plus(java.time.Duration.ofDays(365)),
+                        List.of(),
+                        false));
     }
 
     void expireSecret(String clientId) {
-        update(
-                clientId,
-                app -> new App(
-                        app.clientId(),
-                        app.secret(),
-                        app.homeTenantId(),
-                        app.multiTenant(),
-                        app.redirectUris(),
-                        app.displayName(),
-                        true));
+        update(clientId, App::withSecretExpired);
     }
 
     void nameApp(String clientId, String displayName) {
-        update(
-                clientId,
-                app -> new App(
-                        app.clientId(),
-                        app.secret(),
-                        app.homeTenantId(),
-                        app.multiTenant(),
-                        app.redirectUris(),
-                        displayName,
-                        app.secretExpired()));
+        update(clientId, app -> app.withDisplayName(displayName));
+    }
+
+    void secretEndDateTime(String clientId, Instant end) {
+        update(clientId, app -> app.withSecretEndDateTime(end));
+    }
+
+    void addCertificate(String clientId, X509Certificate certificate) {
+        update(clientId, app -> app.withCertificate(certificate));
+    }
+
+    void allowApplicationRead(String clientId, boolean allowed) {
+        update(clientId, app -> app.withApplicationRead(allowed));
     }
 
     private void update(String clientId, UnaryOperator<App> change) {

@@ -25,6 +25,7 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
             Pattern.compile("^/([^/]+)/(v2\\.0/\\.well-known/openid-configuration|discovery/v2\\.0/keys"
                     + "|oauth2/v2\\.0/authorize|oauth2/v2\\.0/token|oauth2/v2\\.0/logout|adminconsent)$");
     private static final Pattern CONTROL_PATH = Pattern.compile("^/_fake/([a-z-]+)$");
+    private static final Pattern GRAPH_APPLICATION = Pattern.compile("^/v1\\.0/applications\\(appId='([^']+)'\\)$");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -38,6 +39,7 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
     private final TokenEndpoint token;
     private final ControlEndpoints control;
     private final IntrospectionEndpoint introspection;
+    private final GraphEndpoint graph;
 
     private FakeMicrosoftIdentityPlatform(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -47,6 +49,7 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
         token = new TokenEndpoint(authority, directory, grants, signer, scripts);
         control = new ControlEndpoints(this);
         introspection = new IntrospectionEndpoint(grants);
+        graph = new GraphEndpoint(directory, grants);
         executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "fake-microsoft-identity");
             thread.setDaemon(true);
@@ -92,6 +95,31 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
     public FakeMicrosoftIdentityPlatform nameApp(String clientId, String displayName) {
         directory.nameApp(clientId, displayName);
         return this;
+    }
+
+    /** Registers a certificate for the app's client assertions (Azure: Certificates & secrets > Upload). */
+    public FakeMicrosoftIdentityPlatform addCertificate(
+            String clientId, java.security.cert.X509Certificate certificate) {
+        directory.addCertificate(clientId, certificate);
+        return this;
+    }
+
+    /** When the app's secret ends, as Microsoft Graph lists it (a year after registration unless set). */
+    public void secretEndDateTime(String clientId, java.time.Instant end) {
+        directory.secretEndDateTime(clientId, end);
+    }
+
+    /** Grants (or takes back) Application.Read.All: without it Graph answers 403 Authorization_RequestDenied. */
+    public void allowApplicationRead(String clientId, boolean allowed) {
+        directory.allowApplicationRead(clientId, allowed);
+    }
+
+    /**
+     * Microsoft Graph's root on this server (set {@code m365.microsoft.graph-host} to it): the app registration
+     * reading itself, {@code GET /v1.0/applications(appId='...')}.
+     */
+    public String graphHost() {
+        return authority;
     }
 
     /** From now on the app's secret is refused with AADSTS7000222. */
@@ -251,6 +279,10 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
             }
         } else if (controlPath.matches()) {
             control.handle(exchange, controlPath.group(1));
+        } else if (GRAPH_APPLICATION.matcher(path).matches() && method.equals("GET")) {
+            Matcher application = GRAPH_APPLICATION.matcher(path);
+            application.matches();
+            graph.application(exchange, Http.decode(application.group(1)));
         } else if (path.equals("/oidc/userinfo") && method.equals("GET")) {
             metadata.userinfo(exchange);
         } else if (path.equals("/error") && method.equals("GET")) {

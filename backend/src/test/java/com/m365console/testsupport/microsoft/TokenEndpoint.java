@@ -60,7 +60,7 @@ final class TokenEndpoint {
                 throw new Refusal(AadError.tenantNotFound(tenantSegment));
             }
             String grantType = required(form, "grant_type");
-            Directory.App app = authenticate(exchange, form, tenant);
+            Directory.App app = authenticate(exchange, form, tenant, tenantSegment);
             Map<String, Object> response = switch (grantType) {
                 case "authorization_code" -> authorizationCode(form, tenant, app);
                 case "refresh_token" -> refreshToken(form, app);
@@ -77,7 +77,8 @@ final class TokenEndpoint {
         }
     }
 
-    private Directory.App authenticate(HttpExchange exchange, Map<String, String> form, Directory.TenantRef tenant)
+    private Directory.App authenticate(
+            HttpExchange exchange, Map<String, String> form, Directory.TenantRef tenant, String tenantSegment)
             throws Refusal {
         String clientId = form.get("client_id");
         String secret = form.get("client_secret");
@@ -95,6 +96,20 @@ final class TokenEndpoint {
         Directory.App app = directory.app(clientId).orElse(null);
         if (app == null || !Directory.visibleIn(app, tenant)) {
             throw new Refusal(AadError.appNotFound(clientId, tenant.directoryName()));
+        }
+        if (form.get("client_assertion") != null) {
+            if (!ClientAssertions.TYPE.equals(form.get("client_assertion_type"))) {
+                throw new Refusal(AadError.badRequest(
+                        "invalid_request",
+                        7000219,
+                        "'client_assertion_type' must be '" + ClientAssertions.TYPE + "'."));
+            }
+            String endpoint = authority + "/" + tenantSegment + "/oauth2/v2.0/token";
+            var refusal = ClientAssertions.refusal(form.get("client_assertion"), app, endpoint);
+            if (refusal.isPresent()) {
+                throw new Refusal(refusal.get());
+            }
+            return app;
         }
         if (secret == null || secret.isEmpty()) {
             throw new Refusal(AadError.invalidClient(

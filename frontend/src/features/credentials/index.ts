@@ -1,0 +1,2 @@
+// Public surface of the credentials feature, used by the shell.
+export { CredentialBanner } from './CredentialBanner';
