@@ -6,6 +6,7 @@ import com.m365console.security.CredentialRevocations;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,16 +27,19 @@ public class UserService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CredentialRevocations revocations;
+    private final UserAudit audit;
     private final Clock clock;
 
-    public UserService(
+    UserService(
             UserAccountRepository users,
             PasswordEncoder passwordEncoder,
             CredentialRevocations revocations,
+            UserAudit audit,
             Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.revocations = revocations;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -47,7 +51,8 @@ public class UserService {
         return users.findAllOrderByUsername();
     }
 
-    public Mono<CreateUserPayload> create(CreateUserInput input) {
+    /** Creates the account, audited as done by {@code actorId}. */
+    public Mono<CreateUserPayload> create(UUID actorId, CreateUserInput input) {
         List<UserError> errors = validate(input);
         if (!errors.isEmpty()) {
             return Mono.just(CreateUserPayload.refused(errors));
@@ -59,7 +64,12 @@ public class UserService {
         return hash(input.password())
                 .flatMap(hash -> users.save(
                         UserAccount.create(username, displayName, blankToNull(input.email()), hash, input.role())))
-                .map(CreateUserPayload::of)
+                .flatMap(created -> audit.record(
+                                UserAuditActions.USER_CREATED,
+                                actorId,
+                                created,
+                                Map.of("role", created.role().name()))
+                        .thenReturn(CreateUserPayload.of(created)))
                 .onErrorResume(
                         DuplicateKeyException.class,
                         ex -> Mono.just(CreateUserPayload.refused(List.of(new UserError(
@@ -96,7 +106,8 @@ public class UserService {
             return Optional.of(new UserError(
                     "currentPassword",
                     UserErrorCode.WRONG_PASSWORD,
-                    "The one-time password has expired. The next start of the app prints a new one to its log."));
+                    "The one-time password has expired. Ask an administrator for a new one (the first administrator's: "
+                            + "the next start of the app prints one to its log)."));
         }
         if (input.currentPassword().equals(input.newPassword())) {
             return Optional.of(new UserError(
