@@ -32,10 +32,10 @@ interface ApiTokenRepository extends ReactiveCrudRepository<ApiToken, UUID> {
             from active a join app_user u on u.id = a.user_id and u.enabled""")
     Mono<UsedToken> useToken(byte[] hash);
 
-    /** The token while it is active; empty once revoked or expired. */
+    /** The token while it is active and its owner enabled; empty once revoked or expired, or the owner disabled. */
     @Query("""
-            select id, user_id, expires_at from api_token
-            where id = :id and revoked_at is null and (expires_at is null or expires_at > now())""")
+            select t.id, t.user_id, t.expires_at from api_token t join app_user u on u.id = t.user_id and u.enabled
+            where t.id = :id and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())""")
     Mono<ActiveToken> findActive(UUID id);
 
     /** Revokes one of the owner's tokens, announcing it to every instance; answers 1, or 0 when none was active. */
@@ -47,6 +47,13 @@ interface ApiTokenRepository extends ReactiveCrudRepository<ApiToken, UUID> {
     @Query("with revoked as (update api_token set revoked_at = now()"
             + " where user_id = :userId and revoked_at is null returning id) " + ANNOUNCE)
     Mono<Long> revokeAll(UUID userId);
+
+    /**
+     * Tells every instance that the owner's active tokens no longer act as before (owner disabled, role changed),
+     * without revoking them: their sockets close, and a new one authenticates afresh. Answers how many.
+     */
+    @Query("with revoked as (select id from api_token where user_id = :userId and revoked_at is null) " + ANNOUNCE)
+    Mono<Long> announceAll(UUID userId);
 
     /** An active token: its id, owner and expiry (null: never). */
     record ActiveToken(UUID id, UUID userId, OffsetDateTime expiresAt) {}

@@ -100,6 +100,11 @@ public class ApiTokenService {
         return tokens.revokeAll(ownerId);
     }
 
+    /** Closes the sockets of every active token of the owner on every instance, keeping the tokens; how many. */
+    public Mono<Long> closeSocketsOf(UUID ownerId) {
+        return tokens.announceAll(ownerId);
+    }
+
     /** The token a presented secret belongs to, if it is valid and its owner enabled; its use is recorded. */
     public Mono<AuthenticatedToken> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX)) {

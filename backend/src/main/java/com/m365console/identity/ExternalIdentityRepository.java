@@ -1,8 +1,11 @@
 package com.m365console.identity;
 
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Links between external identities (Microsoft tenant + object id) and local accounts. */
@@ -39,4 +42,39 @@ class ExternalIdentityRepository {
                 .bind("email", email)
                 .then();
     }
+
+    /** The Microsoft identities linked to these accounts, oldest link first. */
+    Flux<Linked> findByUsers(Collection<UUID> userIds) {
+        return db.sql("""
+                select user_id, tenant_id, subject, email, linked_at, last_signed_in from external_identity
+                where provider = :provider and user_id = any (:users) order by linked_at, tenant_id, subject""")
+                .bind("provider", MicrosoftAccountMapper.PROVIDER)
+                .bind("users", userIds.toArray(UUID[]::new))
+                .map(row -> new Linked(
+                        row.get("user_id", UUID.class),
+                        new MicrosoftIdentity(
+                                row.get("tenant_id", String.class),
+                                row.get("subject", String.class),
+                                row.get("email", String.class),
+                                row.get("linked_at", OffsetDateTime.class),
+                                row.get("last_signed_in", OffsetDateTime.class))))
+                .all();
+    }
+
+    /** Removes the link of this identity to this account; answers whether there was one. */
+    Mono<Boolean> unlink(UUID userId, String tenantId, String subject) {
+        return db.sql("""
+                delete from external_identity
+                where provider = :provider and user_id = :user and tenant_id = :tenant and subject = :subject""")
+                .bind("provider", MicrosoftAccountMapper.PROVIDER)
+                .bind("user", userId)
+                .bind("tenant", tenantId)
+                .bind("subject", subject)
+                .fetch()
+                .rowsUpdated()
+                .map(count -> count > 0);
+    }
+
+    /** A Microsoft identity and the account it signs in as. */
+    record Linked(UUID userId, MicrosoftIdentity identity) {}
 }

@@ -1,11 +1,6 @@
 package com.m365console.identity;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,24 +24,21 @@ class FirstAdminInitializer implements ApplicationRunner {
 
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
-    private final Clock clock;
+    private final OneTimePasswords oneTimePasswords;
     private final String username;
     private final String configuredPassword;
-    private final Duration validity;
 
     FirstAdminInitializer(
             UserAccountRepository users,
             PasswordEncoder passwordEncoder,
-            Clock clock,
+            OneTimePasswords oneTimePasswords,
             @Value("${m365.first-admin.username:admin}") String username,
-            @Value("${m365.first-admin.password:}") String configuredPassword,
-            @Value("${m365.first-admin.one-time-password-validity:PT24H}") Duration validity) {
+            @Value("${m365.first-admin.password:}") String configuredPassword) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
-        this.clock = clock;
+        this.oneTimePasswords = oneTimePasswords;
         this.username = username;
         this.configuredPassword = configuredPassword;
-        this.validity = validity;
     }
 
     @Override
@@ -65,8 +57,8 @@ class FirstAdminInitializer implements ApplicationRunner {
                     .doOnNext(saved -> log.info("Created the first administrator '{}' from configuration", username))
                     .then();
         }
-        String password = randomPassword();
-        OffsetDateTime expiresAt = expiry();
+        String password = oneTimePasswords.generate();
+        OffsetDateTime expiresAt = oneTimePasswords.expiry();
         UserAccount admin = UserAccount.withOneTimePassword(
                 username, "Administrator", passwordEncoder.encode(password), Role.ADMIN, expiresAt);
         return users.save(admin)
@@ -79,13 +71,20 @@ class FirstAdminInitializer implements ApplicationRunner {
                 .then();
     }
 
+    /**
+     * Only the first administrator's: the log is how it gets one. A one-time password an admin gave someone else
+     * through a reset stays as it was given (and is never printed).
+     */
     private Mono<Void> renewOneTimePasswords() {
-        return users.findWithOneTimePassword().concatMap(this::renew).then();
+        return users.findWithOneTimePassword()
+                .filter(account -> account.username().equalsIgnoreCase(username))
+                .concatMap(this::renew)
+                .then();
     }
 
     private Mono<UserAccount> renew(UserAccount account) {
-        String password = randomPassword();
-        OffsetDateTime expiresAt = expiry();
+        String password = oneTimePasswords.generate();
+        OffsetDateTime expiresAt = oneTimePasswords.expiry();
         return users.save(account.withOneTimePassword(passwordEncoder.encode(password), expiresAt))
                 .doOnNext(saved -> log.warn(
                         "'{}' has not chosen a password yet; its new one-time password: {}  "
@@ -93,16 +92,5 @@ class FirstAdminInitializer implements ApplicationRunner {
                         saved.username(),
                         password,
                         expiresAt));
-    }
-
-    /** In whole seconds: PostgreSQL rounds to microseconds, and rounding up would let the password outlive its day. */
-    private OffsetDateTime expiry() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).plus(validity);
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[15];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -61,6 +61,7 @@ class MicrosoftAccountMapper implements ReactiveOAuth2UserService<OidcUserReques
                     .flatMap(account -> account.enabled()
                             ? identities
                                     .link(PROVIDER, tenantId, objectId, account.id(), email)
+                                    .then(users.markSignedIn(account.id()))
                                     .thenReturn(account)
                             : refuse("account_disabled", "The account " + account.username() + " is disabled."))
                     .map(account -> new MicrosoftAccountPrincipal(

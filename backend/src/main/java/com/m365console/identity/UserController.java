@@ -37,8 +37,9 @@ class UserController {
 
     @MutationMapping
     @PreAuthorize("hasRole('ADMIN')")
-    Mono<CreateUserPayload> createUser(@Argument CreateUserInput input) {
-        return userService.create(input);
+    Mono<CreateUserPayload> createUser(
+            @Argument CreateUserInput input, @AuthenticationPrincipal SignedInAccount principal) {
+        return userService.create(principal.accountId(), input);
     }
 
     @MutationMapping

@@ -29,20 +29,23 @@ public class UserService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final CredentialRevocations revocations;
+    private final UserAudit audit;
     private final Clock clock;
-    private final AuditEvents audit;
+    private final AuditEvents auditEvents;
 
-    public UserService(
+    UserService(
             UserAccountRepository users,
             PasswordEncoder passwordEncoder,
             CredentialRevocations revocations,
+            UserAudit audit,
             Clock clock,
-            AuditEvents audit) {
+            AuditEvents auditEvents) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.revocations = revocations;
-        this.clock = clock;
         this.audit = audit;
+        this.clock = clock;
+        this.auditEvents = auditEvents;
     }
 
     public Mono<UserAccount> findById(UUID id) {
@@ -53,7 +56,8 @@ public class UserService {
         return users.findAllOrderByUsername();
     }
 
-    public Mono<CreateUserPayload> create(CreateUserInput input) {
+    /** Creates the account, audited as done by {@code actorId}. */
+    public Mono<CreateUserPayload> create(UUID actorId, CreateUserInput input) {
         List<UserError> errors = validate(input);
         if (!errors.isEmpty()) {
             return Mono.just(CreateUserPayload.refused(errors));
@@ -65,7 +69,12 @@ public class UserService {
         return hash(input.password())
                 .flatMap(hash -> users.save(
                         UserAccount.create(username, displayName, blankToNull(input.email()), hash, input.role())))
-                .map(CreateUserPayload::of)
+                .flatMap(created -> audit.record(
+                                UserAuditActions.USER_CREATED,
+                                actorId,
+                                created,
+                                Map.of("role", created.role().name()))
+                        .thenReturn(CreateUserPayload.of(created)))
                 .onErrorResume(
                         DuplicateKeyException.class,
                         ex -> Mono.just(CreateUserPayload.refused(List.of(new UserError(
@@ -86,7 +95,7 @@ public class UserService {
                     .<UserAccount>flatMap(hash -> users.save(user.withPassword(hash)))
                     .flatMap(saved -> revocations
                             .passwordChanged(saved.id(), currentSessionId)
-                            .then(audit.record(AuditEvent.by(
+                            .then(auditEvents.record(AuditEvent.by(
                                     AuditEvent.PASSWORD_CHANGED, saved.id(), Map.of("username", saved.username()))))
                             .thenReturn(saved))
                     .map(ChangePasswordPayload::of);
@@ -104,7 +113,8 @@ public class UserService {
             return Optional.of(new UserError(
                     "currentPassword",
                     UserErrorCode.WRONG_PASSWORD,
-                    "The one-time password has expired. The next start of the app prints a new one to its log."));
+                    "The one-time password has expired. Ask an administrator for a new one (the first administrator's: "
+                            + "the next start of the app prints one to its log)."));
         }
         if (input.currentPassword().equals(input.newPassword())) {
             return Optional.of(new UserError(

@@ -36,4 +36,15 @@ public class CredentialRevocations {
                 .then(tokens.revokeAll(accountId))
                 .then();
     }
+
+    /**
+     * The account was disabled or its role changed: every session ends (a session keeps the role it signed in with)
+     * and every socket closes, on every instance. Its API tokens are kept; they act with the account's state as it
+     * is now (refused while it is disabled), and a socket opened with one again authenticates afresh.
+     */
+    public Mono<Void> accountChanged(UUID accountId) {
+        return sessions.endSessionsOf(accountId, null)
+                .then(tokens.closeSocketsOf(accountId))
+                .then();
+    }
 }

@@ -1,5 +1,6 @@
 package com.m365console.security;
 
+import com.m365console.identity.UserAccountRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -18,23 +19,30 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers the SPA's sign-in POST with JSON: 200 and the user name, 401 and a message, or 429 with
- * {@code Retry-After} while the throttle makes the name or address wait. Tells the throttle how each attempt ended.
+ * {@code Retry-After} while the throttle makes the name or address wait. Tells the throttle how each attempt ended,
+ * and notes the account's last sign-in.
  */
 @Component
 class JsonSignInHandlers implements ServerAuthenticationSuccessHandler, ServerAuthenticationFailureHandler {
 
     private final JsonMapper json;
     private final SignInThrottle throttle;
+    private final UserAccountRepository users;
 
-    JsonSignInHandlers(JsonMapper json, SignInThrottle throttle) {
+    JsonSignInHandlers(JsonMapper json, SignInThrottle throttle, UserAccountRepository users) {
         this.json = json;
         this.throttle = throttle;
+        this.users = users;
     }
 
     @Override
     public Mono<Void> onAuthenticationSuccess(WebFilterExchange exchange, Authentication authentication) {
+        Mono<Integer> signedIn = authentication.getPrincipal() instanceof SignedInAccount account
+                ? users.markSignedIn(account.accountId())
+                : Mono.empty();
         return attempt(exchange.getExchange())
                 .flatMap(throttle::succeeded)
+                .then(signedIn)
                 .then(write(
                         exchange.getExchange().getResponse(),
                         HttpStatus.OK,

@@ -109,8 +109,9 @@ class SystemSettingRepository {
 
     Flux<SettingChange> findChanges(String prefix, int limit) {
         return db.sql("""
-                select c.id, c.name, c.action, c.old_value, c.new_value, u.username, c.changed_at
-                from system_setting_change c join app_user u on u.id = c.changed_by
+                select c.id, c.name, c.action, c.old_value, c.new_value,
+                    coalesce(u.username, '(deleted user)') as username, c.changed_at
+                from system_setting_change c left join app_user u on u.id = c.changed_by
                 where c.name like :prefix || '%'
                 order by c.changed_at desc, c.id desc limit :limit""")
                 .bind("prefix", prefix)

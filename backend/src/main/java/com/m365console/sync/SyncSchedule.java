@@ -17,31 +17,40 @@ import reactor.core.publisher.Mono;
 @Repository
 class SyncSchedule {
 
+    /** A disabled user's mailboxes wait, neither synchronised nor watched, until the user is enabled again. */
+    private static final String OWNER_ENABLED =
+            "not exists (select 1 from app_user o where o.id = m.owner_id and not o.enabled)";
+
     private final DatabaseClient db;
 
     SyncSchedule(DatabaseClient db) {
         this.db = db;
     }
 
-    /** Connected mailboxes (or refused mail access, tried until it works again) due now that no run holds. */
+    /**
+     * Connected mailboxes (or refused mail access, tried until it works again) of enabled owners, due now, that no run
+     * holds.
+     */
     Flux<UUID> due(int limit) {
         return db.sql("""
                 select m.id from mailbox m left join mailbox_sync s on s.mailbox_id = m.id
-                where m.state in ('CONNECTED', 'ACCESS_REFUSED')
+                where m.state in ('CONNECTED', 'ACCESS_REFUSED') and owner_enabled
                 and (s.next_attempt_at is null or s.next_attempt_at <= now())
                 and not exists (select 1 from sync_lease l where l.mailbox_id = m.id and l.purpose = 'SYNC'
                     and l.expires_at > now())
-                order by s.next_attempt_at nulls first limit :limit""")
+                order by s.next_attempt_at nulls first limit :limit""".replace("owner_enabled", OWNER_ENABLED))
                 .bind("limit", limit)
                 .map(row -> row.get("id", UUID.class))
                 .all();
     }
 
-    /** Connected mailboxes that synchronise their INBOX (as they do when no folder is selected). */
+    /** Connected mailboxes of enabled owners that synchronise their INBOX (as they do when no folder is selected). */
     Flux<UUID> inboxSynchronising() {
         return db.sql("""
-                select id from mailbox where state = 'CONNECTED'
-                and (cardinality(selected_folders) = 0 or 'INBOX' = any (selected_folders))""").map(row -> row.get("id", UUID.class)).all();
+                select m.id from mailbox m where m.state = 'CONNECTED' and owner_enabled
+                and (cardinality(selected_folders) = 0 or 'INBOX' = any (selected_folders))""".replace("owner_enabled", OWNER_ENABLED))
+                .map(row -> row.get("id", UUID.class))
+                .all();
     }
 
     /**

@@ -181,7 +181,12 @@ class FirstAdminInitializerTest {
     }
 
     private void start(String username, String configuredPassword) {
-        new FirstAdminInitializer(users, passwordEncoder, clock, username, configuredPassword, Duration.ofHours(24))
+        new FirstAdminInitializer(
+                        users,
+                        passwordEncoder,
+                        new OneTimePasswords(clock, Duration.ofHours(24)),
+                        username,
+                        configuredPassword)
                 .run(new DefaultApplicationArguments());
     }
 
