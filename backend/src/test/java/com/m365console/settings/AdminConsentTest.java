@@ -86,7 +86,9 @@ class AdminConsentTest {
                                 new BooleanSettingInput(true, false),
                                 null,
                                 new DomainsSettingInput(List.of(), false),
-                                new ProvisioningSettingInput(SignInProvisioning.EXISTING_USERS_ONLY, false)),
+                                new ProvisioningSettingInput(SignInProvisioning.EXISTING_USERS_ONLY, false),
+                                null,
+                                null),
                         adminId)
                 .block();
     }
