@@ -201,7 +201,7 @@ class UserLifecycleApiTest {
                 .postLogin("bob", TestAccounts.PASSWORD)
                 .expectStatus()
                 .isOk();
-        assertThat(auditActions()).containsExactly("USER_DISABLED", "USER_ENABLED");
+        assertThat(auditActions()).containsExactly("API_TOKEN_CREATED", "USER_DISABLED", "USER_ENABLED");
     }
 
     @Test
@@ -255,7 +255,7 @@ class UserLifecycleApiTest {
                 .path("me.lastSignedInAt")
                 .hasValue();
 
-        assertThat(auditActions()).containsExactly("USER_PASSWORD_RESET");
+        assertThat(auditActions()).containsExactly("API_TOKEN_CREATED", "USER_PASSWORD_RESET", "PASSWORD_CHANGED");
         assertThat(auditText()).doesNotContain(oneTime).contains("\"username\": \"bob\"");
     }
 
