@@ -18,8 +18,35 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** The server's socket as far as this test needs it: it is dialled, never answers, and is closed. */
+class SilentWebSocket {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSING = 2;
+  static readonly CLOSED = 3;
+  static dialled: string[] = [];
+  readyState = SilentWebSocket.CONNECTING;
+  protocol = '';
+  onopen = null;
+  onclose = null;
+  onerror = null;
+  onmessage = null;
+
+  constructor(url: string) {
+    SilentWebSocket.dialled.push(url);
+  }
+
+  send() {}
+
+  close() {
+    this.readyState = SilentWebSocket.CLOSED;
+  }
+}
+
 function stubServer() {
   let signedIn = false;
+  SilentWebSocket.dialled = [];
+  vi.stubGlobal('WebSocket', SilentWebSocket);
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     if (url === '/login') signedIn = true;
@@ -46,6 +73,8 @@ describe('App', () => {
 
     expect(await screen.findByText('Welcome, Admin')).toBeTruthy();
     expect(window.location.pathname).toBe('/');
+    // an admin's shell listens for Microsoft credential alerts over the socket
+    await waitFor(() => expect(SilentWebSocket.dialled).toEqual(['ws://localhost:3000/graphql']));
 
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('button', { name: 'Sign in' });
