@@ -2,10 +2,14 @@ package com.m365console.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.m365console.support.GraphQlSockets;
 import com.m365console.support.Microsoft365TestBase;
+import com.m365console.support.SeededMailboxes;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The Dashboard as an administrator and a user read it: every mailbox counted once by what it needs, the latest
@@ -127,6 +134,65 @@ class DashboardTest extends Microsoft365TestBase {
                         .isNotEmpty()
                         .allSatisfy(error ->
                                 assertThat(String.valueOf(error.getErrorType())).isEqualTo("UNAUTHORIZED")));
+    }
+
+    @Test
+    void withoutAMailboxIdTheAdminHearsEveryMailboxsRunsAndAUserOnlyTheirOwn() throws Exception {
+        String everyMailbox = "subscription { mailboxSyncStatus { mailboxId state } }";
+        WebSocketGraphQlTester adminSocket = socket(apiToken(alice));
+        Sessions.Browser bob = sessions.signIn("bob", TestAccounts.PASSWORD);
+        SeededMailboxes.addAccounts(microsoft, TENANT, 1);
+        UUID bobs = connect(bob, SeededMailboxes.address(0), Map.of());
+        WebSocketGraphQlTester bobSocket = socket(apiToken(bob));
+        try {
+            Flux<String> admins = ended(adminSocket.document(everyMailbox).executeSubscription());
+            Flux<String> bobsHeard = ended(bobSocket.document(everyMailbox).executeSubscription());
+            // Each socket's subscription is open once the sockets answered a query after it
+            adminSocket.document("{ __typename }").execute();
+            bobSocket.document("{ __typename }").execute();
+
+            microsoft.revokeGrants(JANE);
+            endAccessTokenEarly(JANE);
+            assertThat(sync(janes)).isEqualTo(SyncState.NEEDS_REAUTH);
+            assertThat(sync(alices)).isEqualTo(SyncState.SUCCEEDED);
+            assertThat(sync(bobs)).isEqualTo(SyncState.SUCCEEDED);
+
+            assertThat(admins.take(3).collectList().block(Duration.ofSeconds(10)))
+                    .containsExactly(janes + " NEEDS_REAUTH", alices + " SUCCEEDED", bobs + " SUCCEEDED");
+            assertThat(bobsHeard.next().block(Duration.ofSeconds(10)))
+                    .as("the first run bob hears of is the last one, of his own mailbox")
+                    .isEqualTo(bobs + " SUCCEEDED");
+        } finally {
+            Mono.when(adminSocket.stop(), bobSocket.stop())
+                    .timeout(Duration.ofSeconds(5))
+                    .onErrorResume(ex -> Mono.empty())
+                    .block();
+        }
+    }
+
+    /** The ends of runs a subscription hears, as "mailboxId STATE", from the moment it was opened. */
+    private static Flux<String> ended(GraphQlTester.Subscription subscription) {
+        Flux<String> steps = subscription
+                .toFlux("mailboxSyncStatus", Map.class)
+                .filter(step -> !List.of("CONNECTING", "SYNCING", "IDLE").contains(step.get("state")))
+                .map(step -> step.get("mailboxId") + " " + step.get("state"))
+                .replay()
+                .autoConnect(0);
+        return steps;
+    }
+
+    private String apiToken(Sessions.Browser browser) {
+        return browser.graphQl()
+                .documentName("createApiToken")
+                .variable("input", Map.of("name", "dashboard"))
+                .execute()
+                .path("createApiToken.secret")
+                .entity(String.class)
+                .get();
+    }
+
+    private WebSocketGraphQlTester socket(String token) {
+        return GraphQlSockets.open(URI.create(sessions.baseUrl().replace("http", "ws") + "/graphql"), token);
     }
 
     private GraphQlTester.Response dashboard(Sessions.Browser browser) {
