@@ -1,8 +1,8 @@
 // Browser journey with a local Microsoft 365: jane connects her mailbox, checks it, picks folders, sends bob a message;
 // with scheduled synchronization off, bob fetches it with Sync now, watching its live progress, and reads it; once the
 // admin turns scheduled synchronization back on, his new mail is pushed: a message he sends himself appears in his open
-// reader by itself. Last, jane's sign-in is revoked at Microsoft: one Sync now shows "Needs reconnect" on her card and
-// in the admin's overview, and Reconnect makes the mailbox work again.
+// reader by itself. Last, jane's sign-in is revoked at Microsoft: one Sync now shows "Needs reconnect" on her card, on
+// her Dashboard, live on the admin's open Dashboard and in the admin's overview, and Reconnect makes it work again.
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -37,6 +37,8 @@ let admin;
 let browser;
 let page;
 let adminContext;
+let dashboardPage;
+let dashboardSteps;
 let syncSteps;
 let mailboxesTab;
 let stepsBeforeSending;
@@ -44,6 +46,14 @@ let stepsBeforeSending;
 const fake = (path, body) => fakeControl(authority, path, body);
 const janeCard = () => page.getByRole('region', { name: JANE });
 const bobCard = () => page.getByRole('region', { name: BOB });
+/** The number on one of the admin's Dashboard tiles of mailboxes by state. */
+const mailboxTile = (label) =>
+  dashboardPage
+    .getByRole('list', { name: 'Mailboxes by state' })
+    .getByRole('listitem')
+    .filter({ has: dashboardPage.getByText(label, { exact: true }) })
+    .locator('.dashboard-count')
+    .textContent();
 
 async function createUser(username, displayName, email) {
   const form = page.getByRole('form', { name: 'Create user' });
@@ -451,6 +461,25 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     },
   );
 
+  step("the admin's Dashboard counts both mailboxes as connected, nothing needing attention", async () => {
+    adminContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    dashboardPage = await adminContext.newPage();
+    dashboardPage.setDefaultTimeout(15_000);
+    dashboardSteps = [];
+    dashboardPage.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => {
+        const message = JSON.parse(String(payload));
+        const step = message.type === 'next' && message.payload.data?.mailboxSyncStatus;
+        if (step) dashboardSteps.push(step.state);
+      }),
+    );
+    await signIn(dashboardPage, baseUrl, admin.username, admin.password);
+    await dashboardPage.getByText('2 mailboxes, nothing needs attention.').waitFor();
+    assert.equal(await mailboxTile('Connected'), '2');
+    assert.equal(await mailboxTile('Needs reconnect'), '0');
+    await dashboardPage.evaluate(() => (window.sameDashboard = true));
+  });
+
   step(
     "jane's sign-in is revoked at Microsoft: her next Sync now shows Needs reconnect on her card, with Reconnect",
     async () => {
@@ -463,9 +492,31 @@ describe('Mailbox journey', { skip: SKIP }, () => {
       await alert.getByRole('button', { name: 'Reconnect' }).waitFor();
       assert.match(await alert.textContent(), /Microsoft no longer accepts its sign-in/);
       await screenshot('mailbox-needs-reconnect.png');
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByText('1 of 1 mailbox needs attention.').waitFor();
+      await page.getByRole('list', { name: 'Sign-ins not renewed' }).getByText('Reconnect it to resume').waitFor();
       await signOut(page);
     },
   );
+
+  step("the admin's open Dashboard shows jane's mailbox going to Needs reconnect, without a reload", async () => {
+    await dashboardPage.getByText('1 of 2 mailboxes needs attention.').waitFor();
+    assert.equal(await mailboxTile('Needs reconnect'), '1');
+    assert.equal(await mailboxTile('Connected'), '1');
+    const failure = dashboardPage
+      .getByRole('table', { name: 'Recent failures' })
+      .getByRole('row')
+      .filter({ hasText: JANE });
+    await failure.getByRole('cell', { name: 'Needs reconnect' }).waitFor();
+    await failure.getByRole('cell', { name: 'jane', exact: true }).waitFor();
+    const notRenewed = dashboardPage.getByRole('list', { name: 'Sign-ins not renewed' });
+    await notRenewed.getByText('Its owner must reconnect it.').waitFor();
+    assert.equal(await dashboardPage.evaluate(() => window.sameDashboard), true, 'the page was not reloaded');
+    assert.ok(dashboardSteps.includes('NEEDS_REAUTH'), `the run's end came over the socket: ${dashboardSteps}`);
+    await screenshot('dashboard-needs-reconnect.png', dashboardPage);
+    await adminContext.close();
+    adminContext = undefined;
+  });
 
   step("admin sees jane's mailbox as Needs reconnect in the overview of System > Mailboxes", async () => {
     admin.password = await signInAsAdmin(page, baseUrl, admin);
