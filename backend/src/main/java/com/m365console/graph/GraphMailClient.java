@@ -49,7 +49,7 @@ public class GraphMailClient {
 
     /**
      * The delta pages of one folder from the checkpoint on (none: a first round over the whole folder), in order,
-     * each fetched once the previous one is taken; the flux ends with the page that completes the round.
+     * one request at a time, each after the previous page came; the flux ends with the page that completes the round.
      */
     public Flux<DeltaPage> delta(
             String accessToken, GraphMailbox mailbox, String folderId, DeltaCheckpoint checkpoint) {

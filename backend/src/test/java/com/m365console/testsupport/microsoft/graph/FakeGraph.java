@@ -153,6 +153,12 @@ public final class FakeGraph {
                 response = refusal.response;
             }
         }
+        if (!response.headers().containsKey("request-id")) {
+            String id = java.util.UUID.randomUUID().toString();
+            String clientId = request.header("client-request-id");
+            response = response.withHeader("request-id", id)
+                    .withHeader("client-request-id", clientId != null ? clientId : id);
+        }
         requests.add(new RecordedRequest(
                 request.method(), request.path(), request.query(), request.headers(), response.status(), batched));
         return response;

@@ -303,6 +303,41 @@ class FakeGraphTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    void controlEndpointsSeedThrottleAndExpireForTestsInOtherProcesses() {
+        assertThat(control(
+                        "graph-messages",
+                        "{\"address\":\"" + ADELE + "\",\"subject\":\"From Node\",\"from\":\"dana@contoso.com\"}"))
+                .isEqualTo(204);
+        Reply first = get(base + "/me/mailFolders/inbox/messages/delta?$select=subject", token);
+        assertThat(first.headers.firstValue("request-id")).isPresent();
+        assertThat(first.body.at("/value/0/subject").asString()).isEqualTo("From Node");
+
+        assertThat(control("graph-throttle", "{\"count\":1,\"retryAfter\":4}")).isEqualTo(204);
+        Reply throttled = get(base + "/me/mailFolders", token);
+        assertThat(throttled.status).isEqualTo(429);
+        assertThat(throttled.headers.firstValue("Retry-After")).contains("4");
+
+        assertThat(control("graph-expire-delta-tokens", "{}")).isEqualTo(204);
+        assertThat(get(first.body.get("@odata.deltaLink").asString(), token).status)
+                .isEqualTo(410);
+    }
+
+    private int control(String action, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.authority() + "/_fake/" + action))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     record Reply(int status, java.net.http.HttpHeaders headers, JsonNode body) {}
 
     private static String code(Reply reply) {

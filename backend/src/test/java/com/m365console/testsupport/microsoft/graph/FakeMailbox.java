@@ -49,12 +49,10 @@ public final class FakeMailbox {
         return address;
     }
 
-    /** The id of a default folder by its well-known name ({@code inbox}, {@code sentitems}, ...). */
-    public synchronized String folderId(String wellKnownName) {
-        return folders.values().stream()
-                .filter(f -> wellKnownName.equalsIgnoreCase(f.wellKnownName()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No well-known folder " + wellKnownName))
+    /** The id of a default folder by its well-known name ({@code inbox}, {@code sentitems}, ...), or of a folder by id. */
+    public synchronized String folderId(String wellKnownNameOrId) {
+        return folder(wellKnownNameOrId)
+                .orElseThrow(() -> new IllegalArgumentException("No folder " + wellKnownNameOrId))
                 .id();
     }
 
