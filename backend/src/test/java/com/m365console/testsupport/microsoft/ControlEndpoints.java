@@ -70,6 +70,22 @@ final class ControlEndpoints {
             case "application-read" ->
                 platform.allowApplicationRead(text(body, "clientId"), Boolean.TRUE.equals(body.get("allowed")));
             case "expire-access-tokens" -> platform.expireAccessTokens();
+            case "graph-messages" -> {
+                var mailbox = platform.graph().mailbox(text(body, "address"));
+                String folder = body.getOrDefault("folder", "inbox").toString();
+                mailbox.add(
+                        mailbox.folderId(folder),
+                        com.m365console.testsupport.microsoft.graph.SeedMessage.of(
+                                        text(body, "subject"), text(body, "from"))
+                                .to(text(body, "address"))
+                                .text(body.getOrDefault("body", "").toString()));
+            }
+            case "graph-throttle" ->
+                platform.graph()
+                        .throttleNext(number(body, "count"), java.time.Duration.ofSeconds(number(body, "retryAfter")));
+            case "graph-expire-delta-tokens" -> platform.graph().expireDeltaTokens();
+            case "graph-app-permission" ->
+                platform.graph().grantApplicationPermission(text(body, "clientId"), text(body, "permission"));
             default -> {
                 return false;
             }

@@ -1,5 +1,6 @@
 package com.m365console.testsupport.microsoft;
 
+import com.m365console.testsupport.microsoft.graph.FakeGraph;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
     private final ControlEndpoints control;
     private final IntrospectionEndpoint introspection;
     private final GraphEndpoint graph;
+    private final FakeGraph mailGraph;
 
     private FakeMicrosoftIdentityPlatform(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -50,6 +52,7 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
         control = new ControlEndpoints(this);
         introspection = new IntrospectionEndpoint(grants);
         graph = new GraphEndpoint(directory, grants);
+        mailGraph = new FakeGraph(authority, grants::accessToken, grants::activeAccessToken);
         executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "fake-microsoft-identity");
             thread.setDaemon(true);
@@ -120,6 +123,14 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
      */
     public String graphHost() {
         return authority;
+    }
+
+    /**
+     * Microsoft Graph's mail API on {@link #graphHost()}: the mailboxes to seed and change, and its controls
+     * (throttling, outages, expired delta tokens); tokens are checked as this platform issued them.
+     */
+    public FakeGraph graph() {
+        return mailGraph;
     }
 
     /** From now on the app's secret is refused with AADSTS7000222. */
@@ -283,6 +294,8 @@ public final class FakeMicrosoftIdentityPlatform implements AutoCloseable {
             Matcher application = GRAPH_APPLICATION.matcher(path);
             application.matches();
             graph.application(exchange, Http.decode(application.group(1)));
+        } else if (path.startsWith("/v1.0/")) {
+            mailGraph.handle(exchange);
         } else if (path.equals("/oidc/userinfo") && method.equals("GET")) {
             metadata.userinfo(exchange);
         } else if (path.equals("/error") && method.equals("GET")) {
