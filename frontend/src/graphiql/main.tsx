@@ -1,6 +1,7 @@
 // Starts GraphiQL on /graphiql against this server's /graphql, with a link back to the console.
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
+import './page.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createFetcher } from './fetcher';

@@ -18,7 +18,8 @@ import reactor.core.publisher.Sinks;
 /**
  * The status of the credential in use, as every admin sees it (query, live subscription, banner): read from the
  * database, and read again on every instance whenever any instance changes it (PostgreSQL LISTEN/NOTIFY on
- * {@link MicrosoftCredentialStatusRepository#CHANNEL}). Also keeps the last days-to-expiry for a metric.
+ * {@link MicrosoftCredentialStatusRepository#CHANNEL}). Also follows those changes itself, subscribers or not, to keep
+ * the expiry for the {@link MicrosoftCredentialMeters gauge}.
  */
 @Service
 public class MicrosoftCredentialStatusService {
@@ -31,8 +32,9 @@ public class MicrosoftCredentialStatusService {
     private final MicrosoftCredentialStatusRepository statuses;
     private final PostgresNotifications notifications;
     private final Sinks.Many<Boolean> changed = Sinks.many().multicast().directBestEffort();
-    private final AtomicReference<Integer> lastExpiresInDays = new AtomicReference<>();
+    private final AtomicReference<OffsetDateTime> lastExpiresAt = new AtomicReference<>();
     private Disposable listening;
+    private Disposable following;
 
     MicrosoftCredentialStatusService(
             MicrosoftSettingsService settings,
@@ -56,7 +58,7 @@ public class MicrosoftCredentialStatusService {
                                     credentials,
                                     new MicrosoftCredentialStatusRepository.Stored(null, null, null, null, null)));
                 })
-                .doOnNext(status -> lastExpiresInDays.set(status.expiresInDays()));
+                .doOnNext(status -> lastExpiresAt.set(status.expiresAt()));
     }
 
     /** The status now, then again each time any instance changed it. */
@@ -65,13 +67,12 @@ public class MicrosoftCredentialStatusService {
     }
 
     /**
-     * Days until the credential in use expires (negative once expired), as last read; NaN when unknown. For a
-     * Micrometer gauge: {@code Gauge.builder("m365.microsoft.credential.expires.in.days", service,
-     * MicrosoftCredentialStatusService::credentialExpiresInDays)}.
+     * Whole days from now until the credential in use expires (negative once expired), counted from the expiry as
+     * last read; NaN when it is unknown (not configured, or Microsoft Graph could not tell).
      */
     public double credentialExpiresInDays() {
-        Integer days = lastExpiresInDays.get();
-        return days == null ? Double.NaN : days;
+        OffsetDateTime expiresAt = lastExpiresAt.get();
+        return expiresAt == null ? Double.NaN : daysUntil(expiresAt, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -79,13 +80,19 @@ public class MicrosoftCredentialStatusService {
         listening = notifications
                 .listen(MicrosoftCredentialStatusRepository.CHANNEL, () -> changed.tryEmitNext(true))
                 .subscribe(payload -> changed.tryEmitNext(true));
-        current().onErrorResume(ex -> Mono.empty()).subscribe();
+        following = Flux.concat(Mono.just(true), changed.asFlux())
+                .onBackpressureLatest()
+                .concatMap(tick -> current().onErrorResume(ex -> Mono.empty()), 1)
+                .subscribe();
     }
 
     @EventListener(ContextClosedEvent.class)
     void stop() {
         if (listening != null) {
             listening.dispose();
+        }
+        if (following != null) {
+            following.dispose();
         }
     }
 
@@ -95,11 +102,7 @@ public class MicrosoftCredentialStatusService {
         ClientCertificate certificate = credentials.certificateInUse();
         OffsetDateTime expiresAt = certificate != null ? certificate.notAfter() : stored.expiresAt();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Integer days = expiresAt == null
-                ? null
-                : (int) Math.floorDiv(
-                        Duration.between(now, expiresAt).toSeconds(),
-                        Duration.ofDays(1).toSeconds());
+        Integer days = expiresAt == null ? null : daysUntil(expiresAt, now);
         boolean soon = expiresAt != null && expiresAt.isBefore(now.plus(WARN_BEFORE));
         String what = kind == MicrosoftCredentialType.CERTIFICATE ? "certificate" : "client secret";
         String message;
@@ -123,5 +126,10 @@ public class MicrosoftCredentialStatusService {
         }
         return new MicrosoftCredentialStatus(
                 true, kind, expiresAt, days, soon, stored.rejectedAt(), message, stored.checkedAt());
+    }
+
+    private static int daysUntil(OffsetDateTime expiresAt, OffsetDateTime now) {
+        return (int) Math.floorDiv(
+                Duration.between(now, expiresAt).toSeconds(), Duration.ofDays(1).toSeconds());
     }
 }
