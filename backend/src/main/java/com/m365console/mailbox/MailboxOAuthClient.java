@@ -31,8 +31,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The OAuth 2 side of a mailbox: Microsoft's consent URL with PKCE, the code exchange and the refresh,
- * for the scopes of the mailbox's transport (IMAP and SMTP, or Microsoft Graph). Token requests go through Spring Security's clients, authenticated with the
- * client secret or a client assertion; a refusal of the secret as expired is recorded for the admins.
+ * for the scopes of the mailbox's transport (IMAP and SMTP, or Microsoft Graph). Token requests go through Spring
+ * Security's clients, authenticated with the client secret or a client assertion; a refusal of the secret as
+ * expired is recorded for the admins.
  */
 @Component
 class MailboxOAuthClient {

@@ -27,10 +27,11 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Keeps mailbox tokens alive: hands out a valid access token per resource (Exchange Online or Graph), refreshing it ahead of expiry under a row
- * lock (one refresh per mailbox at a time, across instances) and saving the rotated refresh token every
- * time. Only a refresh takes the lock: a use of a token that is still good never waits for one. A grant
- * Microsoft refuses for good moves the mailbox to NEEDS_REAUTH; outages are retried.
+ * Keeps mailbox tokens alive: hands out a valid access token per resource (Exchange Online or Graph), refreshing
+ * it ahead of expiry under the mailbox's row lock (one refresh per mailbox at a time, across instances) with that
+ * resource's scopes, and saving the rotated refresh token every time. Only a refresh takes the lock: a use of a
+ * token that is still good never waits for one. A grant Microsoft refuses for good moves the mailbox to
+ * NEEDS_REAUTH; outages are retried.
  */
 @Service
 public class MailboxTokens {
@@ -276,7 +277,7 @@ public class MailboxTokens {
                 .then();
     }
 
-    /** Asks Microsoft for a new access token of the resource with its scopes, and saves it with the rotated refresh token. */
+    /** Asks Microsoft for a new access token of the resource, with its scopes; saves it and the rotated refresh token. */
     private Mono<TokenResult> refresh(
             UUID mailboxId, MailResource resource, MailboxTokenRepository.StoredTokens stored) {
         if (stored.refresh() == null) {
