@@ -299,9 +299,9 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     const row = table.getByRole('row').filter({ hasText: JANE });
     await row.waitFor();
     const cells = await row.getByRole('cell').allTextContents();
-    assert.deepEqual(cells.slice(0, 5), [JANE, 'Personal', 'jane', 'Connected', '—']);
-    assert.match(cells[6], /IMAP ✓.*SMTP ✓/);
-    assert.equal(cells[8], '—', 'no failed sync');
+    assert.deepEqual(cells.slice(0, 6), [JANE, 'Personal', 'IMAP and SMTP', 'jane', 'Connected', '—']);
+    assert.match(cells[7], /IMAP ✓.*SMTP ✓/);
+    assert.equal(cells[9], '—', 'no failed sync');
     assert.equal(cells.at(-1), 'New mail: on schedule', 'scheduled synchronization, and so push, is off');
     await table.getByRole('row').filter({ hasText: BOB }).getByText('Connected').waitFor();
     await screenshot('system-mailboxes.png');

@@ -1,8 +1,8 @@
-// The admin's overview of every mailbox: whose it is, its state and last error, token expiry, last check, the last
-// sync and the last failed one, and how new mail arrives as it is (instant, reconnecting, failing, on schedule).
+// The admin's overview of every mailbox: whose it is, its transport, its state and last error, token expiry, last
+// check, the last sync and the last failed one, and how new mail arrives (instant, reconnecting, failing, on schedule).
 import type { MailboxFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { checkOutcome, KIND_LABEL, pushBadge, pushProblem, stateBadge } from './mailboxes';
+import { checkOutcome, KIND_LABEL, pushBadge, pushProblem, stateBadge, TRANSPORT_LABEL } from './mailboxes';
 import { ProtocolCheck } from './ProtocolCheck';
 import { failureLine, syncLine } from './sync';
 
@@ -14,6 +14,7 @@ export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFi
         <tr>
           <th>Address</th>
           <th>Kind</th>
+          <th>Transport</th>
           <th>Owner</th>
           <th>State</th>
           <th>Last error</th>
@@ -32,6 +33,7 @@ export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFi
             <tr key={m.id}>
               <td>{m.address}</td>
               <td>{KIND_LABEL[m.kind]}</td>
+              <td>{TRANSPORT_LABEL[m.transport]}</td>
               <td>{m.owner ?? '—'}</td>
               <td>
                 <span className={badge.className}>{badge.label}</span>

@@ -1,18 +1,21 @@
-// "Connect a shared mailbox": its address, then Microsoft's sign-in with an account that has access to it.
+// "Connect a shared mailbox": its address and transport, then Microsoft's sign-in with an account that has access to it.
 import { useState, type FormEvent } from 'react';
 import { Flash } from '../../components/Flash';
+import type { MailTransport } from '../../gql/graphql';
 import { groupUserErrors } from '../../lib/userErrors';
+import { TransportChoice } from './TransportChoice';
 import { useConnect } from './useConnect';
 
 export function ConnectSharedMailboxForm() {
   const { busy, errors, connect } = useConnect();
   const [address, setAddress] = useState('');
+  const [transport, setTransport] = useState<MailTransport>('IMAP');
   const grouped = groupUserErrors(errors, ['sharedAddress'] as const);
   const fieldErrors = grouped.byField.sharedAddress;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void connect({ kind: 'SYSTEM', sharedAddress: address });
+    void connect({ kind: 'SYSTEM', sharedAddress: address, transport });
   }
 
   return (
@@ -39,6 +42,7 @@ export function ConnectSharedMailboxForm() {
           At Microsoft, sign in with an account that has Full Access to this mailbox.
         </div>
       </div>
+      <TransportChoice value={transport} onChange={setTransport} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         Connect shared mailbox
       </button>

@@ -62,7 +62,7 @@ describe('a mailbox whose mail access is refused', () => {
 
     const table = await screen.findByRole('table', { name: 'All mailboxes' });
     const row = within(table).getByRole('cell', { name: 'jane@contoso.com' }).closest('tr')!;
-    expect([...row.querySelectorAll('td')].slice(3, 5).map((td) => td.textContent)).toEqual([
+    expect([...row.querySelectorAll('td')].slice(4, 6).map((td) => td.textContent)).toEqual([
       'Mail access refused',
       ADVICE,
     ]);

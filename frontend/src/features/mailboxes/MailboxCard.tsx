@@ -7,7 +7,7 @@ import { ConnectionCheck } from './ConnectionCheck';
 import { DisconnectDialog } from './DisconnectDialog';
 import { MailboxDetails } from './MailboxDetails';
 import { MailboxSync } from './MailboxSync';
-import { KIND_LABEL, stateBadge } from './mailboxes';
+import { KIND_LABEL, otherTransport, stateBadge, TRANSPORT_LABEL } from './mailboxes';
 import { useConnect } from './useConnect';
 import { useMailboxActions } from './useMailboxActions';
 
@@ -30,6 +30,17 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
       onClick={() => void reconnect.connect({ reconnect: { id: m.id, kind: m.kind } })}
     >
       Reconnect
+    </button>
+  );
+  const switchTo = otherTransport(m.transport);
+  const switchButton = (
+    <button
+      type="button"
+      className="btn"
+      disabled={reconnect.busy}
+      onClick={() => void reconnect.connect({ reconnect: { id: m.id, kind: m.kind }, transport: switchTo })}
+    >
+      Switch to {TRANSPORT_LABEL[switchTo]}
     </button>
   );
   const checkButton = (
@@ -96,6 +107,7 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
           Read mail
         </Link>
         {m.state === 'DISCONNECTED' && reconnectButton}
+        {switchButton}
         {m.state !== 'DISCONNECTED' && (
           <button type="button" className="btn" onClick={() => setConfirming(true)}>
             Disconnect

@@ -1,8 +1,8 @@
-// A mailbox's health at a glance: token expiry, when and by whom it was connected, the last check, the last failed
+// A mailbox's health at a glance: its transport, token expiry, when and by whom it was connected, the last check, the last failed
 // sync (kept after later successes), and the folders it synchronises.
 import type { MailboxFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { checkOutcome, syncedFolders } from './mailboxes';
+import { checkOutcome, syncedFolders, TRANSPORT_LABEL } from './mailboxes';
 import { ProtocolCheck } from './ProtocolCheck';
 import { failureLine } from './sync';
 
@@ -15,6 +15,8 @@ function expiry(iso: string | null | undefined, now: Date): string {
 export function MailboxDetails({ mailbox: m }: { mailbox: MailboxFieldsFragment }) {
   return (
     <dl className="mailbox-details">
+      <dt>Connected over</dt>
+      <dd>{TRANSPORT_LABEL[m.transport]}</dd>
       <dt>Access token expires</dt>
       <dd>{expiry(m.accessTokenExpiresAt, new Date())}</dd>
       <dt>Connected on</dt>

@@ -62,8 +62,30 @@ describe('MyMailboxesPage', () => {
     fireEvent.click(within(card('old@contoso.com')).getByRole('button', { name: 'Reconnect' }));
     await waitFor(() => expect(of('StartMailboxConnection')).toHaveLength(2));
     expect(of('StartMailboxConnection').map((b) => b.variables.input)).toEqual([
-      { kind: 'PERSONAL' },
+      { kind: 'PERSONAL', transport: 'IMAP' },
       { kind: 'PERSONAL', mailboxId: 'm2' },
+    ]);
+  });
+
+  it('connects over Microsoft Graph when chosen, shows each transport, and switches a mailbox to the other', async () => {
+    const { of } = renderPage({
+      MyMailboxes: () => ({ myMailboxes: [JANE, mailbox({ id: 'g1', address: 'g@contoso.com', transport: 'GRAPH' })] }),
+    });
+    await screen.findByRole('heading', { name: 'g@contoso.com' });
+    expect(within(card('jane@contoso.com')).getByText('IMAP and SMTP')).toBeTruthy();
+    expect(within(card('g@contoso.com')).getByText('Microsoft Graph')).toBeTruthy();
+    expect((screen.getByRole('radio', { name: /IMAP and SMTP/ }) as HTMLInputElement).checked).toBe(true);
+
+    fireEvent.click(screen.getByRole('radio', { name: /Microsoft Graph/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect Microsoft 365 mailbox' }));
+    await waitFor(() => expect(of('StartMailboxConnection')).toHaveLength(1));
+    fireEvent.click(within(card('g@contoso.com')).getByRole('button', { name: 'Switch to IMAP and SMTP' }));
+    fireEvent.click(within(card('jane@contoso.com')).getByRole('button', { name: 'Switch to Microsoft Graph' }));
+    await waitFor(() => expect(of('StartMailboxConnection')).toHaveLength(3));
+    expect(of('StartMailboxConnection').map((b) => b.variables.input)).toEqual([
+      { kind: 'PERSONAL', transport: 'GRAPH' },
+      { kind: 'PERSONAL', mailboxId: 'g1', transport: 'IMAP' },
+      { kind: 'PERSONAL', mailboxId: JANE.id, transport: 'GRAPH' },
     ]);
   });
 

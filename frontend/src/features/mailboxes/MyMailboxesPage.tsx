@@ -1,11 +1,13 @@
 // Mailboxes: the signed-in user's own Microsoft 365 mailboxes, connecting one, and each one's health and actions.
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useQuery } from 'urql';
 import { Flash } from '../../components/Flash';
 import { PageHeader } from '../../components/PageHeader';
+import type { MailTransport } from '../../gql/graphql';
 import { ConnectionOutcomeFlash } from './ConnectionOutcomeFlash';
 import { MyMailboxesQuery } from './documents';
 import { MailboxList } from './MailboxList';
+import { TransportChoice } from './TransportChoice';
 import { useConnect } from './useConnect';
 import { useConnectionOutcome } from './useConnectionOutcome';
 import { useHealthRefresh } from './useHealthRefresh';
@@ -14,6 +16,7 @@ export function MyMailboxesPage() {
   const [{ data, error }, reload] = useQuery({ query: MyMailboxesQuery });
   const { busy, errors, connect } = useConnect();
   const outcome = useConnectionOutcome();
+  const [transport, setTransport] = useState<MailTransport>('IMAP');
   const refresh = useCallback(() => reload({ requestPolicy: 'network-only' }), [reload]);
   useHealthRefresh(refresh);
 
@@ -22,7 +25,7 @@ export function MyMailboxesPage() {
       type="button"
       className="btn btn-primary"
       disabled={busy}
-      onClick={() => void connect({ kind: 'PERSONAL' })}
+      onClick={() => void connect({ kind: 'PERSONAL', transport })}
     >
       Connect Microsoft 365 mailbox
     </button>
@@ -36,9 +39,10 @@ export function MyMailboxesPage() {
       )}
       {error && <Flash type="error">The mailboxes could not be loaded. {error.message}</Flash>}
       <p className="muted intro">
-        Connecting signs you in at Microsoft, where you allow the console to read your mail over IMAP and send over
-        SMTP. Your password never reaches the console.
+        Connecting signs you in at Microsoft, where you allow the console to read and send your mail, over IMAP and SMTP
+        or over Microsoft Graph. Your password never reaches the console.
       </p>
+      <TransportChoice value={transport} onChange={setTransport} />
       {!error && (
         <MailboxList mailboxes={data?.myMailboxes} empty="You have not connected a mailbox yet." onChanged={refresh} />
       )}

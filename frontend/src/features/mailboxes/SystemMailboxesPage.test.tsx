@@ -19,6 +19,7 @@ const SUPPORT = mailbox({
   owner: null,
   address: 'support@contoso.com',
   connectedBy: 'admin',
+  transport: 'GRAPH',
   ...watched(),
 });
 const JANE = mailbox({
@@ -45,33 +46,38 @@ describe('SystemMailboxesPage', () => {
     renderPage(() => ({}));
     const table = await screen.findByRole('table', { name: 'All mailboxes' });
     const row = within(table).getByRole('cell', { name: 'jane@contoso.com' }).closest('tr')!;
-    expect([...row.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent)).toEqual([
+    expect([...row.querySelectorAll('td')].slice(0, 6).map((td) => td.textContent)).toEqual([
       'jane@contoso.com',
       'Personal',
+      'IMAP and SMTP',
       'jane',
       'Needs reconnect',
       'Reconnect the mailbox.',
     ]);
     expect(row.textContent).toContain('IMAP ✓');
     const support = within(table).getByRole('cell', { name: 'support@contoso.com' }).closest('tr')!;
-    expect(support.textContent).toContain('System—Connected');
+    expect(support.textContent).toContain('SystemMicrosoft Graph—Connected');
     expect(within(support).getByText('New mail: instant').title).toContain('IMAP IDLE');
     expect([...row.querySelectorAll('td')].at(-1)!.textContent).toBe('—');
     expect(screen.getByRole('region', { name: 'support@contoso.com' })).toBeTruthy();
   });
 
-  it('connects a shared mailbox by its address through Microsoft', async () => {
+  it('connects a shared mailbox by its address through Microsoft, over IMAP and SMTP unless Graph is chosen', async () => {
     const { of } = renderPage(() => ({
       startMailboxConnection: { authorizationUrl: 'https://login.example/a', errors: [] },
     }));
     fireEvent.change(await screen.findByLabelText('Shared mailbox address'), {
       target: { value: ' support@contoso.com' },
     });
+    const form = screen.getByRole('form', { name: 'Connect a shared mailbox' });
+    expect(within(form).getByRole<HTMLInputElement>('radio', { name: /IMAP and SMTP/ }).checked).toBe(true);
+    fireEvent.click(within(form).getByRole('radio', { name: /Microsoft Graph/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Connect shared mailbox' }));
     await waitFor(() => expect(openMicrosoft).toHaveBeenCalledWith('https://login.example/a'));
     expect(of('StartMailboxConnection')[0].variables.input).toEqual({
       kind: 'SYSTEM',
       sharedAddress: 'support@contoso.com',
+      transport: 'GRAPH',
     });
   });
 

@@ -5,6 +5,7 @@ export const MailboxFields = graphql(`
   fragment MailboxFields on Mailbox {
     id
     kind
+    transport
     address
     owner
     state

@@ -6,6 +6,7 @@ import {
   pushBadge,
   selectedFolderNames,
   sendEmailInput,
+  otherTransport,
   startConnectionInput,
   stateBadge,
   syncedFolders,
@@ -73,15 +74,27 @@ describe('sendEmailInput', () => {
 
 describe('startConnectionInput', () => {
   it('connects a personal mailbox, a shared one by its trimmed address, or reconnects one by id', () => {
-    expect(startConnectionInput({ kind: 'PERSONAL' })).toEqual({ kind: 'PERSONAL' });
-    expect(startConnectionInput({ kind: 'SYSTEM', sharedAddress: ' support@contoso.com ' })).toEqual({
-      kind: 'SYSTEM',
-      sharedAddress: 'support@contoso.com',
+    expect(startConnectionInput({ kind: 'PERSONAL', transport: 'IMAP' })).toEqual({
+      kind: 'PERSONAL',
+      transport: 'IMAP',
     });
+    expect(
+      startConnectionInput({ kind: 'SYSTEM', sharedAddress: ' support@contoso.com ', transport: 'GRAPH' }),
+    ).toEqual({ kind: 'SYSTEM', sharedAddress: 'support@contoso.com', transport: 'GRAPH' });
     expect(startConnectionInput({ reconnect: { id: 'm1', kind: 'SYSTEM' } })).toEqual({
       kind: 'SYSTEM',
       mailboxId: 'm1',
     });
+  });
+
+  it('keeps a reconnected mailbox on its transport unless asked to switch', () => {
+    expect(startConnectionInput({ reconnect: { id: 'm1', kind: 'PERSONAL' }, transport: 'GRAPH' })).toEqual({
+      kind: 'PERSONAL',
+      mailboxId: 'm1',
+      transport: 'GRAPH',
+    });
+    expect(otherTransport('IMAP')).toBe('GRAPH');
+    expect(otherTransport('GRAPH')).toBe('IMAP');
   });
 });
 

@@ -3,6 +3,7 @@ import type {
   MailboxFieldsFragment,
   MailboxKind,
   MailboxState,
+  MailTransport,
   SendEmailInput,
   StartMailboxConnectionInput,
 } from '../../gql/graphql';
@@ -87,6 +88,13 @@ export function syncedFolders(selected: readonly string[]): string {
 
 export const KIND_LABEL: Record<MailboxKind, string> = { PERSONAL: 'Personal', SYSTEM: 'System' };
 
+export const TRANSPORT_LABEL: Record<MailTransport, string> = { IMAP: 'IMAP and SMTP', GRAPH: 'Microsoft Graph' };
+
+/** The transport a mailbox is not on: what "Switch" moves it to. */
+export function otherTransport(transport: MailTransport): MailTransport {
+  return transport === 'GRAPH' ? 'IMAP' : 'GRAPH';
+}
+
 /** What the stored result of an IMAP or SMTP check says: never checked, passed, or why it failed. */
 export type CheckOutcome = { ok: boolean | null; message: string };
 
@@ -132,13 +140,21 @@ export function sendEmailInput(mailboxId: string, form: ComposeForm): SendEmailI
 }
 
 /** Connect a new personal mailbox, a shared one (SYSTEM, by address), or reconnect an existing one by id. */
+/** A new mailbox names its transport; a reconnection keeps the mailbox's unless it asks to switch. */
 export type ConnectRequest =
-  { kind: 'PERSONAL' } | { kind: 'SYSTEM'; sharedAddress: string } | { reconnect: { id: string; kind: MailboxKind } };
+  | { kind: 'PERSONAL'; transport: MailTransport }
+  | { kind: 'SYSTEM'; sharedAddress: string; transport: MailTransport }
+  | { reconnect: { id: string; kind: MailboxKind }; transport?: MailTransport };
 
 export function startConnectionInput(request: ConnectRequest): StartMailboxConnectionInput {
-  if ('reconnect' in request) return { kind: request.reconnect.kind, mailboxId: request.reconnect.id };
-  if (request.kind === 'SYSTEM') return { kind: 'SYSTEM', sharedAddress: request.sharedAddress.trim() };
-  return { kind: 'PERSONAL' };
+  if ('reconnect' in request) {
+    const input = { kind: request.reconnect.kind, mailboxId: request.reconnect.id };
+    return request.transport ? { ...input, transport: request.transport } : input;
+  }
+  if (request.kind === 'SYSTEM') {
+    return { kind: 'SYSTEM', sharedAddress: request.sharedAddress.trim(), transport: request.transport };
+  }
+  return { kind: 'PERSONAL', transport: request.transport };
 }
 
 /** The folders to sync, in the order the server listed them. */

@@ -47,6 +47,17 @@ describe('MicrosoftSettingsForm', () => {
     );
   });
 
+  it('lists the delegated permissions each mailbox transport needs, shared mailboxes included', () => {
+    render(<MicrosoftSettingsForm settings={testSettings()} onSave={vi.fn()} />);
+    const list = screen.getByLabelText('Delegated permissions per transport');
+    const rows = [...list.querySelectorAll('div')].map((row) => row.textContent);
+    expect(rows).toEqual([
+      'IMAP and SMTPOffice 365 Exchange Online (https://outlook.office.com): IMAP.AccessAsUser.All, SMTP.Send, offline_access',
+      'Microsoft GraphMicrosoft Graph (https://graph.microsoft.com): Mail.ReadWrite, Mail.Send, offline_access; shared ' +
+        'mailboxes also Mail.ReadWrite.Shared, Mail.Send.Shared',
+    ]);
+  });
+
   it('shows the default greyed and disabled while "Use Default" is ticked', () => {
     render(<MicrosoftSettingsForm settings={testSettings()} onSave={vi.fn()} />);
     const tenant = field('Directory (Tenant) ID');

@@ -8,6 +8,7 @@ import { CLOUDS, HELP, TENANT_HINT, TEST_NEEDS_SAVE } from './help';
 import { CloudHostsHint } from './CloudHostsHint';
 import { CredentialRows } from './CredentialRows';
 import { CredentialStatusRow, type CredentialStatus } from './CredentialStatusRow';
+import { MailPermissionsRow } from './MailPermissionsRow';
 import { RedirectUriRow } from './RedirectUriRow';
 import { BooleanSettingRow, SelectSettingRow, TextSettingRow } from './SettingRows';
 import { SignInFieldset } from './SignInFieldset';
@@ -129,6 +130,7 @@ export function MicrosoftSettingsForm(props: Props) {
           defaultValue={s.emailSyncEnabled.defaultValue}
           onChange={set('emailSyncEnabled')}
         />
+        <MailPermissionsRow permissions={s.mailPermissions} />
       </Fieldset>
       <SignInFieldset settings={s} form={form} errors={rowErrors} onChange={set} />
     </form>

@@ -35,6 +35,13 @@ export const MicrosoftSettingsFields = graphql(`
       smtp
       graph
     }
+    mailPermissions {
+      transport
+      resource
+      api
+      delegated
+      sharedMailbox
+    }
     signInEnabled {
       value
       useDefault

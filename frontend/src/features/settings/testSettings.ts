@@ -27,6 +27,22 @@ export function testSettings(overrides: Partial<MicrosoftSettings> = {}): Micros
         graph: 'https://graph.microsoft.us',
       },
     ],
+    mailPermissions: [
+      {
+        transport: 'IMAP',
+        resource: 'https://outlook.office.com',
+        api: 'Office 365 Exchange Online',
+        delegated: ['IMAP.AccessAsUser.All', 'SMTP.Send', 'offline_access'],
+        sharedMailbox: [],
+      },
+      {
+        transport: 'GRAPH',
+        resource: 'https://graph.microsoft.com',
+        api: 'Microsoft Graph',
+        delegated: ['Mail.ReadWrite', 'Mail.Send', 'offline_access'],
+        sharedMailbox: ['Mail.ReadWrite.Shared', 'Mail.Send.Shared'],
+      },
+    ],
     signInEnabled: { value: false, useDefault: false, defaultValue: false },
     emailSyncEnabled: { value: false, useDefault: true, defaultValue: false },
     signInAllowedDomains: { value: ['contoso.com', 'fabrikam.com'], useDefault: false, defaultValue: [] },

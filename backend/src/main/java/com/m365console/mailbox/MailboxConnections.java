@@ -36,7 +36,8 @@ import reactor.core.publisher.Mono;
 /**
  * Connecting a mailbox over OAuth 2: "Connect" creates a pending connection in the user's session and
  * Microsoft's consent URL; the redirect back (the same Redirect URI as sign-in) is matched to it by state,
- * the code is exchanged with PKCE, the ID token says whose mailbox it is, and the tokens are stored encrypted.
+ * the code is exchanged with PKCE, the ID token says whose mailbox it is, and the tokens are stored encrypted for
+ * the chosen transport's resource; a reconnection may switch the transport, keeping the mailbox and its mail.
  */
 @Service
 class MailboxConnections {
@@ -99,9 +100,11 @@ class MailboxConnections {
             return reconnect
                     .map(mailbox -> pending(
                             actor,
-                            mailbox.kind(),
-                            mailbox.kind() == MailboxKind.SYSTEM ? mailbox.address() : null,
-                            mailbox.id(),
+                            new Connecting(
+                                    mailbox.kind(),
+                                    mailbox.kind() == MailboxKind.SYSTEM ? mailbox.address() : null,
+                                    mailbox.id(),
+                                    input.transport() == null ? mailbox.transport() : input.transport()),
                             redirectUri,
                             current,
                             session,
@@ -109,7 +112,17 @@ class MailboxConnections {
                     .switchIfEmpty(Mono.defer(() -> input.mailboxId() != null
                             ? Mono.just(StartMailboxConnectionPayload.refused(
                                     "mailboxId", UserErrorCode.NOT_FOUND, "You have no mailbox with this id."))
-                            : Mono.just(pending(actor, kind, shared, null, redirectUri, current, session, null))));
+                            : Mono.just(pending(
+                                    actor,
+                                    new Connecting(
+                                            kind,
+                                            shared,
+                                            null,
+                                            input.transport() == null ? MailTransport.IMAP : input.transport()),
+                                    redirectUri,
+                                    current,
+                                    session,
+                                    null))));
         });
     }
 
@@ -201,9 +214,11 @@ class MailboxConnections {
                     .switchIfEmpty(Mono.defer(() ->
                             mailboxes.insert(pending.kind(), owner, address).map(id -> new Target(id, false))));
         }
-        return target.flatMap(mailbox -> tokens.store(mailbox.id(), response)
+        return target.flatMap(mailbox -> tokens.store(
+                                mailbox.id(), pending.transport().resource(), response)
                         .then(mailboxes.markConnected(
                                 mailbox.id(),
+                                pending.transport(),
                                 pending.actorId(),
                                 idToken.getClaimAsString("tid"),
                                 idToken.getClaimAsString("oid")))
@@ -222,12 +237,13 @@ class MailboxConnections {
     /** The mailbox a consent is stored for, and whether it was there before (a reconnection). */
     private record Target(UUID id, boolean existed) {}
 
+    /** What a connection is started for: the kind, a shared address, the mailbox to reconnect, the transport. */
+    private record Connecting(MailboxKind kind, String sharedAddress, UUID reconnectId, MailTransport transport) {}
+
     @SuppressWarnings("unchecked")
     private StartMailboxConnectionPayload pending(
             Actor actor,
-            MailboxKind kind,
-            String sharedAddress,
-            UUID reconnectId,
+            Connecting connecting,
             String redirectUri,
             MicrosoftSettings current,
             WebSession session,
@@ -239,10 +255,11 @@ class MailboxConnections {
                 randomToken(),
                 redirectUri,
                 actor.id(),
-                kind,
-                sharedAddress,
-                reconnectId,
-                Instant.now());
+                connecting.kind(),
+                connecting.sharedAddress(),
+                connecting.reconnectId(),
+                Instant.now(),
+                connecting.transport());
         var all = (Map<String, PendingMailboxConnection>) session.getAttributes()
                 .computeIfAbsent(PENDING, key -> new ConcurrentHashMap<String, PendingMailboxConnection>());
         all.values().removeIf(old -> old.createdAt().plus(PENDING_FOR).isBefore(Instant.now()));
@@ -250,7 +267,7 @@ class MailboxConnections {
             all.clear();
         }
         all.put(pending.state(), pending);
-        String hint = kind == MailboxKind.SYSTEM ? null : loginHint;
+        String hint = connecting.kind() == MailboxKind.SYSTEM ? null : loginHint;
         return new StartMailboxConnectionPayload(
                 oauth.authorizationUrl(current, pending, challenge(verifier), hint), List.of());
     }

@@ -6,8 +6,10 @@ import com.m365console.settings.MicrosoftClientAuthentication;
 import com.m365console.settings.MicrosoftCredentialRejections;
 import com.m365console.settings.MicrosoftCredentials;
 import com.m365console.settings.MicrosoftSettings;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
@@ -29,8 +31,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The OAuth 2 side of a mailbox: Microsoft's consent URL with PKCE, the code exchange and the refresh,
- * for the scopes IMAP and SMTP need. Token requests go through Spring Security's clients, authenticated with the
- * client secret or a client assertion; a refusal of the secret as expired is recorded for the admins.
+ * for the scopes of the mailbox's transport (IMAP and SMTP, or Microsoft Graph). Token requests go through Spring
+ * Security's clients, authenticated with the client secret or a client assertion; a refusal of the secret as
+ * expired is recorded for the admins.
  */
 @Component
 class MailboxOAuthClient {
@@ -60,15 +63,24 @@ class MailboxOAuthClient {
         authentication.addTo(refreshClient);
     }
 
-    static Set<String> scopes(MicrosoftSettings settings) {
-        String outlook = settings.cloud().value().outlookResource();
-        return Set.of(
-                "openid",
-                "email",
-                "profile",
-                "offline_access",
-                outlook + "/IMAP.AccessAsUser.All",
-                outlook + "/SMTP.Send");
+    /** What sign-in and renewal need beside the resource's own scopes. */
+    static final List<String> SIGN_IN_SCOPES = List.of("openid", "email", "profile", "offline_access");
+
+    /**
+     * The scopes of one authorize request: the sign-in ones and one resource's (Microsoft's v2.0 endpoint issues a
+     * token for one resource per request), Exchange Online's for IMAP and SMTP or the Cloud's Graph for Graph.
+     */
+    static Set<String> scopes(MicrosoftSettings settings, MailTransport transport, MailboxKind kind) {
+        Set<String> scopes = new TreeSet<>(SIGN_IN_SCOPES);
+        scopes.addAll(transport.resource().scopes(settings.cloud().value(), kind));
+        return scopes;
+    }
+
+    /** What a refresh asks for: the resource's scopes and offline_access, so the refresh token keeps rotating. */
+    static Set<String> refreshScopes(MicrosoftSettings settings, MailResource resource, MailboxKind kind) {
+        Set<String> scopes = new TreeSet<>(resource.scopes(settings.cloud().value(), kind));
+        scopes.add("offline_access");
+        return scopes;
     }
 
     String authorizationUrl(
@@ -79,7 +91,7 @@ class MailboxOAuthClient {
                 .queryParam("response_type", "code")
                 .queryParam("redirect_uri", pending.redirectUri())
                 .queryParam("response_mode", "query")
-                .queryParam("scope", String.join(" ", new java.util.TreeSet<>(scopes(settings))))
+                .queryParam("scope", String.join(" ", scopes(settings, pending.transport(), pending.kind())))
                 .queryParam("state", pending.state())
                 .queryParam("nonce", pending.nonce())
                 .queryParam("code_challenge", codeChallenge)
@@ -93,7 +105,11 @@ class MailboxOAuthClient {
 
     Mono<OAuth2AccessTokenResponse> exchange(
             MicrosoftCredentials credentials, PendingMailboxConnection pending, String code) {
-        ClientRegistration registration = registration(credentials, pending.redirectUri(), null);
+        ClientRegistration registration = registration(
+                credentials,
+                pending.redirectUri(),
+                null,
+                scopes(credentials.settings(), pending.transport(), pending.kind()));
         var request = OAuth2AuthorizationRequest.authorizationCode()
                 .authorizationUri(registration.getProviderDetails().getAuthorizationUri())
                 .clientId(registration.getClientId())
@@ -110,9 +126,15 @@ class MailboxOAuthClient {
                 registration, new OAuth2AuthorizationExchange(request, response))));
     }
 
+    /** Renews the access token of one resource, asking for that resource's scopes. */
     Mono<OAuth2AccessTokenResponse> refresh(
-            MicrosoftCredentials credentials, OAuth2AccessToken access, String refreshToken) {
-        ClientRegistration registration = registration(credentials, "{baseUrl}", null);
+            MicrosoftCredentials credentials,
+            MailResource resource,
+            MailboxKind kind,
+            OAuth2AccessToken access,
+            String refreshToken) {
+        ClientRegistration registration =
+                registration(credentials, "{baseUrl}", null, refreshScopes(credentials.settings(), resource, kind));
         return rejections.watch(refreshClient.getTokenResponse(new OAuth2RefreshTokenGrantRequest(
                 registration, access, new OAuth2RefreshToken(refreshToken, null), registration.getScopes())));
     }
@@ -123,11 +145,12 @@ class MailboxOAuthClient {
         return discovery
                 .issuer(settings.cloud().value(), settings.tenant().value())
                 .flatMap(issuer -> idTokenDecoders
-                        .createDecoder(registration(credentials, "{baseUrl}", issuer))
+                        .createDecoder(registration(credentials, "{baseUrl}", issuer, Set.of("openid")))
                         .decode(idToken));
     }
 
-    private ClientRegistration registration(MicrosoftCredentials credentials, String redirectUri, String issuer) {
+    private ClientRegistration registration(
+            MicrosoftCredentials credentials, String redirectUri, String issuer, Set<String> scopes) {
         MicrosoftSettings settings = credentials.settings();
         var cloud = settings.cloud().value();
         String tenant = settings.tenant().value();
@@ -136,7 +159,7 @@ class MailboxOAuthClient {
                 .clientId(settings.clientId().value())
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri(redirectUri)
-                .scope(scopes(settings))
+                .scope(scopes)
                 .authorizationUri(endpoints.authorize(cloud, tenant))
                 .tokenUri(endpoints.token(cloud, tenant))
                 .jwkSetUri(endpoints.keys(cloud, tenant))

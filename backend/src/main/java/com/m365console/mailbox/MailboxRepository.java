@@ -15,8 +15,10 @@ import reactor.core.publisher.Mono;
 class MailboxRepository {
 
     private static final String VIEW = """
-            select m.id, m.kind, m.owner_id, o.username as owner, m.address, m.state, m.last_error,
-                   t.access_expires_at, m.connected_at, c.username as connected_by, m.last_check_at,
+            select m.id, m.kind, m.transport, m.owner_id, o.username as owner, m.address, m.state, m.last_error,
+                   case when m.transport = 'GRAPH' then t.graph_access_expires_at else t.access_expires_at end
+                       as access_expires_at,
+                   m.connected_at, c.username as connected_by, m.last_check_at,
                    m.imap_check, m.smtp_check, m.selected_folders
             from mailbox m
             left join app_user o on o.id = m.owner_id
@@ -75,11 +77,14 @@ class MailboxRepository {
         return spec.map(row -> row.get("id", UUID.class)).one();
     }
 
-    Mono<Void> markConnected(UUID id, UUID connectedBy, String tenantId, String objectId) {
+    /** Connected (again) over the transport; a switch keeps the mailbox's id, folders and mail. */
+    Mono<Void> markConnected(UUID id, MailTransport transport, UUID connectedBy, String tenantId, String objectId) {
         return db.sql("""
                 update mailbox set state = 'CONNECTED', last_error = null, access_refused_by = '{}',
-                    connected_by = :by, connected_at = now(), tenant_id = :tenant, object_id = :oid where id = :id""")
+                    transport = :transport, connected_by = :by, connected_at = now(), tenant_id = :tenant,
+                    object_id = :oid where id = :id""")
                 .bind("id", id)
+                .bind("transport", transport.name())
                 .bind("by", connectedBy)
                 .bind("tenant", tenantId)
                 .bind("oid", objectId)
@@ -166,6 +171,7 @@ class MailboxRepository {
         return new MailboxView(
                 row.get("id", UUID.class),
                 MailboxKind.valueOf(row.get("kind", String.class)),
+                MailTransport.valueOf(row.get("transport", String.class)),
                 row.get("owner_id", UUID.class),
                 row.get("owner", String.class),
                 row.get("address", String.class),

@@ -27,10 +27,11 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Keeps mailbox tokens alive: hands out a valid access token, refreshing it ahead of expiry under a row
- * lock (one refresh per mailbox at a time, across instances) and saving the rotated refresh token every
- * time. Only a refresh takes the lock: a use of a token that is still good never waits for one. A grant
- * Microsoft refuses for good moves the mailbox to NEEDS_REAUTH; outages are retried.
+ * Keeps mailbox tokens alive: hands out a valid access token per resource (Exchange Online or Graph), refreshing
+ * it ahead of expiry under the mailbox's row lock (one refresh per mailbox at a time, across instances) with that
+ * resource's scopes, and saving the rotated refresh token every time. Only a refresh takes the lock: a use of a
+ * token that is still good never waits for one. A grant Microsoft refuses for good moves the mailbox to
+ * NEEDS_REAUTH; outages are retried.
  */
 @Service
 public class MailboxTokens {
@@ -82,46 +83,81 @@ public class MailboxTokens {
         this.meters = meters;
     }
 
-    /** A valid access token for the mailbox, refreshed first when it expires soon. */
+    /** A valid Exchange Online (IMAP and SMTP) access token for the mailbox, refreshed first when it expires soon. */
     public Mono<String> accessToken(UUID mailboxId) {
-        return access(mailboxId).map(MailboxAccessToken::value);
+        return accessToken(mailboxId, MailResource.OUTLOOK);
+    }
+
+    /** A valid access token of the mailbox for the resource, refreshed first when it expires soon. */
+    public Mono<String> accessToken(UUID mailboxId, MailResource resource) {
+        return access(mailboxId, resource).map(MailboxAccessToken::value);
+    }
+
+    /** A valid Microsoft Graph access token for a mailbox connected over Graph. */
+    public Mono<String> graphAccessToken(UUID mailboxId) {
+        return accessToken(mailboxId, MailResource.GRAPH);
     }
 
     /** As {@link #accessToken(UUID)}, with the token's expiry, for a connection that must log in again before it. */
     public Mono<MailboxAccessToken> access(UUID mailboxId) {
-        return tokens.find(mailboxId)
-                .flatMap(stored -> fresh(stored) ? Mono.just(current(mailboxId, stored)) : renewed(mailboxId, stored))
-                .switchIfEmpty(Mono.error(MailboxTokens::notConnected));
+        return access(mailboxId, MailResource.OUTLOOK);
+    }
+
+    /**
+     * As {@link #accessToken(UUID, MailResource)}, with the token's expiry. A grant that holds no token for the
+     * resource (the mailbox uses the other transport) fails at once: Microsoft is not asked for what it was never
+     * granted.
+     */
+    public Mono<MailboxAccessToken> access(UUID mailboxId, MailResource resource) {
+        return tokens.find(mailboxId, resource)
+                .switchIfEmpty(Mono.error(MailboxTokens::notConnected))
+                .flatMap(stored -> {
+                    if (stored.access() == null) {
+                        return Mono.error(otherTransport(resource));
+                    }
+                    return fresh(stored)
+                            ? Mono.just(current(mailboxId, resource, stored))
+                            : renewed(mailboxId, resource, stored);
+                });
     }
 
     /**
      * Refreshes under the row lock. When another caller holds it (a refresh under way), a token still usable is
      * handed out at once; only a caller whose token has (nearly) run out waits for the refresh and takes its result.
      */
-    private Mono<MailboxAccessToken> renewed(UUID mailboxId, MailboxTokenRepository.StoredTokens seen) {
+    private Mono<MailboxAccessToken> renewed(
+            UUID mailboxId, MailResource resource, MailboxTokenRepository.StoredTokens seen) {
         boolean usable =
                 seen.accessExpiresAt().toInstant().isAfter(Instant.now().plus(STILL_USABLE));
-        Mono<TokenResult> locked = tokens.tryLock(mailboxId)
-                .map(stored -> refreshIfDue(mailboxId, stored))
+        Mono<TokenResult> locked = tokens.tryLock(mailboxId, resource)
+                .map(stored -> refreshIfDue(mailboxId, resource, stored))
                 .switchIfEmpty(Mono.fromSupplier(() -> usable
-                        ? Mono.just(TokenResult.ok(current(mailboxId, seen)))
-                        : tokens.lock(mailboxId).flatMap(stored -> refreshIfDue(mailboxId, stored))))
+                        ? Mono.just(TokenResult.ok(current(mailboxId, resource, seen)))
+                        : tokens.lock(mailboxId, resource)
+                                .flatMap(stored -> refreshIfDue(mailboxId, resource, stored))))
                 .flatMap(result -> result)
                 .defaultIfEmpty(TokenResult.failed(notConnected()));
         return transaction.transactional(locked).flatMap(TokenResult::toMono);
     }
 
-    private Mono<TokenResult> refreshIfDue(UUID mailboxId, MailboxTokenRepository.StoredTokens stored) {
-        return fresh(stored) ? Mono.just(TokenResult.ok(current(mailboxId, stored))) : refresh(mailboxId, stored);
+    private Mono<TokenResult> refreshIfDue(
+            UUID mailboxId, MailResource resource, MailboxTokenRepository.StoredTokens stored) {
+        if (stored.access() == null) {
+            return Mono.just(TokenResult.failed(otherTransport(resource)));
+        }
+        return fresh(stored)
+                ? Mono.just(TokenResult.ok(current(mailboxId, resource, stored)))
+                : refresh(mailboxId, resource, stored);
     }
 
     private boolean fresh(MailboxTokenRepository.StoredTokens stored) {
         return stored.accessExpiresAt().toInstant().isAfter(Instant.now().plus(refreshAhead));
     }
 
-    private MailboxAccessToken current(UUID mailboxId, MailboxTokenRepository.StoredTokens stored) {
+    private MailboxAccessToken current(
+            UUID mailboxId, MailResource resource, MailboxTokenRepository.StoredTokens stored) {
         return new MailboxAccessToken(
-                decrypt(stored.access(), mailboxId, "access"),
+                decrypt(stored.access(), mailboxId, accessKind(resource)),
                 stored.accessExpiresAt().toInstant());
     }
 
@@ -130,14 +166,31 @@ public class MailboxTokens {
                 MailboxUnavailableException.Reason.NOT_CONNECTED, "The mailbox is not connected: connect it again.");
     }
 
+    private static MailboxUnavailableException otherTransport(MailResource resource) {
+        MailTransport other = resource == MailResource.GRAPH ? MailTransport.IMAP : MailTransport.GRAPH;
+        MailTransport wanted = resource == MailResource.GRAPH ? MailTransport.GRAPH : MailTransport.IMAP;
+        return new MailboxUnavailableException(
+                MailboxUnavailableException.Reason.NOT_CONNECTED,
+                "The mailbox is connected over " + other.label() + ", not " + wanted.label()
+                        + ": reconnect it choosing " + wanted.label() + " to use it so.");
+    }
+
     /**
-     * A new access token after the mail server refused {@code refused} although its stored expiry is still ahead
-     * (Microsoft ended it early). Under the same row lock as {@link #access(UUID)}: when another caller has already
-     * replaced the refused token, its replacement is answered, and when its renewal was refused for good, that
-     * refusal; Microsoft is not asked again.
+     * A new Exchange Online access token after the mail server refused {@code refused}; see
+     * {@link #refreshRefused(UUID, MailResource, MailboxAccessToken)}.
      */
     public Mono<MailboxAccessToken> refreshRefused(UUID mailboxId, MailboxAccessToken refused) {
-        Mono<TokenResult> locked = tokens.lock(mailboxId)
+        return refreshRefused(mailboxId, MailResource.OUTLOOK, refused);
+    }
+
+    /**
+     * A new access token after the resource refused {@code refused} although its stored expiry is still ahead
+     * (Microsoft ended it early). Under the same row lock as {@link #access(UUID, MailResource)}: when another caller
+     * has already replaced the refused token, its replacement is answered, and when its renewal was refused for good,
+     * that refusal; Microsoft is not asked again.
+     */
+    public Mono<MailboxAccessToken> refreshRefused(UUID mailboxId, MailResource resource, MailboxAccessToken refused) {
+        Mono<TokenResult> locked = tokens.lock(mailboxId, resource)
                 .zipWith(mailboxes.find(mailboxId))
                 .flatMap(both -> {
                     MailboxTokenRepository.StoredTokens stored = both.getT1();
@@ -146,28 +199,39 @@ public class MailboxTokens {
                                 MailboxUnavailableException.Reason.NEEDS_REAUTH,
                                 both.getT2().lastError())));
                     }
+                    if (stored.access() == null) {
+                        return Mono.just(TokenResult.failed(otherTransport(resource)));
+                    }
                     boolean replaced = !MessageDigest.isEqual(
-                            decrypt(stored.access(), mailboxId, "access").getBytes(StandardCharsets.UTF_8),
+                            decrypt(stored.access(), mailboxId, accessKind(resource))
+                                    .getBytes(StandardCharsets.UTF_8),
                             refused.value().getBytes(StandardCharsets.UTF_8));
                     return replaced && fresh(stored)
-                            ? Mono.just(TokenResult.ok(current(mailboxId, stored)))
-                            : refresh(mailboxId, stored);
+                            ? Mono.just(TokenResult.ok(current(mailboxId, resource, stored)))
+                            : refresh(mailboxId, resource, stored);
                 })
                 .defaultIfEmpty(TokenResult.failed(notConnected()));
         return transaction.transactional(locked).flatMap(TokenResult::toMono);
     }
 
-    /** Stores the tokens of a fresh grant (connection or reconnection). */
-    Mono<Void> store(UUID mailboxId, OAuth2AccessTokenResponse response) {
+    /**
+     * Stores the tokens of a fresh grant (connection or reconnection) for the resource it was consented for; an
+     * access token of the other resource, from the grant this one replaces, is dropped.
+     */
+    Mono<Void> store(UUID mailboxId, MailResource resource, OAuth2AccessTokenResponse response) {
         OAuth2AccessToken access = response.getAccessToken();
-        EncryptedValue refresh = response.getRefreshToken() == null
+        return tokens.saveGrant(
+                mailboxId,
+                resource,
+                cipher.encrypt(access.getTokenValue(), purpose(mailboxId, accessKind(resource))),
+                expiry(access),
+                encryptedRefresh(mailboxId, response));
+    }
+
+    private EncryptedValue encryptedRefresh(UUID mailboxId, OAuth2AccessTokenResponse response) {
+        return response.getRefreshToken() == null
                 ? null
                 : cipher.encrypt(response.getRefreshToken().getTokenValue(), purpose(mailboxId, "refresh"));
-        return tokens.save(
-                mailboxId,
-                cipher.encrypt(access.getTokenValue(), purpose(mailboxId, "access")),
-                expiry(access),
-                refresh);
     }
 
     Mono<Void> delete(UUID mailboxId) {
@@ -176,14 +240,15 @@ public class MailboxTokens {
 
     /**
      * Refreshes, ahead of use, the access tokens that expire within the refresh-ahead time (or have expired), one
-     * mailbox after the other; a mailbox whose refresh is already under way elsewhere is left to it.
+     * mailbox after the other, each for its transport's resource; a mailbox whose refresh is already under way
+     * elsewhere is left to it.
      */
     @Scheduled(
             fixedDelayString = "${m365.mailbox.refresh-check-interval:PT1M}",
             initialDelayString = "${m365.mailbox.refresh-check-interval:PT1M}")
     public Mono<Void> refreshExpiringTokens() {
         return tokens.expiringBefore(OffsetDateTime.now().plus(refreshAhead))
-                .concatMap(this::refreshAheadOfExpiry)
+                .concatMap(due -> refreshAheadOfExpiry(due.mailboxId(), due.resource()))
                 .onErrorResume(ex -> {
                     log.warn("Could not look for mailbox access tokens to refresh: {}", ex.toString());
                     return Mono.empty();
@@ -191,50 +256,62 @@ public class MailboxTokens {
                 .then();
     }
 
-    private Mono<Void> refreshAheadOfExpiry(UUID mailboxId) {
-        Mono<TokenResult> locked =
-                tokens.tryLock(mailboxId).flatMap(stored -> fresh(stored) ? Mono.empty() : refresh(mailboxId, stored));
+    private Mono<Void> refreshAheadOfExpiry(UUID mailboxId, MailResource resource) {
+        Mono<TokenResult> locked = tokens.tryLock(mailboxId, resource)
+                .flatMap(stored ->
+                        stored.access() == null || fresh(stored) ? Mono.empty() : refresh(mailboxId, resource, stored));
         return transaction
                 .transactional(locked)
                 .flatMap(TokenResult::toMono)
                 .doOnNext(token -> log.info(
-                        "Refreshed the access token of mailbox {} ahead of expiry; it now expires " + "at {}",
+                        "Refreshed the access token of mailbox {} ahead of expiry ({}); it now expires at {}",
                         mailboxId,
+                        resource,
                         token.expiresAt()))
                 .doOnError(ex -> log.warn(
-                        "Could not refresh the access token of mailbox {} ahead of expiry: {}",
+                        "Could not refresh the access token of mailbox {} ahead of expiry ({}): {}",
                         mailboxId,
+                        resource,
                         ex.getMessage()))
                 .onErrorResume(ex -> Mono.empty())
                 .then();
     }
 
-    private Mono<TokenResult> refresh(UUID mailboxId, MailboxTokenRepository.StoredTokens stored) {
+    /** Asks Microsoft for a new access token of the resource, with its scopes; saves it and the rotated refresh token. */
+    private Mono<TokenResult> refresh(
+            UUID mailboxId, MailResource resource, MailboxTokenRepository.StoredTokens stored) {
         if (stored.refresh() == null) {
-            counted("refused");
+            counted(resource, "refused");
             return needsReauth(
                     mailboxId,
                     "Microsoft gave no refresh token (was offline_access granted?): reconnect " + "the mailbox.");
         }
         OAuth2AccessToken current = new OAuth2AccessToken(
                 OAuth2AccessToken.TokenType.BEARER,
-                decrypt(stored.access(), mailboxId, "access"),
+                decrypt(stored.access(), mailboxId, accessKind(resource)),
                 null,
                 stored.accessExpiresAt().toInstant());
         String refreshToken = decrypt(stored.refresh(), mailboxId, "refresh");
         return settings.credentials()
                 .filter(MicrosoftCredentials::usable)
-                .flatMap(credentials ->
-                        oauth.refresh(credentials, current, refreshToken).timeout(refreshTimeout))
+                .flatMap(credentials -> oauth.refresh(credentials, resource, stored.kind(), current, refreshToken)
+                        .timeout(refreshTimeout))
                 .retryWhen(Retry.backoff(2, retryBackoff)
                         .filter(ex -> !permanent(ex))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .flatMap(response -> store(mailboxId, response)
+                .flatMap(response -> tokens.saveRenewal(
+                                mailboxId,
+                                resource,
+                                cipher.encrypt(
+                                        response.getAccessToken().getTokenValue(),
+                                        purpose(mailboxId, accessKind(resource))),
+                                expiry(response.getAccessToken()),
+                                encryptedRefresh(mailboxId, response))
                         .thenReturn(TokenResult.ok(new MailboxAccessToken(
                                 response.getAccessToken().getTokenValue(),
                                 expiry(response.getAccessToken()).toInstant()))))
-                .doOnNext(renewed -> counted("succeeded"))
-                .doOnError(ex -> counted(permanent(ex) ? "refused" : "failed"))
+                .doOnNext(renewed -> counted(resource, "succeeded"))
+                .doOnError(ex -> counted(resource, permanent(ex) ? "refused" : "failed"))
                 .onErrorResume(ex -> permanent(ex)
                         ? needsReauth(mailboxId, describe(ex))
                         : Mono.just(TokenResult.failed(new MailboxUnavailableException(
@@ -244,8 +321,14 @@ public class MailboxTokens {
     }
 
     /** Renewals by outcome (succeeded; refused for good: NEEDS_REAUTH; failed for now), for Prometheus. */
-    private void counted(String outcome) {
-        meters.counter("m365.mailbox.token.refreshes", "outcome", outcome).increment();
+    private void counted(MailResource resource, String outcome) {
+        meters.counter(
+                        "m365.mailbox.token.refreshes",
+                        "outcome",
+                        outcome,
+                        "resource",
+                        resource.name().toLowerCase(java.util.Locale.ROOT))
+                .increment();
     }
 
     private Mono<TokenResult> needsReauth(UUID mailboxId, String message) {
@@ -272,6 +355,11 @@ public class MailboxTokens {
 
     private String decrypt(EncryptedValue value, UUID mailboxId, String kind) {
         return cipher.decrypt(value, purpose(mailboxId, kind));
+    }
+
+    /** Outlook's access token keeps the purpose it always had; Graph's has its own. */
+    private static String accessKind(MailResource resource) {
+        return resource == MailResource.GRAPH ? "graph_access" : "access";
     }
 
     private static String purpose(UUID mailboxId, String kind) {

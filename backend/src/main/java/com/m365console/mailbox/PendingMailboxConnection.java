@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * A mailbox connection between "Connect" and Microsoft's redirect back, kept in the user's web session and
- * found by its state: PKCE verifier, nonce and what to connect. Used once.
+ * found by its state: PKCE verifier, nonce and what to connect, over which transport. Used once.
  */
 record PendingMailboxConnection(
         String state,
@@ -17,5 +17,12 @@ record PendingMailboxConnection(
         MailboxKind kind,
         String sharedAddress,
         UUID reconnectMailboxId,
-        Instant createdAt)
-        implements Serializable {}
+        Instant createdAt,
+        MailTransport transport)
+        implements Serializable {
+
+    /** One kept in a session from before transports were chosen is an IMAP one. */
+    PendingMailboxConnection {
+        transport = transport == null ? MailTransport.IMAP : transport;
+    }
+}

@@ -30,6 +30,6 @@ class CloudHostsController {
                         endpoints.authorityHost(cloud),
                         mailHosts.imap(cloud).hostAndPort(),
                         mailHosts.smtp(cloud).hostAndPort(),
-                        cloud.graphHost())));
+                        endpoints.graphHost(cloud))));
     }
 }

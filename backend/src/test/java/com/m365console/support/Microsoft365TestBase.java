@@ -159,10 +159,18 @@ public abstract class Microsoft365TestBase {
                 .get();
         assertThat(url)
                 .contains("code_challenge_method=S256")
-                .contains("IMAP.AccessAsUser.All")
-                .contains("SMTP.Send")
                 .contains("offline_access")
                 .contains("state=");
+        boolean graph = url.contains("/Mail.ReadWrite") && url.contains("/Mail.Send");
+        boolean imap = url.contains("IMAP.AccessAsUser.All") && url.contains("SMTP.Send");
+        assertThat(graph != imap)
+                .as("one resource's scopes per authorize request: " + url)
+                .isTrue();
+        if ("GRAPH".equals(input.get("transport"))) {
+            assertThat(graph).isTrue();
+        } else if (input.get("transport") != null || !input.containsKey("mailboxId")) {
+            assertThat(imap).isTrue();
+        }
         return URI.create(url);
     }
 

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /** One Entra ID error, shaped as Microsoft does: token-endpoint JSON, redirect parameters, or its own HTML page. */
-record AadError(int status, String error, int code, String message) {
+record AadError(int status, String error, int code, String message, String suberror) {
+
+    AadError(int status, String error, int code, String message) {
+        this(status, error, code, message, null);
+    }
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'");
 
@@ -52,6 +56,21 @@ record AadError(int status, String error, int code, String message) {
                         + "to inactivity. Send a new interactive authorization request for this user and resource.");
     }
 
+    /**
+     * A refresh asking for scopes the user never consented to (another resource, or more of one), as Entra answers
+     * it: {@code invalid_grant}, AADSTS65001, suberror {@code consent_required}.
+     */
+    static AadError consentRequired(String clientId, String appName) {
+        return new AadError(
+                400,
+                "invalid_grant",
+                65001,
+                "The user or administrator has not consented to use the application with ID '" + clientId
+                        + "' named '" + appName + "'. Send an interactive authorization request for this user and "
+                        + "resource.",
+                "consent_required");
+    }
+
     /** A fresh occurrence of this error, with its own trace and correlation IDs and timestamp. */
     Occurrence occur() {
         String timestamp = ZonedDateTime.now(ZoneOffset.UTC).format(TIMESTAMP);
@@ -80,6 +99,9 @@ record AadError(int status, String error, int code, String message) {
             body.put("correlation_id", correlationId);
             if (cause.code > 0) {
                 body.put("error_uri", authority + "/error?code=" + cause.code);
+            }
+            if (cause.suberror != null) {
+                body.put("suberror", cause.suberror);
             }
             return body;
         }

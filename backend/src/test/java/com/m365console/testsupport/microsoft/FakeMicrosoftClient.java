@@ -79,6 +79,23 @@ final class FakeMicrosoftClient {
         return post(tokenUrl(tenant), params);
     }
 
+    /** A refresh naming the scopes it asks for, as the v2.0 endpoint wants. */
+    HttpResponse<String> refresh(String tenant, String refreshToken, String scope) {
+        return post(
+                tokenUrl(tenant),
+                Map.of(
+                        "grant_type",
+                        "refresh_token",
+                        "refresh_token",
+                        refreshToken,
+                        "scope",
+                        scope,
+                        "client_id",
+                        clientId,
+                        "client_secret",
+                        secret));
+    }
+
     HttpResponse<String> refresh(String tenant, String refreshToken) {
         return post(
                 tokenUrl(tenant),

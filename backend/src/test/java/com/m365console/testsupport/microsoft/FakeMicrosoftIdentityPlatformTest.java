@@ -313,6 +313,36 @@ class FakeMicrosoftIdentityPlatformTest {
     }
 
     @Test
+    void refreshGivesTheRequestedScopeOfWhatTheGrantConsentedToAndRefusesMore() {
+        String imap = "https://outlook.office.com/IMAP.AccessAsUser.All";
+        String graphMail = "https://graph.microsoft.com/Mail.ReadWrite";
+        String code = signIn(
+                        client.authorizeUrl(CONTOSO, "openid offline_access " + imap, Map.of()),
+                        "adele@contoso.com",
+                        "accept")
+                .get("code");
+        String first = (String) json(client.redeem(CONTOSO, code, null)).get("refresh_token");
+
+        HttpResponse<String> otherResource = client.refresh(CONTOSO, first, "offline_access " + graphMail);
+        assertThat(otherResource.statusCode()).isEqualTo(400);
+        assertThat(json(otherResource))
+                .containsEntry("error", "invalid_grant")
+                .containsEntry("error_codes", List.of(65001))
+                .containsEntry("suberror", "consent_required");
+        assertThat((String) json(otherResource).get("error_description"))
+                .startsWith("AADSTS65001: The user or administrator has not consented to use the application");
+
+        Map<String, Object> refreshed = json(client.refresh(CONTOSO, first, "offline_access " + imap));
+        assertThat(refreshed).containsEntry("scope", "offline_access " + imap);
+        assertThat(fake.accessToken((String) refreshed.get("access_token")))
+                .hasValueSatisfying(grant -> assertThat(grant.scope()).isEqualTo("offline_access " + imap));
+        String second = (String) refreshed.get("refresh_token");
+        assertThat(json(client.refresh(CONTOSO, second, imap.toLowerCase(java.util.Locale.ROOT))))
+                .as("scopes compare case-insensitively; the rotated token keeps the consent")
+                .containsKey("access_token");
+    }
+
+    @Test
     void introspectionSaysWhichAccessTokensAreActiveAndForWhom() {
         String code = signIn(
                         client.authorizeUrl(

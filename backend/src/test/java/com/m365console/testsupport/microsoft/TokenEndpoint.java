@@ -8,11 +8,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * POST /{tenant}/oauth2/v2.0/token: authenticates the client (form or HTTP Basic) and answers the authorization code,
- * refresh token and client credentials grants with Entra's JSON, or with its JSON errors.
+ * refresh token and client credentials grants with Entra's JSON, or with its JSON errors. A refresh asks for the
+ * scopes it names ({@code scope}), refused with AADSTS65001 beyond what the grant consented to.
  */
 final class TokenEndpoint {
 
@@ -26,6 +30,9 @@ final class TokenEndpoint {
             this.error = error;
         }
     }
+
+    /** Scopes of sign-in itself, which every grant covers. */
+    private static final Set<String> OPENID = Set.of("openid", "profile", "email", "offline_access");
 
     private final String authority;
     private final Directory directory;
@@ -167,7 +174,7 @@ final class TokenEndpoint {
         if (!grant.redeemed().compareAndSet(false, true)) {
             throw new Refusal(alreadyRedeemed());
         }
-        return userTokens(app, grant.account(), grant.scope(), grant.nonce());
+        return userTokens(app, grant.account(), grant.scope(), grant.scope(), grant.nonce());
     }
 
     private Map<String, Object> refreshToken(Map<String, String> form, Directory.App app) throws Refusal {
@@ -187,10 +194,27 @@ final class TokenEndpoint {
                             + "' and the TokensValidFrom date "
                             + "(before which tokens are not valid) for this user is '" + validFrom.get() + "'."));
         }
+        String requested = form.get("scope") == null || form.get("scope").isBlank() ? grant.scope() : form.get("scope");
+        if (!consented(grant.scope(), requested)) {
+            throw new Refusal(AadError.consentRequired(app.clientId(), app.displayName()));
+        }
         if (!grant.used().compareAndSet(false, true)) {
             throw new Refusal(AadError.expiredGrant());
         }
-        return userTokens(app, grant.account(), grant.scope(), null);
+        return userTokens(app, grant.account(), requested, grant.scope(), null);
+    }
+
+    /**
+     * Whether the grant covers the requested scopes: every resource scope asked for was consented to (a refresh
+     * token serves any resource the user consented to, and no other); the OpenID scopes always are.
+     */
+    private static boolean consented(String grantScope, String requested) {
+        Set<String> granted = Arrays.stream(grantScope.trim().split("\\s+"))
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        return Arrays.stream(requested.trim().split("\\s+"))
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .allMatch(s -> OPENID.contains(s) || granted.contains(s));
     }
 
     private Map<String, Object> clientCredentials(
@@ -221,7 +245,12 @@ final class TokenEndpoint {
         return response;
     }
 
-    private Map<String, Object> userTokens(Directory.App app, Directory.Account account, String scope, String nonce) {
+    /**
+     * The tokens of a user grant: the access token for the requested scope, and a refresh token carrying what the
+     * grant consented to (so a later refresh may ask for any of it).
+     */
+    private Map<String, Object> userTokens(
+            Directory.App app, Directory.Account account, String scope, String consented, String nonce) {
         var scopes = Arrays.asList(scope.trim().split("\\s+"));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("token_type", "Bearer");
@@ -231,7 +260,7 @@ final class TokenEndpoint {
         response.put(
                 "access_token", grants.issueAccessToken(app.clientId(), account.tenantId(), account, scope.trim()));
         if (scopes.contains("offline_access")) {
-            response.put("refresh_token", grants.issueRefreshToken(app.clientId(), account, scope));
+            response.put("refresh_token", grants.issueRefreshToken(app.clientId(), account, consented));
         }
         if (scopes.contains("openid")) {
             response.put(
