@@ -14,21 +14,22 @@ import java.util.Map;
  * except the well-known inbox itself, which is {@code INBOX}, IMAP's name for it in every language. A selected name
  * whose first segment is {@code INBOX} in any case names the inbox's folders whatever the inbox's display name is
  * ({@code INBOX/Projects}, {@code Inbox/Projects} and, in a German mailbox, {@code Posteingang/Projects} are one).
+ * Public for the folder picker of a Graph mailbox, which must offer the names this stores.
  */
-final class GraphFolderNames {
+public final class GraphFolderNames {
 
-    static final String INBOX = "INBOX";
+    public static final String INBOX = "INBOX";
     private static final String WELL_KNOWN_INBOX = "inbox";
 
     private GraphFolderNames() {}
 
     /** The full name a Graph folder is stored and shown under. */
-    static String fullName(GraphFolder folder) {
+    public static String fullName(GraphFolder folder) {
         return WELL_KNOWN_INBOX.equals(folder.wellKnownName()) ? INBOX : folder.path();
     }
 
     /** The Graph folder each selected full name names, in the order selected; names without one are left out. */
-    static Map<String, GraphFolder> resolve(List<String> selected, List<GraphFolder> roots) {
+    public static Map<String, GraphFolder> resolve(List<String> selected, List<GraphFolder> roots) {
         Map<String, GraphFolder> byKey = new HashMap<>();
         for (GraphFolder root : roots) {
             boolean inbox = WELL_KNOWN_INBOX.equals(root.wellKnownName());

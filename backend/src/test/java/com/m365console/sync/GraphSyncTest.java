@@ -217,6 +217,46 @@ class GraphSyncTest extends Microsoft365TestBase {
     }
 
     @Test
+    void aStateTokenLostMidFirstRoundStartsTheRoundOverWithoutDuplicates() {
+        List<String> ids = seed(inbox, 120);
+        graph.throttleAfter(FOLDER_REQUESTS + 1, 1, Duration.ofMinutes(10));
+        assertThat(sync()).isInstanceOf(SyncOutcome.Failed.class);
+        assertThat(stored("INBOX")).hasSize(50);
+        box.delete(ids.get(0));
+        graph.expireDeltaTokens();
+
+        assertThat(succeeded().newMessages()).isEqualTo(70);
+
+        assertThat(deltaRequests()).extracting(RecordedRequest::status).contains(410);
+        assertThat(stored("INBOX")).containsExactlyInAnyOrderElementsOf(ids.subList(1, 120));
+        assertThat(uids("INBOX")).doesNotHaveDuplicates().hasSize(119);
+    }
+
+    @Test
+    void aRunStoppedBetweenPagesFailsSayingWhyAndTheNextRunResumes() {
+        List<String> ids = seed(inbox, 120);
+        graph.throttleAfter(FOLDER_REQUESTS + 2, 1, Duration.ofSeconds(2));
+        Flux<SyncStatus> steps = events.of(mailboxId).replay().autoConnect();
+        steps.next().block(Duration.ofSeconds(10));
+        Mono<SyncOutcome> running =
+                synchronizer.syncOverGraph(mailboxId, tokens).cache();
+        running.subscribe();
+        steps.filter(s -> s.state() == SyncState.SYNCING && s.done() != null && s.done() >= 50)
+                .next()
+                .block(Duration.ofSeconds(30));
+
+        synchronizer.stopAll();
+        SyncOutcome stopped = running.block(Duration.ofSeconds(30));
+
+        assertThat(stopped).isInstanceOf(SyncOutcome.Failed.class);
+        assertThat(((SyncOutcome.Failed) stopped).reason()).contains("shutting down");
+        int kept = stored("INBOX").size();
+        assertThat(kept).isBetween(50, 100);
+        assertThat(succeeded().newMessages()).isEqualTo(120 - kept);
+        assertThat(stored("INBOX")).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
     void anExpiredDeltaTokenResynchronisesTheFolderWithoutDuplicatesAndDropsWhatWentMeanwhile() {
         List<String> ids = seed(inbox, 5);
         sync();
