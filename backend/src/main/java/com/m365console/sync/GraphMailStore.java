@@ -2,6 +2,7 @@ package com.m365console.sync;
 
 import com.m365console.graph.DeltaCheckpoint;
 import com.m365console.graph.DeltaPage;
+import com.m365console.graph.GraphMessage;
 import com.m365console.mail.Attachment;
 import com.m365console.mail.FetchedMessage;
 import com.m365console.mail.MessageFlag;
@@ -9,8 +10,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -81,7 +84,7 @@ class GraphMailStore {
                 .collectList()
                 .map(rows -> GraphPagePlan.of(page.messages(), rows, 0).updates().stream()
                         .map(GraphPagePlan.Update::graphId)
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(Collectors.toSet()));
     }
 
     /** Stores one page and its checkpoint atomically; {@code attachments} by Graph id, for new messages. */
@@ -139,7 +142,7 @@ class GraphMailStore {
                 .then(inserted)
                 .flatMap(added -> markSeen(folderId, locked, plan)
                         .then(removed)
-                        .zipWith(unseen, Long::sum)
+                        .flatMap(deleted -> unseen.map(dropped -> deleted + dropped))
                         .flatMap(gone -> checkpoint(folderId, page.next(), plan.lastUid())
                                 .then(count(folderId))
                                 .map(stored -> new PageStored(added, gone.intValue(), stored))));
@@ -150,10 +153,10 @@ class GraphMailStore {
         if (page.messages().isEmpty()) {
             return Flux.empty();
         }
-        String[] graphIds = page.messages().stream().map(m -> m.id()).toArray(String[]::new);
+        String[] graphIds = page.messages().stream().map(GraphMessage::id).toArray(String[]::new);
         String[] messageIds = page.messages().stream()
-                .map(m -> m.internetMessageId())
-                .filter(java.util.Objects::nonNull)
+                .map(GraphMessage::internetMessageId)
+                .filter(Objects::nonNull)
                 .toArray(String[]::new);
         return db.sql("""
                 select id, graph_id, message_id, flags from mail_message where folder_id = :id
