@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.SeededMailboxes;
+import com.m365console.support.TestAccounts;
 import com.m365console.testsupport.microsoft.graph.FakeGraph;
 import com.m365console.testsupport.microsoft.graph.FakeMailbox;
 import com.m365console.testsupport.microsoft.graph.RecordedRequest;
@@ -145,6 +146,72 @@ class GraphSyncTest extends Microsoft365TestBase {
         assertThat(last.newMessages()).isEqualTo(122);
         assertThat(last.reason()).contains("\"Gone\"");
         assertThat(recorded()).containsEntry("last_state", "SUCCEEDED").containsEntry("new_messages", 122);
+    }
+
+    @Test
+    void theOwnerReadsMailSynchronisedOverGraphAsOverImap() throws Exception {
+        box.add(
+                inbox,
+                SeedMessage.of("Older", "lee@contoso.com")
+                        .text("Plain")
+                        .read(true)
+                        .receivedAt(AT));
+        box.add(
+                inbox,
+                SeedMessage.of("Quarterly report", "dana@contoso.com")
+                        .from("Dana Swope", "dana@contoso.com")
+                        .html("<p onclick=\"x()\">Numbers</p><script>alert(1)</script>")
+                        .attachment("q1.xlsx", "application/vnd.ms-excel", 48_213)
+                        .flag("flagged")
+                        .receivedAt(AT.plusSeconds(60)));
+        box.add(box.addFolder(inbox, "Projects"), SeedMessage.of("Plan", "dana@contoso.com"));
+        select("INBOX", "Inbox/Projects");
+        succeeded();
+        var jane = sessions.signIn("jane", TestAccounts.PASSWORD);
+
+        var folders = jane.graphQl()
+                .document("{ mailFolders(mailboxId: \"" + mailboxId + "\") { id fullName total unread } }")
+                .execute();
+        folders.path("mailFolders[*].fullName")
+                .entityList(String.class)
+                .containsExactly("INBOX", "Inbox/Projects")
+                .path("mailFolders[0].total")
+                .entity(Integer.class)
+                .isEqualTo(2)
+                .path("mailFolders[0].unread")
+                .entity(Integer.class)
+                .isEqualTo(1);
+        String inboxFolder =
+                folders.path("mailFolders[0].id").entity(String.class).get();
+        var list = jane.graphQl()
+                .document("query($f: UUID!) { messages(folderId: $f) { edges { node { id subject seen flagged"
+                        + " hasAttachments } } } }")
+                .variable("f", inboxFolder)
+                .execute();
+        list.path("messages.edges[*].node.subject")
+                .entityList(String.class)
+                .containsExactly("Quarterly report", "Older")
+                .path("messages.edges[0].node.flagged")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("messages.edges[0].node.hasAttachments")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("messages.edges[1].node.seen")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        String reportId =
+                list.path("messages.edges[0].node.id").entity(String.class).get();
+        var report = jane.graphQl()
+                .document("query($id: UUID!) { message(id: $id) { fromName html text attachments { fileName size } } }")
+                .variable("id", reportId)
+                .execute();
+        report.path("message.fromName").entity(String.class).isEqualTo("Dana Swope");
+        report.path("message.attachments[0].fileName").entity(String.class).isEqualTo("q1.xlsx");
+        report.path("message.attachments[0].size").entity(Double.class).isEqualTo(48_213.0);
+        assertThat(report.path("message.html").entity(String.class).get())
+                .contains("Numbers")
+                .doesNotContain("script", "onclick");
     }
 
     @Test
