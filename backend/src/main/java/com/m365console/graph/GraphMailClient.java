@@ -1,5 +1,6 @@
 package com.m365console.graph;
 
+import com.m365console.mail.Attachment;
 import com.m365console.microsoft.MicrosoftEndpoints;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,9 @@ public class GraphMailClient {
 
     /** The default folders whose ids Graph gives by well-known name. */
     static final List<String> WELL_KNOWN = List.of("inbox", "sentitems", "deleteditems", "junkemail", "archive");
+
+    /** What the store keeps of an attachment: never its content. */
+    private static final String ATTACHMENT_SELECT = "name,contentType,size,isInline";
 
     private static final String FOLDER_SELECT =
             "id,displayName,parentFolderId,childFolderCount,totalItemCount," + "unreadItemCount";
@@ -62,6 +66,56 @@ public class GraphMailClient {
                     .expand(page -> page.last()
                             ? Mono.empty()
                             : page(onGraphHost(mailbox, page.next().url()), accessToken, mailbox));
+        });
+    }
+
+    /**
+     * The attachments (name, type, size, inline; never their content) of the given messages by message id, asked in
+     * {@code $batch} requests of up to 20 messages; a message Graph no longer has is left out.
+     */
+    public Mono<Map<String, List<Attachment>>> attachments(
+            String accessToken, GraphMailbox mailbox, List<String> messageIds) {
+        URI batchUri = URI.create(version(mailbox) + "/$batch");
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < messageIds.size(); from += GraphBatch.MAX_STEPS) {
+            chunks.add(messageIds.subList(from, Math.min(messageIds.size(), from + GraphBatch.MAX_STEPS)));
+        }
+        return Flux.fromIterable(chunks)
+                .concatMap(chunk -> attachmentsOf(batchUri, accessToken, mailbox, chunk))
+                .collect(HashMap<String, List<Attachment>>::new, Map::putAll)
+                .map(Map::copyOf);
+    }
+
+    private Mono<Map<String, List<Attachment>>> attachmentsOf(
+            URI batchUri, String accessToken, GraphMailbox mailbox, List<String> messageIds) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (int i = 0; i < messageIds.size(); i++) {
+            urls.put(
+                    String.valueOf(i),
+                    mailbox.path() + "/messages/" + segment(messageIds.get(i)) + "/attachments?$select="
+                            + ATTACHMENT_SELECT);
+        }
+        return batch.get(batchUri, accessToken, urls).map(steps -> {
+            Map<String, List<Attachment>> byMessage = new HashMap<>();
+            for (int i = 0; i < messageIds.size(); i++) {
+                GraphBatch.Step step = steps.get(String.valueOf(i));
+                if (step == null || step.status() == 404) {
+                    continue;
+                }
+                if (step.status() != 200) {
+                    throw GraphErrors.fromResponse(step.status(), step.body(), step.retryAfter());
+                }
+                List<Attachment> list = new ArrayList<>();
+                for (JsonNode a : step.body().path("value")) {
+                    list.add(new Attachment(
+                            a.path("name").asString(null),
+                            a.path("contentType").asString(null),
+                            a.path("size").asLong(0),
+                            a.path("isInline").asBoolean(false)));
+                }
+                byMessage.put(messageIds.get(i), List.copyOf(list));
+            }
+            return byMessage;
         });
     }
 

@@ -5,6 +5,7 @@
  * {@code @odata.deltaLink} at its end). It honours {@code Retry-After} on 429 and 503 within bounds
  * ({@link com.m365console.graph.GraphProperties}) and turns Graph's error JSON into a
  * {@link com.m365console.graph.GraphException} that says what to do. Tokens and state tokens never reach logs or
- * messages. Not yet wired into synchronisation.
+ * messages. Attachments' names and sizes come in {@code $batch} too. Synchronisation uses it through
+ * {@code sync.GraphSyncRun}.
  */
 package com.m365console.graph;

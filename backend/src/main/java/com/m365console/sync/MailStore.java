@@ -61,7 +61,23 @@ class MailStore implements MessageStore {
         if (batch.isEmpty()) {
             return Mono.just(0);
         }
+        long maxUid = batch.stream().mapToLong(FetchedMessage::uid).max().orElse(0);
+        Mono<Void> checkpoint = db.sql(
+                        "update mail_folder set last_uid = greatest(last_uid, :uid), last_synced_at = now() where id = :id")
+                .bind("id", folderId)
+                .bind("uid", maxUid)
+                .then();
+        return transaction.transactional(
+                insert(folderId, batch, null).flatMap(stored -> checkpoint.thenReturn(stored)));
+    }
+
+    /**
+     * Inserts a batch in one statement, within the caller's transaction; {@code graphIds} (null over IMAP) are the
+     * messages' Graph ids in the batch's order. A UID the folder has already is left as it is.
+     */
+    Mono<Integer> insert(UUID folderId, List<FetchedMessage> batch, List<String> graphIds) {
         int n = batch.size();
+        String[] graph = graphIds == null ? new String[n] : graphIds.toArray(String[]::new);
         Long[] uids = new Long[n];
         String[] messageIds = new String[n];
         String[] inReplyTo = new String[n];
@@ -78,11 +94,9 @@ class MailStore implements MessageStore {
         String[] htmlBodies = new String[n];
         Boolean[] truncated = new Boolean[n];
         String[] attachments = new String[n];
-        long maxUid = 0;
         for (int i = 0; i < n; i++) {
             FetchedMessage message = batch.get(i);
             uids[i] = message.uid();
-            maxUid = Math.max(maxUid, message.uid());
             messageIds[i] = message.messageId();
             inReplyTo[i] = message.inReplyTo();
             subjects[i] = message.subject();
@@ -99,22 +113,22 @@ class MailStore implements MessageStore {
             truncated[i] = message.bodyTruncated();
             attachments[i] = json.writeValueAsString(message.attachments());
         }
-        Mono<Integer> insert = db.sql("""
+        return db.sql("""
                 insert into mail_message (folder_id, uid, message_id, in_reply_to, subject, from_name, from_address,
                     to_addresses, cc_addresses, sent_at, received_at, size, flags, text_body, html_body,
-                    body_truncated, attachments)
+                    body_truncated, attachments, graph_id)
                 select :folder, m.uid, m.message_id, m.in_reply_to, m.subject, m.from_name, m.from_address,
                     array(select jsonb_array_elements_text(m.to_json::jsonb)),
                     array(select jsonb_array_elements_text(m.cc_json::jsonb)),
                     m.sent_at, m.received_at, m.size,
                     array(select jsonb_array_elements_text(m.flags_json::jsonb)),
-                    m.text_body, m.html_body, m.truncated, m.attachments::jsonb
+                    m.text_body, m.html_body, m.truncated, m.attachments::jsonb, m.graph_id
                 from unnest(:uids::bigint[], :messageIds::text[], :inReplyTo::text[], :subjects::text[],
                     :fromNames::text[], :fromAddresses::text[], :to::text[], :cc::text[], :sentAt::timestamptz[],
                     :receivedAt::timestamptz[], :sizes::bigint[], :flags::text[], :textBodies::text[],
-                    :htmlBodies::text[], :truncated::boolean[], :attachments::text[])
+                    :htmlBodies::text[], :truncated::boolean[], :attachments::text[], :graphIds::text[])
                     as m(uid, message_id, in_reply_to, subject, from_name, from_address, to_json, cc_json, sent_at,
-                         received_at, size, flags_json, text_body, html_body, truncated, attachments)
+                         received_at, size, flags_json, text_body, html_body, truncated, attachments, graph_id)
                 on conflict (folder_id, uid) do nothing""")
                 .bind("folder", folderId)
                 .bind("uids", uids)
@@ -133,13 +147,10 @@ class MailStore implements MessageStore {
                 .bind("htmlBodies", htmlBodies)
                 .bind("truncated", truncated)
                 .bind("attachments", attachments)
+                .bind("graphIds", graph)
                 .fetch()
                 .rowsUpdated()
                 .map(Long::intValue);
-        Mono<Void> checkpoint =
-                db.sql("""
-                update mail_folder set last_uid = greatest(last_uid, :uid), last_synced_at = now() where id = :id""").bind("id", folderId).bind("uid", maxUid).then();
-        return transaction.transactional(insert.flatMap(stored -> checkpoint.thenReturn(stored)));
     }
 
     /**

@@ -1,10 +1,13 @@
 package com.m365console.sync;
 
+import com.m365console.graph.GraphMailClient;
 import com.m365console.mail.FolderReader;
 import com.m365console.mailbox.MailboxDirectory;
 import com.m365console.mailbox.MailboxState;
 import com.m365console.mailbox.MailboxView;
+import com.m365console.microsoft.Cloud;
 import com.m365console.settings.EmailSyncSettingsService;
+import com.m365console.settings.MicrosoftSettingsService;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +48,9 @@ public class MailboxSynchronizer {
     private final SyncRunProperties properties;
     private final FlagReconciliations reconciliations;
     private final SyncMeters meters;
+    private final GraphMailClient graph;
+    private final GraphMailStore graphStore;
+    private final MicrosoftSettingsService microsoftSettings;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
@@ -57,7 +63,10 @@ public class MailboxSynchronizer {
             SyncSchedule schedule,
             EmailSyncSettingsService syncSettings,
             SyncRunProperties properties,
-            SyncMeters meters) {
+            SyncMeters meters,
+            GraphMailClient graph,
+            GraphMailStore graphStore,
+            MicrosoftSettingsService microsoftSettings) {
         this.mailboxes = mailboxes;
         this.connector = connector;
         this.store = store;
@@ -67,6 +76,9 @@ public class MailboxSynchronizer {
         this.syncSettings = syncSettings;
         this.properties = properties;
         this.meters = meters;
+        this.graph = graph;
+        this.graphStore = graphStore;
+        this.microsoftSettings = microsoftSettings;
         this.reconciliations = new FlagReconciliations(properties.flagsReconcileEvery());
     }
 
@@ -76,6 +88,19 @@ public class MailboxSynchronizer {
      * holds the mailbox.
      */
     public Mono<SyncOutcome> sync(UUID mailboxId) {
+        return fullRun(mailboxId, this::imapRun);
+    }
+
+    /**
+     * As {@link #sync(UUID)}, over Microsoft Graph with the mailbox's Graph tokens from {@code tokens}: the same lease,
+     * steps, outcome and record. The seam for the transport dispatch: once {@code mailbox.transport} exists,
+     * {@link #sync(UUID)} takes this path for a Graph mailbox, with the mailbox package's Graph token accessor.
+     */
+    public Mono<SyncOutcome> syncOverGraph(UUID mailboxId, GraphTokenSource tokens) {
+        return fullRun(mailboxId, graphRun(tokens));
+    }
+
+    private Mono<SyncOutcome> fullRun(UUID mailboxId, RunBody body) {
         return Mono.defer(() -> {
             Running[] started = new Running[1];
             Running run = running.compute(
@@ -86,7 +111,7 @@ public class MailboxSynchronizer {
                 launch(
                         mailboxId,
                         started[0],
-                        this::fullRun,
+                        body,
                         (outcome, ended) -> syncSettings
                                 .current()
                                 .flatMap(settings -> schedule.record(
@@ -113,7 +138,11 @@ public class MailboxSynchronizer {
             launch(
                     mailboxId,
                     run,
-                    (mailbox, sync) -> Mono.fromCallable(() -> sync.syncNewMail(reader, folder)),
+                    (mailbox, running, progress) -> Mono.fromCallable(() -> {
+                        SyncRun sync = newImapRun(mailboxId, progress);
+                        running.attach(sync);
+                        return sync.syncNewMail(reader, folder);
+                    }),
                     (outcome, ended) -> schedule.recordUnscheduled(ended));
             return run.outcome();
         });
@@ -127,9 +156,37 @@ public class MailboxSynchronizer {
                         + "synchronisation goes on from here at its next start or on another instance."));
     }
 
-    private Mono<SyncOutcome> fullRun(MailboxView mailbox, SyncRun run) {
-        List<String> folders = mailbox.selectedFolders().isEmpty() ? List.of("INBOX") : mailbox.selectedFolders();
-        return Mono.fromCallable(() -> run.syncFolders(folders, () -> connector.connect(mailbox)));
+    private Mono<SyncOutcome> imapRun(MailboxView mailbox, Running running, SyncProgress progress) {
+        return Mono.fromCallable(() -> {
+            SyncRun run = newImapRun(mailbox.id(), progress);
+            running.attach(run);
+            return run.syncFolders(folders(mailbox), () -> connector.connect(mailbox));
+        });
+    }
+
+    private RunBody graphRun(GraphTokenSource tokens) {
+        return (mailbox, running, progress) -> Mono.fromCallable(() -> {
+            Cloud cloud = microsoftSettings.current().block().cloud().value();
+            GraphSyncRun run = new GraphSyncRun(
+                    mailbox.id(),
+                    GraphSyncRun.target(mailbox, cloud),
+                    graph,
+                    graphStore,
+                    tokens,
+                    progress,
+                    properties.storeTimeout());
+            running.attach(run);
+            return run.syncFolders(folders(mailbox));
+        });
+    }
+
+    private static List<String> folders(MailboxView mailbox) {
+        return mailbox.selectedFolders().isEmpty() ? List.of("INBOX") : mailbox.selectedFolders();
+    }
+
+    private SyncRun newImapRun(UUID mailboxId, SyncProgress progress) {
+        return new SyncRun(
+                mailboxId, store, progress, properties.batchSize(), properties.storeTimeout(), reconciliations);
     }
 
     /**
@@ -165,29 +222,22 @@ public class MailboxSynchronizer {
 
     /** The run itself on a thread of its own, with the lease's heartbeat beside it; every failure becomes an outcome. */
     private Mono<SyncOutcome> attempt(UUID mailboxId, Running running, RunBody body) {
-        SyncRun run = new SyncRun(
-                mailboxId,
-                store,
-                new PublishedProgress(mailboxId),
-                properties.batchSize(),
-                properties.storeTimeout(),
-                reconciliations);
-        running.attach(run);
+        SyncProgress progress = new PublishedProgress(mailboxId);
         return mailboxes
                 .find(mailboxId)
                 .flatMap(mailbox -> mayLogIn(mailbox)
                         ? Mono.using(
-                                () -> heartbeat(mailboxId, run),
-                                beat -> body.run(mailbox, run).subscribeOn(Schedulers.boundedElastic()),
+                                () -> heartbeat(mailboxId, running),
+                                beat -> body.run(mailbox, running, progress).subscribeOn(Schedulers.boundedElastic()),
                                 Disposable::dispose)
                         : Mono.just(notNow(mailbox)))
                 .defaultIfEmpty(new SyncOutcome.NotConnected("The mailbox no longer exists."))
-                .onErrorResume(failure ->
-                        Mono.just(ended(mailboxId, SyncFailures.outcome(failure, run.stored(), run.took()), failure)));
+                .onErrorResume(failure -> Mono.just(
+                        ended(mailboxId, SyncFailures.outcome(failure, running.stored(), running.took()), failure)));
     }
 
     /** Renews the lease while the run works; a lease another holder took over stops the run. */
-    private Disposable heartbeat(UUID mailboxId, SyncRun run) {
+    private Disposable heartbeat(UUID mailboxId, Running run) {
         return Flux.interval(properties.leaseRenewEvery())
                 .concatMap(tick -> leases.renew(mailboxId, SyncLeases.Purpose.SYNC, instance, properties.leaseTtl())
                         .onErrorResume(failure -> {
@@ -294,9 +344,9 @@ public class MailboxSynchronizer {
         Mono<Void> record(SyncOutcome outcome, SyncStatus ended);
     }
 
-    /** What a run does once it holds the mailbox. */
+    /** What a run does once it holds the mailbox: makes its run, attaches it (so it can be stopped), runs it. */
     private interface RunBody {
-        Mono<SyncOutcome> run(MailboxView mailbox, SyncRun run);
+        Mono<SyncOutcome> run(MailboxView mailbox, Running running, SyncProgress progress);
     }
 
     /** Publishes a run's steps as they happen. */
@@ -323,7 +373,7 @@ public class MailboxSynchronizer {
         private final boolean full;
         private final Running follows;
         private final Sinks.One<SyncOutcome> result = Sinks.one();
-        private volatile SyncRun run;
+        private volatile StoppableRun run;
         private volatile String stopReason;
 
         Running(boolean full, Running follows) {
@@ -335,7 +385,7 @@ public class MailboxSynchronizer {
             return result.asMono();
         }
 
-        void attach(SyncRun attached) {
+        void attach(StoppableRun attached) {
             run = attached;
             if (stopReason != null) {
                 attached.stop(stopReason);
@@ -344,10 +394,20 @@ public class MailboxSynchronizer {
 
         void stop(String reason) {
             stopReason = reason;
-            SyncRun current = run;
+            StoppableRun current = run;
             if (current != null) {
                 current.stop(reason);
             }
+        }
+
+        int stored() {
+            StoppableRun current = run;
+            return current == null ? 0 : current.stored();
+        }
+
+        Duration took() {
+            StoppableRun current = run;
+            return current == null ? Duration.ZERO : current.took();
         }
     }
 }

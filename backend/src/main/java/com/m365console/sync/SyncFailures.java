@@ -1,5 +1,6 @@
 package com.m365console.sync;
 
+import com.m365console.graph.GraphException;
 import com.m365console.mail.MailFailure;
 import com.m365console.mail.MailServerException;
 import com.m365console.mailbox.MailboxUnavailableException;
@@ -29,6 +30,9 @@ final class SyncFailures {
                     ? new SyncOutcome.AccessRefused(mail.getMessage())
                     : new SyncOutcome.Failed(mail.getMessage(), storedBeforeFailure, took);
         }
+        if (failure instanceof GraphException graph) {
+            return graph(graph, storedBeforeFailure, took);
+        }
         if (failure instanceof SyncRun.SyncStoppedException stopped) {
             return new SyncOutcome.Failed(stopped.getMessage(), storedBeforeFailure, took);
         }
@@ -41,6 +45,19 @@ final class SyncFailures {
                         + "); it is tried again by itself. The log has the details.",
                 storedBeforeFailure,
                 took);
+    }
+
+    /**
+     * Graph's refusals in the words {@code GraphException} has for them: a token refused after its refresh means
+     * reconnecting; a missing permission or a mailbox Graph cannot serve is refused access (the reason says what to
+     * fix); throttling, outages and the rest may pass by themselves.
+     */
+    private static SyncOutcome graph(GraphException failure, int storedBeforeFailure, Duration took) {
+        return switch (failure.failure()) {
+            case TOKEN_REFUSED -> new SyncOutcome.NeedsReauth(failure.getMessage());
+            case ACCESS_DENIED, MAILBOX_NOT_ENABLED -> new SyncOutcome.AccessRefused(failure.getMessage());
+            default -> new SyncOutcome.Failed(failure.getMessage(), storedBeforeFailure, took);
+        };
     }
 
     /** Whether the failure came from the database (or its connection pool), anywhere in its causes. */
@@ -62,6 +79,7 @@ final class SyncFailures {
     static boolean isUnexpected(Throwable failure) {
         return !(failure instanceof MailboxUnavailableException
                 || failure instanceof MailServerException
+                || failure instanceof GraphException
                 || failure instanceof SyncRun.SyncStoppedException
                 || isDatabaseFailure(failure));
     }

@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  * on a thread of its own, and each batch's write overlaps the next batch's fetch (at most two batches in memory).
  * Failures leave as exceptions; {@link SyncFailures} turns them into outcomes.
  */
-final class SyncRun {
+final class SyncRun implements StoppableRun {
 
     private static final Logger log = LoggerFactory.getLogger(SyncRun.class);
 
@@ -97,16 +97,19 @@ final class SyncRun {
     }
 
     /** Asks the run to stop before its next batch (lease lost, shutting down); it then fails with this reason. */
-    void stop(String reason) {
+    @Override
+    public void stop(String reason) {
         stopReason = reason;
     }
 
     /** Messages stored so far by this run. */
-    int stored() {
+    @Override
+    public int stored() {
         return stored;
     }
 
-    Duration took() {
+    @Override
+    public Duration took() {
         return Duration.ofNanos(System.nanoTime() - startedAt);
     }
 

@@ -18,6 +18,14 @@
  * on).</li>
  * </ol>
  *
+ * <p>Over Microsoft Graph ({@code MailboxSynchronizer.syncOverGraph}, the same lease, steps, outcome and record; the
+ * dispatch by {@code mailbox.transport} is still to come), {@code GraphSyncRun} takes a {@code GraphTokenSource},
+ * reads the folder tree once, finds the selected folders on it by {@code GraphFolderNames} (the inbox is
+ * {@code INBOX}, other folders their path, {@code Inbox/Projects}), and per folder runs delta from the stored
+ * checkpoint; {@code GraphMailStore} stores each page with its checkpoint in one transaction into the same tables
+ * ({@code GraphPagePlan}: by Graph id, else adopting an IMAP row by Message-ID, else a new row with the folder's next
+ * UID). A lost delta token starts the folder's round over; a full round's end removes the rows it did not see.
+ *
  * <p>Pushed mail: {@code InboxPushWatchers} holds a PUSH lease per mailbox and runs an {@code InboxPushWatcher}
  * for it as tasks on a small shared pool (IDLE itself waits in one selector: {@code mail.SharedIdle}), which writes how it goes (CONNECTING, WATCHING, RECONNECTING, FAILING, OFF: {@code PushStateWriter}
  * into {@code mailbox_push}); {@code PushStatuses} reads that back only under a live lease, so every instance shows

@@ -211,6 +211,36 @@ class GraphMailClientTest {
     }
 
     @Test
+    void attachmentsComeByMessageInBatchesOfTwentyWithoutTheirContent() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            SeedMessage seed = SeedMessage.of("With files " + i, "dana@contoso.com");
+            if (i % 2 == 0) {
+                seed = seed.attachment("file" + i + ".pdf", "application/pdf", 1_000 + i);
+            }
+            ids.add(adele.add(inbox, seed));
+        }
+        String gone = ids.get(22);
+        adele.delete(gone);
+
+        Map<String, List<com.m365console.mail.Attachment>> attachments =
+                client.attachments(token, ME, ids).block();
+
+        assertThat(attachments).hasSize(22).doesNotContainKey(gone);
+        assertThat(attachments.get(ids.get(4)))
+                .containsExactly(new com.m365console.mail.Attachment("file4.pdf", "application/pdf", 1_004, false));
+        assertThat(attachments.get(ids.get(5))).isEmpty();
+        assertThat(graph.requests())
+                .filteredOn(r -> !r.batched())
+                .extracting(RecordedRequest::path)
+                .containsExactly("/v1.0/$batch", "/v1.0/$batch");
+        assertThat(graph.requests())
+                .filteredOn(RecordedRequest::batched)
+                .hasSize(23)
+                .allSatisfy(r -> assertThat(r.query().get("$select")).isEqualTo("name,contentType,size,isInline"));
+    }
+
+    @Test
     void throttlingAndAnOutageMidDeltaAreWaitedOutWithNothingLost() {
         List<String> ids = seed(7);
         graph.throttleAfter(1, 1, Duration.ofSeconds(1));
