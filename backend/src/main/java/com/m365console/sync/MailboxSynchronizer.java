@@ -2,6 +2,7 @@ package com.m365console.sync;
 
 import com.m365console.graph.GraphMailClient;
 import com.m365console.mail.FolderReader;
+import com.m365console.mailbox.MailTransport;
 import com.m365console.mailbox.MailboxDirectory;
 import com.m365console.mailbox.MailboxState;
 import com.m365console.mailbox.MailboxView;
@@ -51,6 +52,7 @@ public class MailboxSynchronizer {
     private final GraphMailClient graph;
     private final GraphMailStore graphStore;
     private final MicrosoftSettingsService microsoftSettings;
+    private final GraphTokenSource graphTokens;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
@@ -66,7 +68,9 @@ public class MailboxSynchronizer {
             SyncMeters meters,
             GraphMailClient graph,
             GraphMailStore graphStore,
-            MicrosoftSettingsService microsoftSettings) {
+            MicrosoftSettingsService microsoftSettings,
+            GraphTokenSource graphTokens) {
+        this.graphTokens = graphTokens;
         this.mailboxes = mailboxes;
         this.connector = connector;
         this.store = store;
@@ -88,16 +92,23 @@ public class MailboxSynchronizer {
      * holds the mailbox.
      */
     public Mono<SyncOutcome> sync(UUID mailboxId) {
-        return fullRun(mailboxId, this::imapRun);
+        return fullRun(mailboxId, overItsTransport(graphTokens));
     }
 
     /**
-     * As {@link #sync(UUID)}, over Microsoft Graph with the mailbox's Graph tokens from {@code tokens}: the same lease,
-     * steps, outcome and record. The seam for the transport dispatch: once {@code mailbox.transport} exists,
-     * {@link #sync(UUID)} takes this path for a Graph mailbox, with the mailbox package's Graph token accessor.
+     * As {@link #sync(UUID)}, over Microsoft Graph whatever the mailbox's transport, with Graph tokens from
+     * {@code tokens}: the same lease, steps, outcome and record. For tests that issue the tokens themselves.
      */
     public Mono<SyncOutcome> syncOverGraph(UUID mailboxId, GraphTokenSource tokens) {
         return fullRun(mailboxId, graphRun(tokens));
+    }
+
+    /** IMAP for a mailbox connected over IMAP and SMTP, Microsoft Graph for one connected over Graph. */
+    private RunBody overItsTransport(GraphTokenSource tokens) {
+        RunBody overGraph = graphRun(tokens);
+        return (mailbox, running, progress) -> mailbox.transport() == MailTransport.GRAPH
+                ? overGraph.run(mailbox, running, progress)
+                : imapRun(mailbox, running, progress);
     }
 
     private Mono<SyncOutcome> fullRun(UUID mailboxId, RunBody body) {

@@ -1,9 +1,12 @@
 package com.m365console.sync;
 
+import com.m365console.graph.GraphProperties;
+import com.m365console.mailbox.MailTransport;
 import com.m365console.mailbox.MailboxState;
 import com.m365console.mailbox.MailboxView;
 import com.m365console.settings.EmailSyncSettings;
 import com.m365console.settings.EmailSyncSettingsService;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +26,12 @@ class PushStatuses {
 
     private final EmailSyncSettingsService settings;
     private final PushProperties properties;
+    private final GraphProperties graph;
 
-    PushStatuses(EmailSyncSettingsService settings, PushProperties properties) {
+    PushStatuses(EmailSyncSettingsService settings, PushProperties properties, GraphProperties graph) {
         this.settings = settings;
         this.properties = properties;
+        this.graph = graph;
     }
 
     /** The push states of these mailboxes, given what the holders of live PUSH leases wrote for them. */
@@ -53,6 +58,10 @@ class PushStatuses {
                 default -> "The mailbox is not connected.";
             };
         }
+        if (mailbox.transport() == MailTransport.GRAPH) {
+            return "Connected over Microsoft Graph: new mail arrives with a delta poll "
+                    + pollEvery(graph.pollInterval()) + " after the last run, while Email Synchronization is on.";
+        }
         if (!properties.enabled()) {
             return "Pushing new mail is turned off on this server (m365.sync.push.enabled).";
         }
@@ -64,5 +73,10 @@ class PushStatuses {
             return "INBOX is not among the synced folders; new mail of the chosen folders arrives with the schedule.";
         }
         return null;
+    }
+
+    private static String pollEvery(Duration interval) {
+        long seconds = interval.toSeconds();
+        return seconds % 60 == 0 ? (seconds / 60) + " min" : seconds + " s";
     }
 }

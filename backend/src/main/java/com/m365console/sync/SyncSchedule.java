@@ -1,5 +1,6 @@
 package com.m365console.sync;
 
+import com.m365console.graph.GraphProperties;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -23,31 +24,41 @@ class SyncSchedule {
 
     private final DatabaseClient db;
 
-    SyncSchedule(DatabaseClient db) {
+    private final Duration graphPoll;
+
+    SyncSchedule(DatabaseClient db, GraphProperties graph) {
         this.db = db;
+        this.graphPoll = graph.pollInterval();
     }
 
     /**
      * Connected mailboxes (or refused mail access, tried until it works again) of enabled owners, due now, that no run
-     * holds.
+     * holds. A mailbox connected over Graph, not failing, is due again {@code m365.graph.poll-interval} after its last
+     * run: that delta poll brings its new mail, as IDLE does over IMAP.
      */
     Flux<UUID> due(int limit) {
         return db.sql("""
                 select m.id from mailbox m left join mailbox_sync s on s.mailbox_id = m.id
                 where m.state in ('CONNECTED', 'ACCESS_REFUSED') and owner_enabled
-                and (s.next_attempt_at is null or s.next_attempt_at <= now())
+                and (s.next_attempt_at is null or s.next_attempt_at <= now()
+                    or (m.transport = 'GRAPH' and s.failures = 0
+                        and s.last_finished_at <= now() - make_interval(secs => :graphPoll)))
                 and not exists (select 1 from sync_lease l where l.mailbox_id = m.id and l.purpose = 'SYNC'
                     and l.expires_at > now())
                 order by s.next_attempt_at nulls first limit :limit""".replace("owner_enabled", OWNER_ENABLED))
                 .bind("limit", limit)
+                .bind("graphPoll", (double) graphPoll.toMillis() / 1000)
                 .map(row -> row.get("id", UUID.class))
                 .all();
     }
 
-    /** Connected mailboxes of enabled owners that synchronise their INBOX (as they do when no folder is selected). */
+    /**
+     * Connected IMAP mailboxes of enabled owners that synchronise their INBOX (as they do when no folder is selected):
+     * those an IDLE watcher is for. Graph mailboxes get new mail by the delta poll of {@link #due(int)}.
+     */
     Flux<UUID> inboxSynchronising() {
         return db.sql("""
-                select m.id from mailbox m where m.state = 'CONNECTED' and owner_enabled
+                select m.id from mailbox m where m.state = 'CONNECTED' and m.transport = 'IMAP' and owner_enabled
                 and (cardinality(selected_folders) = 0 or 'INBOX' = any (selected_folders))""".replace("owner_enabled", OWNER_ENABLED))
                 .map(row -> row.get("id", UUID.class))
                 .all();
