@@ -2,7 +2,15 @@
 // check, the last sync and the last failed one, and how new mail arrives (instant, reconnecting, failing, on schedule).
 import type { MailboxFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { checkOutcome, KIND_LABEL, pushBadge, pushProblem, stateBadge, TRANSPORT_LABEL } from './mailboxes';
+import {
+  checkOutcome,
+  KIND_LABEL,
+  pushBadge,
+  pushProblem,
+  stateBadge,
+  TRANSPORT_LABEL,
+  CHECK_LABELS,
+} from './mailboxes';
 import { ProtocolCheck } from './ProtocolCheck';
 import { failureLine, syncLine } from './sync';
 
@@ -44,8 +52,8 @@ export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFi
                 {m.lastCheckAt ? (
                   <span className="last-check">
                     {formatDateTime(m.lastCheckAt)}
-                    <ProtocolCheck protocol="IMAP" outcome={checkOutcome(m.imapCheck)} />
-                    <ProtocolCheck protocol="SMTP" outcome={checkOutcome(m.smtpCheck)} />
+                    <ProtocolCheck protocol={CHECK_LABELS[m.transport].read} outcome={checkOutcome(m.imapCheck)} />
+                    <ProtocolCheck protocol={CHECK_LABELS[m.transport].send} outcome={checkOutcome(m.smtpCheck)} />
                   </span>
                 ) : (
                   'Never'

@@ -2,7 +2,7 @@
 // sync (kept after later successes), and the folders it synchronises.
 import type { MailboxFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { checkOutcome, syncedFolders, TRANSPORT_LABEL } from './mailboxes';
+import { checkOutcome, syncedFolders, TRANSPORT_LABEL, CHECK_LABELS } from './mailboxes';
 import { ProtocolCheck } from './ProtocolCheck';
 import { failureLine } from './sync';
 
@@ -24,8 +24,12 @@ export function MailboxDetails({ mailbox: m }: { mailbox: MailboxFieldsFragment 
       <dt>Last check</dt>
       <dd className="last-check">
         <span>{m.lastCheckAt ? formatDateTime(m.lastCheckAt) : 'Never'}</span>
-        {m.lastCheckAt && <ProtocolCheck protocol="IMAP" outcome={checkOutcome(m.imapCheck)} />}
-        {m.lastCheckAt && <ProtocolCheck protocol="SMTP" outcome={checkOutcome(m.smtpCheck)} />}
+        {m.lastCheckAt && (
+          <ProtocolCheck protocol={CHECK_LABELS[m.transport].read} outcome={checkOutcome(m.imapCheck)} />
+        )}
+        {m.lastCheckAt && (
+          <ProtocolCheck protocol={CHECK_LABELS[m.transport].send} outcome={checkOutcome(m.smtpCheck)} />
+        )}
       </dd>
       <dt>Last failed sync</dt>
       <dd className={m.lastFailure ? 'last-failure' : undefined}>

@@ -1,7 +1,7 @@
-// One protocol's check result as a mark: "IMAP ✓", "SMTP ✗" with why, or not checked yet.
+// One protocol's check result as a mark: "IMAP ✓", "SMTP ✗", "Graph sending ✓" with why, or not checked yet.
 import type { CheckOutcome } from './mailboxes';
 
-type Props = { protocol: 'IMAP' | 'SMTP'; outcome: CheckOutcome; withMessage?: boolean };
+type Props = { protocol: string; outcome: CheckOutcome; withMessage?: boolean };
 
 export function ProtocolCheck({ protocol, outcome, withMessage = false }: Props) {
   const tone = outcome.ok === null ? 'unknown' : outcome.ok ? 'ok' : 'failed';

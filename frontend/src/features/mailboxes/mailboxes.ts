@@ -91,6 +91,12 @@ export const KIND_LABEL: Record<MailboxKind, string> = { PERSONAL: 'Personal', S
 export const TRANSPORT_LABEL: Record<MailTransport, string> = { IMAP: 'IMAP and SMTP', GRAPH: 'Microsoft Graph' };
 
 /** The transport a mailbox is not on: what "Switch" moves it to. */
+/** What a check of the mailbox covers, by transport: IMAP and SMTP logins, or reading and sending over Graph. */
+export const CHECK_LABELS: Record<MailTransport, { read: string; send: string; server: string }> = {
+  IMAP: { read: 'IMAP', send: 'SMTP', server: 'IMAP' },
+  GRAPH: { read: 'Graph reading', send: 'Graph sending', server: 'Microsoft Graph' },
+};
+
 export function otherTransport(transport: MailTransport): MailTransport {
   return transport === 'GRAPH' ? 'IMAP' : 'GRAPH';
 }

@@ -47,6 +47,9 @@ final class GraphErrors {
                 || status == 410) {
             return GraphFailure.RESYNC_NEEDED;
         }
+        if (c.equals("errorsendasdenied")) {
+            return GraphFailure.SEND_AS_DENIED;
+        }
         if (c.equals("erroraccessdenied") || c.equals("accessdenied") || status == 403) {
             return GraphFailure.ACCESS_DENIED;
         }
@@ -77,6 +80,10 @@ final class GraphErrors {
                         + "user, who also needs Full Access to it), or for app-only access the Mail.ReadWrite application "
                         + "permission with admin consent (Azure portal > App registrations > API permissions); then "
                         + "reconnect the mailbox.";
+            case SEND_AS_DENIED ->
+                "Microsoft Graph refused to send as this mailbox: the account it was connected with has no Send As "
+                        + "permission on it (Exchange admin center > Mailboxes > the mailbox > Delegation > Send as); "
+                        + "grant it, wait for it to apply, then send again.";
             case MAILBOX_NOT_ENABLED ->
                 "Microsoft Graph cannot serve this mailbox: it is inactive, soft-deleted or "
                         + "hosted on-premises (Exchange Server). Connect it over IMAP/SMTP instead, or check its license "
@@ -97,7 +104,12 @@ final class GraphErrors {
                         + "tries again. If it keeps failing, check that this server can reach the Graph host.";
             case OTHER -> "Microsoft Graph refused the request.";
         };
-        StringBuilder text = new StringBuilder(advice).append(" (Microsoft Graph: ");
+        return advice + " " + details(status, code, message, requestId, date);
+    }
+
+    /** Graph's own words in brackets: status, code, message, request-id and date, for support. */
+    static String details(int status, String code, String message, String requestId, String date) {
+        StringBuilder text = new StringBuilder("(Microsoft Graph: ");
         text.append(status == 0 ? "no answer" : "HTTP " + status);
         if (code != null) {
             text.append(' ').append(code);

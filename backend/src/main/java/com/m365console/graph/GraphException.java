@@ -63,6 +63,11 @@ public class GraphException extends RuntimeException {
         return date;
     }
 
+    /** Graph's own account of the failure, without advice: status, code, message, request-id and date. */
+    public String details() {
+        return GraphErrors.details(status, code, graphMessage, requestId, date);
+    }
+
     /** How long Graph asked to wait before the next try (throttling, outages), else null. */
     public Duration retryAfter() {
         return retryAfter;

@@ -6,6 +6,8 @@ public enum GraphFailure {
     TOKEN_REFUSED,
     /** {@code ErrorAccessDenied} (403): the token lacks the mail permission, or the user may not open this mailbox. */
     ACCESS_DENIED,
+    /** {@code ErrorSendAsDenied} (403): the signed-in user may not send as the mailbox (no Send As right on it). */
+    SEND_AS_DENIED,
     /** {@code MailboxNotEnabledForRESTAPI}: inactive, soft-deleted or on-premises mailbox; Graph cannot serve it. */
     MAILBOX_NOT_ENABLED,
     /** 410 Gone / {@code SyncStateNotFound}: the delta token is no longer known; resynchronise the folder. */

@@ -47,10 +47,22 @@ final class GraphHttp {
     }
 
     Mono<JsonNode> get(URI uri, String accessToken, String prefer) {
-        return attempt(() -> web.get().uri(uri).headers(h -> headers(h, accessToken, prefer)), "GET", uri, 0);
+        return attempt(() -> web.get().uri(uri).headers(h -> headers(h, accessToken, prefer)), "GET", uri, 0, true);
     }
 
     Mono<JsonNode> post(URI uri, String accessToken, JsonNode body) {
+        return post(uri, accessToken, body, true);
+    }
+
+    /**
+     * A POST that must not happen twice (sending mail): retried on 429 and 503, which Graph answers before doing
+     * anything, but not when no answer came, since the request may have been carried out.
+     */
+    Mono<JsonNode> postOnce(URI uri, String accessToken, JsonNode body) {
+        return post(uri, accessToken, body, false);
+    }
+
+    private Mono<JsonNode> post(URI uri, String accessToken, JsonNode body, boolean retryUnanswered) {
         String text = json.writeValueAsString(body);
         return attempt(
                 () -> web.post()
@@ -60,7 +72,8 @@ final class GraphHttp {
                         .bodyValue(text),
                 "POST",
                 uri,
-                0);
+                0,
+                retryUnanswered);
     }
 
     /** How long Graph asked to wait: delta-seconds or an HTTP date; null when it did not say. */
@@ -93,7 +106,11 @@ final class GraphHttp {
     }
 
     private Mono<JsonNode> attempt(
-            Supplier<WebClient.RequestHeadersSpec<?>> request, String method, URI uri, int attempt) {
+            Supplier<WebClient.RequestHeadersSpec<?>> request,
+            String method,
+            URI uri,
+            int attempt,
+            boolean retryUnanswered) {
         return request.get()
                 .exchangeToMono(response -> response.bodyToMono(String.class)
                         .defaultIfEmpty("")
@@ -104,21 +121,27 @@ final class GraphHttp {
                                 null)))
                 .timeout(properties.requestTimeout())
                 .onErrorResume(failure -> Mono.just(new Answer(0, null, null, failure)))
-                .flatMap(answer -> handle(answer, request, method, uri, attempt));
+                .flatMap(answer -> handle(answer, request, method, uri, attempt, retryUnanswered));
     }
 
     private Mono<JsonNode> handle(
-            Answer answer, Supplier<WebClient.RequestHeadersSpec<?>> request, String method, URI uri, int attempt) {
+            Answer answer,
+            Supplier<WebClient.RequestHeadersSpec<?>> request,
+            String method,
+            URI uri,
+            int attempt,
+            boolean retryUnanswered) {
         log.debug("Microsoft Graph {} {}: {}", method, uri.getRawPath(), answer.status());
         if (answer.status() >= 200 && answer.status() < 300) {
             return Mono.just(answer.body() == null ? json.createObjectNode() : answer.body());
         }
-        boolean retriable = answer.status() == 0 || answer.status() == 429 || answer.status() == 503;
+        boolean retriable =
+                (answer.status() == 0 && retryUnanswered) || answer.status() == 429 || answer.status() == 503;
         Duration asked = retryAfter(answer.headers());
         Duration wait = asked != null ? asked : backoff(attempt);
         if (retriable && attempt < properties.maxRetries() && wait.compareTo(properties.maxRetryAfter()) <= 0) {
             log.debug("Microsoft Graph {} {}: retrying in {} ms", method, uri.getRawPath(), wait.toMillis());
-            return Mono.delay(wait).then(Mono.defer(() -> attempt(request, method, uri, attempt + 1)));
+            return Mono.delay(wait).then(Mono.defer(() -> attempt(request, method, uri, attempt + 1, retryUnanswered)));
         }
         if (answer.status() == 0) {
             return Mono.error(

@@ -19,10 +19,15 @@ import reactor.core.publisher.Mono;
 @Component
 public class MailboxLogin {
 
-    /** The mail protocol an operation logs in with; a refusal and its cure are counted per protocol. */
+    /**
+     * The mail protocol an operation logs in with; a refusal and its cure are counted per protocol. A mailbox over
+     * Microsoft Graph counts reading ({@code GRAPH}) and sending ({@code GRAPH_SEND}) apart, as IMAP and SMTP are.
+     */
     public enum Protocol {
         IMAP,
-        SMTP
+        SMTP,
+        GRAPH,
+        GRAPH_SEND
     }
 
     private static final Logger log = LoggerFactory.getLogger(MailboxLogin.class);

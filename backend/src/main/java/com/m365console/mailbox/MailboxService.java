@@ -1,11 +1,13 @@
 package com.m365console.mailbox;
 
+import com.m365console.graph.GraphException;
 import com.m365console.mail.MailFailure;
 import com.m365console.mail.MailFolder;
 import com.m365console.mail.MailHosts;
 import com.m365console.mail.MailServerClient;
 import com.m365console.mail.MailServerException;
 import com.m365console.mail.OutgoingMessage;
+import com.m365console.microsoft.Cloud;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
 import com.m365console.platform.ratelimit.OperationRateLimits;
@@ -24,8 +26,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * What a user does with a connected mailbox: see its health, check IMAP and SMTP, pick folders, send mail,
- * disconnect. A user reaches only their own mailboxes; admins also the system ones.
+ * What a user does with a connected mailbox: see its health, check it (IMAP and SMTP, or Microsoft Graph), pick
+ * folders, send mail (SMTP or Graph's sendMail), disconnect. A user reaches only their own mailboxes; admins also the system ones.
  */
 @Service
 class MailboxService {
@@ -42,6 +44,7 @@ class MailboxService {
     private final OperationRateLimits limits;
     private final FolderSelection folderSelection;
     private final AuditEvents audit;
+    private final GraphMailboxOperations graph;
 
     MailboxService(
             MailboxRepository mailboxes,
@@ -52,8 +55,10 @@ class MailboxService {
             MicrosoftSettingsService settings,
             OperationRateLimits limits,
             FolderSelection folderSelection,
-            AuditEvents audit) {
+            AuditEvents audit,
+            GraphMailboxOperations graph) {
         this.audit = audit;
+        this.graph = graph;
         this.mailboxes = mailboxes;
         this.tokens = tokens;
         this.login = login;
@@ -94,12 +99,23 @@ class MailboxService {
 
     private Mono<CheckMailboxConnectionPayload> check(MailboxView mailbox) {
         return settings.current()
-                .flatMap(current -> Mono.zip(
+                .flatMap(current -> mailbox.transport() == MailTransport.GRAPH
+                        ? graph.check(mailbox, current.cloud().value())
+                        : checkImapAndSmtp(mailbox, current.cloud().value()))
+                .onErrorResume(
+                        MailboxUnavailableException.class,
+                        ex -> mailboxes
+                                .find(mailbox.id())
+                                .map(updated -> new CheckMailboxConnectionPayload(
+                                        updated, false, false, List.of(), List.of(unavailable(ex)))));
+    }
+
+    private Mono<CheckMailboxConnectionPayload> checkImapAndSmtp(MailboxView mailbox, Cloud current) {
+        return Mono.zip(
                         login.run(
                                         mailbox.id(),
                                         MailboxLogin.Protocol.IMAP,
-                                        token -> mail.checkImap(
-                                                hosts.imap(current.cloud().value()), mailbox.address(), token.value()))
+                                        token -> mail.checkImap(hosts.imap(current), mailbox.address(), token.value()))
                                 .map(Result::ok)
                                 .onErrorResume(
                                         MailServerException.class,
@@ -107,15 +123,11 @@ class MailboxService {
                         login.run(
                                         mailbox.id(),
                                         MailboxLogin.Protocol.SMTP,
-                                        token -> mail.checkSmtp(
-                                                        hosts.smtp(
-                                                                current.cloud().value()),
-                                                        mailbox.address(),
-                                                        token.value())
+                                        token -> mail.checkSmtp(hosts.smtp(current), mailbox.address(), token.value())
                                                 .thenReturn(Result.ok(true)))
                                 .onErrorResume(
                                         MailServerException.class,
-                                        ex -> Mono.just(Result.<Boolean>failed(ex.getMessage())))))
+                                        ex -> Mono.just(Result.<Boolean>failed(ex.getMessage()))))
                 .flatMap(results -> mailboxes
                         .saveCheck(
                                 mailbox.id(),
@@ -127,13 +139,7 @@ class MailboxService {
                                 results.getT1().ok(),
                                 results.getT2().ok(),
                                 folders(results.getT1().value(), updated.selectedFolders()),
-                                List.of())))
-                .onErrorResume(
-                        MailboxUnavailableException.class,
-                        ex -> mailboxes
-                                .find(mailbox.id())
-                                .map(updated -> new CheckMailboxConnectionPayload(
-                                        updated, false, false, List.of(), List.of(unavailable(ex)))));
+                                List.of())));
     }
 
     Mono<MailboxPayload> selectFolders(UUID id, List<String> folders, Actor actor) {
@@ -187,6 +193,18 @@ class MailboxService {
     }
 
     private Mono<SendEmailPayload> send(MailboxView mailbox, OutgoingMessage message, Actor actor) {
+        if (mailbox.transport() == MailTransport.GRAPH) {
+            return settings.current()
+                    .flatMap(current -> graph.send(mailbox, current.cloud().value(), message, actor.id()))
+                    .map(sent -> new SendEmailPayload(sent, List.of()))
+                    .onErrorResume(
+                            MailboxUnavailableException.class,
+                            ex -> Mono.just(SendEmailPayload.refused(unavailable(ex))))
+                    .onErrorResume(
+                            ex -> ex instanceof GraphException || ex instanceof GraphAccessRefusedException,
+                            ex -> Mono.just(
+                                    SendEmailPayload.refused(GraphMailboxOperations.sendError((RuntimeException) ex))));
+        }
         return settings.current()
                 .flatMap(current -> login.run(
                         mailbox.id(),

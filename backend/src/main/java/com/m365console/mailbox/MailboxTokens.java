@@ -215,6 +215,20 @@ public class MailboxTokens {
     }
 
     /**
+     * Renews the resource's access token now, under the row lock, whatever its expiry, and answers it with the scopes
+     * Microsoft's token response says it carries: what the grant still holds, learnt without using the token (a
+     * connection check asks whether sending is granted so, without sending). Fails as a renewal does.
+     */
+    public Mono<MailboxAccessToken> renewNow(UUID mailboxId, MailResource resource) {
+        Mono<TokenResult> locked = tokens.lock(mailboxId, resource)
+                .flatMap(stored -> stored.access() == null
+                        ? Mono.just(TokenResult.failed(otherTransport(resource)))
+                        : refresh(mailboxId, resource, stored))
+                .defaultIfEmpty(TokenResult.failed(notConnected()));
+        return transaction.transactional(locked).flatMap(TokenResult::toMono);
+    }
+
+    /**
      * Stores the tokens of a fresh grant (connection or reconnection) for the resource it was consented for; an
      * access token of the other resource, from the grant this one replaces, is dropped.
      */
@@ -309,7 +323,8 @@ public class MailboxTokens {
                                 encryptedRefresh(mailboxId, response))
                         .thenReturn(TokenResult.ok(new MailboxAccessToken(
                                 response.getAccessToken().getTokenValue(),
-                                expiry(response.getAccessToken()).toInstant()))))
+                                expiry(response.getAccessToken()).toInstant(),
+                                response.getAccessToken().getScopes()))))
                 .doOnNext(renewed -> counted(resource, "succeeded"))
                 .doOnError(ex -> counted(resource, permanent(ex) ? "refused" : "failed"))
                 .onErrorResume(ex -> permanent(ex)

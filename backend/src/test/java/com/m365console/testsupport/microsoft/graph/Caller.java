@@ -34,6 +34,14 @@ record Caller(AccessTokenGrant grant, Set<String> permissions) {
                 : hasAny("Mail.Read.Shared", "Mail.ReadWrite.Shared");
     }
 
+    /** Whether the token may send mail from its own mailbox, from another's ({@code .Shared}), or app-only. */
+    boolean maySend(boolean ownMailbox) {
+        if (appOnly()) {
+            return hasAny("Mail.Send");
+        }
+        return ownMailbox ? hasAny("Mail.Send") : hasAny("Mail.Send.Shared");
+    }
+
     private boolean hasAny(String... names) {
         return Arrays.stream(names).anyMatch(name -> permissions.contains(name.toLowerCase(Locale.ROOT)));
     }

@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A Microsoft Graph look-alike for mail, served by the fake identity platform on its host (so
  * {@code m365.microsoft.graph-host} points at both): mailboxes a test seeds and changes, Graph's folder, delta and
- * {@code $batch} paths and JSON, tokens checked as the platform issued them, and controls for throttling, outages
- * and expired delta tokens. Built from Microsoft Graph's documentation, since tests cannot reach Microsoft.
+ * {@code $batch} paths and JSON, {@code sendMail} (filing into Sent Items, with {@link #sentMail()} listing what
+ * left), tokens checked as the platform issued them, and controls for throttling, outages and expired delta tokens. Built from Microsoft Graph's documentation, since tests cannot reach Microsoft.
  */
 public final class FakeGraph {
 
@@ -38,6 +38,7 @@ public final class FakeGraph {
     private final Map<String, Set<String>> appPermissions = new ConcurrentHashMap<>();
     private final Deque<Scripted> scripted = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<SentMail> sent = new CopyOnWriteArrayList<>();
     private final DeltaRoute delta;
     private final GraphRouter router;
     private final BatchRoute batch = new BatchRoute(json);
@@ -47,7 +48,14 @@ public final class FakeGraph {
             Function<String, Optional<AccessTokenGrant>> issued,
             Function<String, Optional<AccessTokenGrant>> active) {
         delta = new DeltaRoute(authority);
-        router = new GraphRouter(mailboxes, appPermissions, issued, active, new FolderRoutes(authority), delta);
+        router = new GraphRouter(
+                mailboxes,
+                appPermissions,
+                issued,
+                active,
+                new FolderRoutes(authority),
+                delta,
+                new SendMailRoute(json, sent));
     }
 
     /** The mailbox of this address, made with Exchange's default folders the first time it is asked for. */
@@ -98,6 +106,11 @@ public final class FakeGraph {
         delta.expire();
     }
 
+    /** The messages accepted by {@code sendMail} so far, in order. */
+    public List<SentMail> sentMail() {
+        return List.copyOf(sent);
+    }
+
     /** The requests answered so far, in order, batched ones included. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -127,9 +140,14 @@ public final class FakeGraph {
         } else {
             response = answer(request, false);
         }
-        byte[] bytes = json.writeValueAsBytes(response.body());
         response.headers()
                 .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (response.body() == null) {
+            exchange.sendResponseHeaders(response.status(), -1);
+            exchange.close();
+            return;
+        }
+        byte[] bytes = json.writeValueAsBytes(response.body());
         exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
         exchange.sendResponseHeaders(response.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -32,6 +32,7 @@ public final class FakeMailbox {
     private final Map<String, StoredMessage> messages = new LinkedHashMap<>();
     private final List<Change> changes = new ArrayList<>();
     private final Set<String> delegates = ConcurrentHashMap.newKeySet();
+    private final Set<String> sendAs = ConcurrentHashMap.newKeySet();
     private volatile boolean restEnabled = true;
     private long sequence;
 
@@ -119,9 +120,19 @@ public final class FakeMailbox {
         delegates.add(email.toLowerCase(Locale.ROOT));
     }
 
+    /** Gives another account the Send As right on this mailbox, which sending from it through Graph needs. */
+    public void allowSendAs(String email) {
+        sendAs.add(email.toLowerCase(Locale.ROOT));
+    }
+
     /** From now on Graph answers MailboxNotEnabledForRESTAPI for this mailbox (inactive, soft-deleted, on-premises). */
     public void disableRest() {
         restEnabled = false;
+    }
+
+    /** Graph serves this mailbox again (licence restored). */
+    public void enableRest() {
+        restEnabled = true;
     }
 
     /** The ids of the messages now in the folder, in delivery order. */
@@ -130,6 +141,10 @@ public final class FakeMailbox {
                 .filter(m -> m.folderId().equals(folderId))
                 .map(StoredMessage::id)
                 .toList();
+    }
+
+    boolean sendAs(String email) {
+        return email != null && sendAs.contains(email.toLowerCase(Locale.ROOT));
     }
 
     boolean restEnabled() {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Sends one Graph request to its route once the caller may make it: the bearer token checked ({@link Caller}), the
  * mailbox resolved ({@code /me} needs a delegated token; another's mailbox needs delegate access and a
- * {@code .Shared} scope, or an application permission), then folders, delta or a message's attachments.
+ * {@code .Shared} scope, or an application permission), then folders, delta or a message's attachments; or, for
+ * {@code POST .../sendMail}, {@code Mail.Send} (another's mailbox: {@code Mail.Send.Shared} and Send As on it).
  */
 final class GraphRouter {
 
@@ -20,6 +21,8 @@ final class GraphRouter {
     private static final Pattern FOLDERS = Pattern.compile(
             "^/v1\\.0/" + USER + "/mailfolders(?:/([^/()]+)|\\('([^']+)'\\))?(/childfolders|/messages/delta)?$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern SEND_MAIL =
+            Pattern.compile("^/v1\\.0/" + USER + "/sendmail$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTACHMENTS =
             Pattern.compile("^/v1\\.0/" + USER + "/messages/([^/()]+)/attachments$", Pattern.CASE_INSENSITIVE);
 
@@ -29,6 +32,7 @@ final class GraphRouter {
     private final Function<String, Optional<AccessTokenGrant>> active;
     private final FolderRoutes folders;
     private final DeltaRoute delta;
+    private final SendMailRoute sendMail;
 
     GraphRouter(
             Map<String, FakeMailbox> mailboxes,
@@ -36,16 +40,23 @@ final class GraphRouter {
             Function<String, Optional<AccessTokenGrant>> issued,
             Function<String, Optional<AccessTokenGrant>> active,
             FolderRoutes folders,
-            DeltaRoute delta) {
+            DeltaRoute delta,
+            SendMailRoute sendMail) {
         this.mailboxes = mailboxes;
         this.appPermissions = appPermissions;
         this.issued = issued;
         this.active = active;
         this.folders = folders;
         this.delta = delta;
+        this.sendMail = sendMail;
     }
 
     GraphResponse route(GraphRequest request) throws GraphRefusal {
+        Matcher send = SEND_MAIL.matcher(request.path());
+        if (send.matches() && request.method().equals("POST")) {
+            Caller caller = Caller.of(request, issued, active, appPermissions);
+            return sendMail.send(target(request, caller, decoded(send.group(2), send.group(3)), true), request);
+        }
         Matcher folder = FOLDERS.matcher(request.path());
         Matcher attachments = ATTACHMENTS.matcher(request.path());
         boolean isFolders = folder.matches();
@@ -59,7 +70,7 @@ final class GraphRouter {
         }
         Matcher user = isFolders ? folder : attachments;
         Caller caller = Caller.of(request, issued, active, appPermissions);
-        MailboxTarget target = target(request, caller, user.group(1), decoded(user.group(2), user.group(3)));
+        MailboxTarget target = target(request, caller, decoded(user.group(2), user.group(3)), false);
         if (!isFolders) {
             String messageId = Urls.decode(attachments.group(4));
             StoredMessage message = target.mailbox()
@@ -77,7 +88,8 @@ final class GraphRouter {
         };
     }
 
-    private MailboxTarget target(GraphRequest request, Caller caller, String segment, String user) throws GraphRefusal {
+    private MailboxTarget target(GraphRequest request, Caller caller, String user, boolean sending)
+            throws GraphRefusal {
         if (user == null && caller.appOnly()) {
             throw new GraphRefusal(GraphErrorJson.badRequest(
                     "/me request is only valid with delegated authentication flow.", request));
@@ -97,6 +109,21 @@ final class GraphRouter {
         }
         boolean own =
                 !caller.appOnly() && address.equalsIgnoreCase(caller.grant().email());
+        if (sending) {
+            if (!caller.maySend(own)) {
+                throw new GraphRefusal(GraphErrorJson.error(
+                        403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.", request));
+            }
+            if (!caller.appOnly() && !own && !mailbox.sendAs(caller.grant().email())) {
+                throw new GraphRefusal(GraphErrorJson.error(
+                        403,
+                        "ErrorSendAsDenied",
+                        "The user account which was used to submit this request does not have the right to send mail"
+                                + " on behalf of the specified sending account., Cannot submit message.",
+                        request));
+            }
+            return new MailboxTarget(mailbox, user == null ? "me" : "users/" + user, caller);
+        }
         boolean opens =
                 caller.appOnly() || own || mailbox.delegate(caller.grant().email());
         if (!opens || !caller.mayRead(own)) {
