@@ -1,5 +1,8 @@
 package com.m365console.mailbox;
 
+import com.m365console.graph.GraphException;
+import com.m365console.graph.GraphFolder;
+import com.m365console.graph.GraphFolderNames;
 import com.m365console.mail.MailFolder;
 import com.m365console.mail.MailHosts;
 import com.m365console.mail.MailServerClient;
@@ -16,8 +19,8 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Saves the folders to synchronise only when the mail server lists each of them (one IMAP LIST), so a
- * mistyped or stale name cannot be stored and then fail every synchronisation of the mailbox.
+ * Saves the folders to synchronise only when the mail server lists each of them (one IMAP LIST, or one read of the
+ * Graph folder tree), so a mistyped or stale name cannot be stored and then fail every synchronisation of the mailbox.
  */
 @Service
 class FolderSelection {
@@ -27,13 +30,16 @@ class FolderSelection {
     private final MailServerClient mail;
     private final MailHosts hosts;
     private final MicrosoftSettingsService settings;
+    private final GraphMailboxOperations graph;
 
     FolderSelection(
             MailboxRepository mailboxes,
             MailboxLogin login,
             MailServerClient mail,
             MailHosts hosts,
-            MicrosoftSettingsService settings) {
+            MicrosoftSettingsService settings,
+            GraphMailboxOperations graph) {
+        this.graph = graph;
         this.mailboxes = mailboxes;
         this.login = login;
         this.mail = mail;
@@ -43,6 +49,9 @@ class FolderSelection {
 
     /** Selects the (trimmed, distinct, non-empty) folders, or changes nothing and says which the server lacks. */
     Mono<MailboxPayload> select(MailboxView mailbox, List<String> requested) {
+        if (mailbox.transport() == MailTransport.GRAPH) {
+            return selectOverGraph(mailbox, requested);
+        }
         return settings.current()
                 .flatMap(current -> login.run(
                         mailbox.id(),
@@ -66,12 +75,7 @@ class FolderSelection {
                     }
                     List<UserError> errors = new ArrayList<>();
                     if (!unknown.isEmpty()) {
-                        errors.add(new UserError(
-                                "folders",
-                                UserErrorCode.UNKNOWN_FOLDER,
-                                "The mail server has no "
-                                        + (unknown.size() == 1 ? "folder " : "folders ") + quoted(unknown)
-                                        + ": pick folders from the list Check connection shows."));
+                        errors.add(unknownFolders(unknown));
                     }
                     if (!empty.isEmpty()) {
                         errors.add(new UserError(
@@ -95,6 +99,49 @@ class FolderSelection {
                 .onErrorResume(
                         MailServerException.class,
                         ex -> Mono.just(MailboxPayload.refused(MailboxService.mailServer(ex))));
+    }
+
+    /**
+     * As over IMAP, against the folder tree Graph gives (one read): each name must name a folder of it as Graph runs
+     * find them ({@link GraphFolderNames}), and is saved under the name those runs store it by.
+     */
+    private Mono<MailboxPayload> selectOverGraph(MailboxView mailbox, List<String> requested) {
+        return settings.current()
+                .flatMap(current -> graph.tree(mailbox, current.cloud().value()))
+                .flatMap(tree -> {
+                    Map<String, GraphFolder> found = GraphFolderNames.resolve(requested, tree);
+                    List<String> unknown = requested.stream()
+                            .filter(name -> !found.containsKey(name))
+                            .toList();
+                    if (!unknown.isEmpty()) {
+                        return Mono.just(new MailboxPayload(null, List.of(unknownFolders(unknown))));
+                    }
+                    List<String> names = found.values().stream()
+                            .map(GraphFolderNames::fullName)
+                            .distinct()
+                            .toList();
+                    return mailboxes
+                            .selectFolders(mailbox.id(), names)
+                            .then(mailboxes.find(mailbox.id()))
+                            .map(MailboxPayload::of);
+                })
+                .onErrorResume(
+                        MailboxUnavailableException.class,
+                        ex -> Mono.just(MailboxPayload.refused(MailboxService.unavailable(ex))))
+                .onErrorResume(GraphAccessRefusedException.class, ex -> Mono.just(refusedByGraph(ex.getMessage())))
+                .onErrorResume(GraphException.class, ex -> Mono.just(refusedByGraph(ex.getMessage())));
+    }
+
+    private static MailboxPayload refusedByGraph(String message) {
+        return new MailboxPayload(null, List.of(new UserError(null, UserErrorCode.MAIL_SERVER_REFUSED, message)));
+    }
+
+    private static UserError unknownFolders(List<String> unknown) {
+        return new UserError(
+                "folders",
+                UserErrorCode.UNKNOWN_FOLDER,
+                "The mail server has no " + (unknown.size() == 1 ? "folder " : "folders ") + quoted(unknown)
+                        + ": pick folders from the list Check connection shows.");
     }
 
     private static String quoted(List<String> names) {

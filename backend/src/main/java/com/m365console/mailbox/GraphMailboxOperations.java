@@ -3,6 +3,7 @@ package com.m365console.mailbox;
 import com.m365console.graph.GraphException;
 import com.m365console.graph.GraphFailure;
 import com.m365console.graph.GraphFolder;
+import com.m365console.graph.GraphFolderNames;
 import com.m365console.graph.GraphMailClient;
 import com.m365console.graph.GraphMailSender;
 import com.m365console.graph.GraphMailbox;
@@ -53,10 +54,7 @@ class GraphMailboxOperations {
     }
 
     Mono<CheckMailboxConnectionPayload> check(MailboxView mailbox, Cloud cloud) {
-        Mono<Outcome<List<GraphFolder>>> reading = login.run(
-                        mailbox.id(),
-                        MailboxLogin.Protocol.GRAPH,
-                        token -> reader.folders(token, target(mailbox, cloud)))
+        Mono<Outcome<List<GraphFolder>>> reading = tree(mailbox, cloud)
                 .map(Outcome::ok)
                 .onErrorResume(GraphAccessRefusedException.class, ex -> Mono.just(Outcome.failed(ex.getMessage())))
                 .onErrorResume(GraphException.class, ex -> Mono.just(Outcome.failed(ex.getMessage())));
@@ -140,9 +138,16 @@ class GraphMailboxOperations {
                 : GraphMailbox.me(cloud);
     }
 
+    /** The mailbox's folder tree as Graph gives it, read under the same refuse-refresh-retry rule as a check. */
+    Mono<List<GraphFolder>> tree(MailboxView mailbox, Cloud cloud) {
+        return login.run(
+                mailbox.id(), MailboxLogin.Protocol.GRAPH, token -> reader.folders(token, target(mailbox, cloud)));
+    }
+
     /**
-     * The folder tree flattened for the folder picker, named by path as {@link GraphMailClient#folders} gives it
-     * ({@code Inbox}, {@code Inbox/Projects}): the Inbox and its subfolders first, then the rest in Graph's order.
+     * The folder tree flattened for the folder picker, named as Graph runs store them ({@link GraphFolderNames}:
+     * {@code INBOX}, {@code Inbox/Projects}, {@code Sent Items}): the Inbox and its subfolders first, then the rest in
+     * Graph's order.
      */
     private static List<FolderView> folders(List<GraphFolder> tree, List<String> selected) {
         if (tree == null) {
@@ -151,8 +156,10 @@ class GraphMailboxOperations {
         return tree.stream()
                 .sorted(Comparator.comparing(folder -> !"inbox".equals(folder.wellKnownName())))
                 .flatMap(GraphFolder::withDescendants)
-                .map(folder -> new FolderView(
-                        folder.path(), folder.displayName(), folder.totalItemCount(), selected.contains(folder.path())))
+                .map(folder -> {
+                    String name = GraphFolderNames.fullName(folder);
+                    return new FolderView(name, folder.displayName(), folder.totalItemCount(), selected.contains(name));
+                })
                 .toList();
     }
 

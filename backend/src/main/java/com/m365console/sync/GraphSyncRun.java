@@ -4,6 +4,7 @@ import com.m365console.graph.DeltaPage;
 import com.m365console.graph.GraphException;
 import com.m365console.graph.GraphFailure;
 import com.m365console.graph.GraphFolder;
+import com.m365console.graph.GraphFolderNames;
 import com.m365console.graph.GraphMailClient;
 import com.m365console.graph.GraphMailbox;
 import com.m365console.graph.GraphMessage;

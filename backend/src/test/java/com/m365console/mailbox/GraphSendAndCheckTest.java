@@ -228,7 +228,7 @@ class GraphSendAndCheckTest extends Microsoft365TestBase {
         List<String> folders = check.path("checkMailboxConnection.folders[*].fullName")
                 .entityList(String.class)
                 .get();
-        assertThat(folders).startsWith("Inbox", "Inbox/Projects").contains("Sent Items", "Deleted Items");
+        assertThat(folders).startsWith("INBOX").contains("Inbox/Projects", "Sent Items", "Deleted Items");
         assertThat(microsoft.graph().sentMail()).hasSize(sent);
         assertThat(scopesOf(last(microsoft.tokenRequests()))).contains("https://graph.microsoft.com/Mail.Send");
     }
@@ -276,6 +276,54 @@ class GraphSendAndCheckTest extends Microsoft365TestBase {
                 .path("checkMailboxConnection.mailbox.lastError")
                 .entity(String.class)
                 .satisfies(error -> assertThat(error).contains("Mail.ReadWrite").contains("ErrorAccessDenied"));
+    }
+
+    @Test
+    void foldersAreChosenFromGraphsTreeByTheNamesCheckConnectionShows() {
+        UUID mailboxId = connect(jane, JANE, Map.of("transport", "GRAPH"));
+        String sub = "Choice " + UUID.randomUUID().toString().substring(0, 8);
+        janes.addFolder(janes.folderId("inbox"), sub);
+        List<String> shown = check(jane, mailboxId)
+                .path("checkMailboxConnection.folders[*].fullName")
+                .entityList(String.class)
+                .get();
+        assertThat(shown).contains("INBOX", "Inbox/" + sub);
+
+        select(mailboxId, List.of("Nowhere", "INBOX"))
+                .path("selectMailboxFolders.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("UNKNOWN_FOLDER")
+                .path("selectMailboxFolders.errors[0].message")
+                .entity(String.class)
+                .isEqualTo("The mail server has no folder \"Nowhere\": pick folders from the list Check connection "
+                        + "shows.");
+        select(mailboxId, List.of("inbox", "Inbox/" + sub, "Sent Items"))
+                .path("selectMailboxFolders.errors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("selectMailboxFolders.mailbox.selectedFolders")
+                .entityList(String.class)
+                .containsExactly("INBOX", "Inbox/" + sub, "Sent Items");
+        select(mailboxId, List.of("Nowhere"))
+                .path("selectMailboxFolders.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("UNKNOWN_FOLDER")
+                .path("selectMailboxFolders.mailbox")
+                .valueIsNull();
+        // A refused choice changes nothing
+        jane.graphQl()
+                .document("{ myMailboxes { selectedFolders } }")
+                .execute()
+                .path("myMailboxes[0].selectedFolders")
+                .entityList(String.class)
+                .containsExactly("INBOX", "Inbox/" + sub, "Sent Items");
+    }
+
+    private GraphQlTester.Response select(UUID mailboxId, List<String> folders) {
+        return jane.graphQl()
+                .documentName("selectMailboxFolders")
+                .variable("input", Map.of("mailboxId", mailboxId.toString(), "folders", folders))
+                .execute();
     }
 
     private GraphQlTester.Response send(UUID mailboxId, Map<String, Object> fields) {

@@ -1,8 +1,7 @@
-package com.m365console.sync;
+package com.m365console.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.m365console.graph.GraphFolder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

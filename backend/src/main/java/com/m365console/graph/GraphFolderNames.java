@@ -1,6 +1,5 @@
-package com.m365console.sync;
+package com.m365console.graph;
 
-import com.m365console.graph.GraphFolder;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,8 @@ import java.util.Map;
  * except the well-known inbox itself, which is {@code INBOX}, IMAP's name for it in every language. A selected name
  * whose first segment is {@code INBOX} in any case names the inbox's folders whatever the inbox's display name is
  * ({@code INBOX/Projects}, {@code Inbox/Projects} and, in a German mailbox, {@code Posteingang/Projects} are one).
- * Public for the folder picker of a Graph mailbox, which must offer the names this stores.
+ * Used by Graph runs to find the selected folders, and by the folder picker and folder choice of a Graph mailbox,
+ * which offer and accept the names this stores.
  */
 public final class GraphFolderNames {
 
