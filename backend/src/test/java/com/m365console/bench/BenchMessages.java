@@ -35,10 +35,10 @@ public final class BenchMessages {
             "Newsletters");
 
     private static final int[] PER_MILLE = {400, 150, 150, 30, 70, 50, 50, 50, 50};
-    private static final String[] NAMES = {
+    static final String[] NAMES = {
         "Jürgen Müller", "Zoë Brontë", "Łukasz Żółw", "Ana Núñez", "François Lefèvre", "田中 太郎", "Søren Kierkegård"
     };
-    private static final String[] SUBJECTS = {
+    static final String[] SUBJECTS = {
         "Überprüfung des Angebots",
         "Réunion de l'équipe",
         "Płatność za fakturę",
@@ -140,6 +140,11 @@ public final class BenchMessages {
     }
 
     private String words(int count) {
+        return words(random, count);
+    }
+
+    /** {@code count} of the benchmark's words, a full stop after every twelfth (also the Graph benchmark's text). */
+    static String words(Random random, int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
             text.append(WORDS[random.nextInt(WORDS.length)]).append(i % 12 == 11 ? ". " : " ");

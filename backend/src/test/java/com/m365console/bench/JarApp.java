@@ -34,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The packaged jar as a process of its own beside the {@link BenchPeers}, driven over HTTP as a person and a script
  * would: signs in the first admin, saves Microsoft Settings, creates an API token, connects the peers' mailbox
- * through the identity platform's OAuth flow, selects folders and runs syncMailbox to its end. Its database (the
- * PostgreSQL of {@code M365_TEST_DATABASE_URL}) is emptied first; {@link #pid()} is for /proc readings.
+ * through the identity platform's OAuth flow (over IMAP, or Microsoft Graph, whose host is the platform's too),
+ * selects folders and runs syncMailbox to its end. Its database (the PostgreSQL of {@code M365_TEST_DATABASE_URL})
+ * is emptied first; {@link #pid()} is for /proc readings.
  */
 public final class JarApp implements AutoCloseable {
 
@@ -120,6 +121,7 @@ public final class JarApp implements AutoCloseable {
             properties.put("m365.first-admin.username", ADMIN);
             properties.put("m365.first-admin.password", adminPassword);
             properties.put("m365.microsoft.authority-host", peers.authority());
+            properties.put("m365.microsoft.graph-host", peers.authority());
             properties.put("m365.mail.imap.host", "127.0.0.1");
             properties.put("m365.mail.imap.port", String.valueOf(peers.imapPort()));
             properties.put("m365.mail.imap.security", "NONE");
@@ -128,6 +130,7 @@ public final class JarApp implements AutoCloseable {
             properties.put("m365.mail.smtp.security", "NONE");
             properties.put("m365.sync.schedule-check-interval", "PT24H");
             properties.put("m365.sync.push.enabled", "false");
+            properties.put("m365.graph.poll-interval", "PT24H");
             properties.forEach((name, value) -> command.add("--" + name + "=" + value));
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -192,6 +195,11 @@ public final class JarApp implements AutoCloseable {
      * selected. Answers the mailbox's id.
      */
     public UUID connectMailbox(List<String> folders) {
+        return connectMailbox(folders, "IMAP");
+    }
+
+    /** As {@link #connectMailbox(List)}, over this transport ({@code IMAP} or {@code GRAPH}). */
+    public UUID connectMailbox(List<String> folders, String transport) {
         control(
                 "apps",
                 Map.of(
@@ -226,8 +234,9 @@ public final class JarApp implements AutoCloseable {
                 .path("secret")
                 .asString();
         String authorize = sessionGraphQl(
-                        "mutation { startMailboxConnection(input: {}) { authorizationUrl errors { message } } }",
-                        Map.of(),
+                        "mutation($input: StartMailboxConnectionInput!) { startMailboxConnection(input: $input) "
+                                + "{ authorizationUrl errors { message } } }",
+                        Map.of("input", Map.of("transport", transport)),
                         "startMailboxConnection")
                 .path("authorizationUrl")
                 .asString();
