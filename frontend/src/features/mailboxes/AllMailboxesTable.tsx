@@ -41,7 +41,10 @@ export function AllMailboxesTable({ mailboxes }: { mailboxes: readonly MailboxFi
             <tr key={m.id}>
               <td>{m.address}</td>
               <td>{KIND_LABEL[m.kind]}</td>
-              <td>{TRANSPORT_LABEL[m.transport]}</td>
+              <td>
+                {TRANSPORT_LABEL[m.transport]}
+                {m.grant === 'APPLICATION' && <div className="muted">Application permission</div>}
+              </td>
               <td>{m.owner ?? '—'}</td>
               <td>
                 <span className={badge.className}>{badge.label}</span>

@@ -30,12 +30,13 @@ const JANE = mailbox({
   smtpCheck: 'OK',
 });
 
-function renderPage(start: Stubs[string]) {
+function renderPage(start: Stubs[string], withApp: Stubs[string] = () => ({})) {
   return renderWithStubs(
     <SystemMailboxesPage />,
     {
       SystemMailboxes: () => ({ systemMailboxes: [SUPPORT], allMailboxes: [SUPPORT, JANE] }),
       StartMailboxConnection: start,
+      ConnectSharedMailboxWithAppPermission: withApp,
     },
     { path: '/system/mailboxes', url: '/system/mailboxes' },
   );
@@ -94,5 +95,59 @@ describe('SystemMailboxesPage', () => {
       'shared-address-error',
     );
     expect(openMicrosoft).not.toHaveBeenCalled();
+  });
+
+  it("connects with the application's permission without going to Microsoft, and shows its errors", async () => {
+    let answer: unknown = {
+      connectSharedMailboxWithAppPermission: {
+        mailbox: null,
+        errors: [{ field: null, code: 'MAIL_SERVER_REFUSED', message: 'Grant Mail.ReadWrite with admin consent.' }],
+      },
+    };
+    const { of } = renderPage(
+      () => ({}),
+      () => answer,
+    );
+    fireEvent.change(await screen.findByLabelText('Shared mailbox address'), {
+      target: { value: ' support@contoso.com ' },
+    });
+    const form = screen.getByRole('form', { name: 'Connect a shared mailbox' });
+    expect(within(form).getByRole<HTMLInputElement>('radio', { name: /Through a delegate/ }).checked).toBe(true);
+    fireEvent.click(within(form).getByRole('radio', { name: /application’s permission/ }));
+    expect(within(form).queryByRole('radio', { name: /IMAP and SMTP/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Connect shared mailbox' }));
+    expect(await screen.findByText('Grant Mail.ReadWrite with admin consent.')).toBeTruthy();
+    expect(of('ConnectSharedMailboxWithAppPermission')[0].variables.input).toEqual({ address: 'support@contoso.com' });
+
+    answer = {
+      connectSharedMailboxWithAppPermission: {
+        mailbox: { ...SUPPORT, grant: 'APPLICATION' },
+        errors: [],
+      },
+    };
+    fireEvent.click(screen.getByRole('button', { name: 'Connect shared mailbox' }));
+    expect(await screen.findByText("support@contoso.com is connected with the application's permission.")).toBeTruthy();
+    expect(of('StartMailboxConnection')).toHaveLength(0);
+    expect(openMicrosoft).not.toHaveBeenCalled();
+  });
+
+  it('marks a mailbox reached with the application permission in the overview', async () => {
+    renderWithStubs(
+      <SystemMailboxesPage />,
+      {
+        SystemMailboxes: () => ({
+          systemMailboxes: [],
+          allMailboxes: [{ ...SUPPORT, grant: 'APPLICATION' }, JANE],
+        }),
+      },
+      { path: '/system/mailboxes', url: '/system/mailboxes' },
+    );
+    const table = await screen.findByRole('table', { name: 'All mailboxes' });
+    const support = within(table)
+      .getByRole('cell', { name: /support@contoso.com/ })
+      .closest('tr')!;
+    expect(support.textContent).toContain('Microsoft GraphApplication permission');
+    const jane = within(table).getByRole('cell', { name: 'jane@contoso.com' }).closest('tr')!;
+    expect(jane.textContent).not.toContain('Application permission');
   });
 });

@@ -6,6 +6,7 @@ export const MailboxFields = graphql(`
     id
     kind
     transport
+    grant
     address
     owner
     state
@@ -73,6 +74,21 @@ export const LastMailboxConnectionQuery = graphql(`
         traceId
         correlationId
         consentUrl
+      }
+    }
+  }
+`);
+
+export const ConnectSharedMailboxWithAppPermissionMutation = graphql(`
+  mutation ConnectSharedMailboxWithAppPermission($input: ConnectSharedMailboxWithAppPermissionInput!) {
+    connectSharedMailboxWithAppPermission(input: $input) {
+      mailbox {
+        ...MailboxFields
+      }
+      errors {
+        field
+        code
+        message
       }
     }
   }

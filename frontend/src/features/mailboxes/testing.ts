@@ -8,6 +8,7 @@ export function mailbox(more: Partial<MailboxFieldsFragment> = {}): MailboxField
     id: '7d7e6f3a-0000-4000-8000-000000000001',
     kind: 'PERSONAL',
     transport: 'IMAP',
+    grant: 'DELEGATED',
     address: 'jane@contoso.com',
     owner: 'jane',
     state: 'CONNECTED',

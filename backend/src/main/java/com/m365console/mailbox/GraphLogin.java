@@ -69,8 +69,11 @@ public class GraphLogin {
         String what = (sending ? "sending from " : "reading ") + mailbox.address();
         String advice = switch (refused.failure()) {
             case TOKEN_REFUSED ->
-                "Microsoft renewed the sign-in, but Microsoft Graph still refuses the access token for " + what
-                        + ": reconnect the mailbox.";
+                mailbox.applicationPermission()
+                        ? "Microsoft issued the application's token anew, but Microsoft Graph still refuses it for "
+                                + what + ": check the registration's credential and its admin consent in Azure."
+                        : "Microsoft renewed the sign-in, but Microsoft Graph still refuses the access token for "
+                                + what + ": reconnect the mailbox.";
             case MAILBOX_NOT_ENABLED ->
                 "Microsoft Graph cannot serve " + mailbox.address() + ": the mailbox is inactive, soft-deleted or "
                         + "hosted on-premises (Exchange Server). Reconnect it choosing IMAP and SMTP, or check its "
@@ -79,15 +82,21 @@ public class GraphLogin {
                 "Microsoft Graph refused " + what + ": the account it was connected through has no Send As "
                         + "permission on it (Exchange admin center > Mailboxes > the mailbox > Delegation > Send as).";
             default ->
-                "Microsoft Graph denied " + what + ". The application needs the delegated permission "
-                        + (sending ? "Mail.Send" : "Mail.ReadWrite")
-                        + (shared ? " and " + (sending ? "Mail.Send.Shared" : "Mail.ReadWrite.Shared") : "")
-                        + " (an admin grants it in Azure > App registrations > API permissions, then reconnect)"
-                        + (shared
-                                ? ", and the delegate account needs " + (sending ? "Send As" : "Full Access")
-                                        + " permission on this shared mailbox"
-                                : "")
-                        + ".";
+                mailbox.applicationPermission()
+                        ? "Microsoft Graph denied " + what + " with the application's own permission. Grant the "
+                                + "application permission " + (sending ? "Mail.Send" : "Mail.ReadWrite")
+                                + " with admin "
+                                + "consent (Azure > App registrations > API permissions > Microsoft Graph > Application "
+                                + "permissions), or, if an application access policy scopes the app, include this mailbox."
+                        : "Microsoft Graph denied " + what + ". The application needs the delegated permission "
+                                + (sending ? "Mail.Send" : "Mail.ReadWrite")
+                                + (shared ? " and " + (sending ? "Mail.Send.Shared" : "Mail.ReadWrite.Shared") : "")
+                                + " (an admin grants it in Azure > App registrations > API permissions, then reconnect)"
+                                + (shared
+                                        ? ", and the delegate account needs " + (sending ? "Send As" : "Full Access")
+                                                + " permission on this shared mailbox"
+                                        : "")
+                                + ".";
         };
         return "Mail access refused: " + advice + " After fixing it, use Check connection. " + refused.details();
     }

@@ -73,24 +73,32 @@ class GraphMailboxOperations {
                                 List.of())));
     }
 
-    /** Whether the renewed token carries Mail.Send (and Mail.Send.Shared for a shared mailbox): sending allowed. */
+    /**
+     * Whether the renewed token carries Mail.Send (and Mail.Send.Shared for a shared mailbox through a delegate):
+     * sending allowed. An application's token says no scopes (its permissions are roles Microsoft does not answer
+     * beside it), so for a mailbox reached with the application's permission the check proves that Microsoft still
+     * issues the token; a missing Mail.Send application permission shows on the first send.
+     */
     private Mono<Outcome<Boolean>> sending(MailboxView mailbox) {
         boolean shared = mailbox.kind() == MailboxKind.SYSTEM;
-        return tokens.renewNow(mailbox.id(), MailResource.GRAPH).flatMap(token -> {
-            boolean granted = granted(token, "Mail.Send") && (!shared || granted(token, "Mail.Send.Shared"));
-            if (granted) {
-                return mailboxes
-                        .restoreAccess(mailbox.id(), MailboxLogin.Protocol.GRAPH_SEND)
-                        .thenReturn(Outcome.ok(true));
-            }
-            String advice = "Mail access refused: the access token Microsoft issues for " + mailbox.address()
-                    + " does not carry the delegated permission " + (shared ? "Mail.Send.Shared" : "Mail.Send")
-                    + ", so Microsoft Graph would refuse to send. An admin grants it in Azure > App registrations > "
-                    + "API permissions; then reconnect the mailbox and use Check connection.";
-            return mailboxes
-                    .refuseAccess(mailbox.id(), MailboxLogin.Protocol.GRAPH_SEND, advice)
-                    .thenReturn(Outcome.<Boolean>failed(advice));
-        });
+        return tokens.renewNow(mailbox.id(), MailResource.GRAPH)
+                .flatMap(token -> {
+                    boolean granted = mailbox.applicationPermission()
+                            || granted(token, "Mail.Send") && (!shared || granted(token, "Mail.Send.Shared"));
+                    if (granted) {
+                        return mailboxes
+                                .restoreAccess(mailbox.id(), MailboxLogin.Protocol.GRAPH_SEND)
+                                .thenReturn(Outcome.ok(true));
+                    }
+                    String advice = "Mail access refused: the access token Microsoft issues for " + mailbox.address()
+                            + " does not carry the delegated permission " + (shared ? "Mail.Send.Shared" : "Mail.Send")
+                            + ", so Microsoft Graph would refuse to send. An admin grants it in Azure > App registrations > "
+                            + "API permissions; then reconnect the mailbox and use Check connection.";
+                    return mailboxes
+                            .refuseAccess(mailbox.id(), MailboxLogin.Protocol.GRAPH_SEND, advice)
+                            .thenReturn(Outcome.<Boolean>failed(advice));
+                })
+                .onErrorResume(GraphAccessRefusedException.class, ex -> Mono.just(Outcome.failed(ex.getMessage())));
     }
 
     Mono<SentMessage> send(MailboxView mailbox, Cloud cloud, OutgoingMessage message, UUID sentBy) {

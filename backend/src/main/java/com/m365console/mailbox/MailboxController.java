@@ -21,11 +21,17 @@ class MailboxController {
     private final MailboxService mailboxes;
     private final MailboxConnections connections;
     private final RedirectUris redirectUris;
+    private final ApplicationMailboxConnections applicationConnections;
 
-    MailboxController(MailboxService mailboxes, MailboxConnections connections, RedirectUris redirectUris) {
+    MailboxController(
+            MailboxService mailboxes,
+            MailboxConnections connections,
+            RedirectUris redirectUris,
+            ApplicationMailboxConnections applicationConnections) {
         this.mailboxes = mailboxes;
         this.connections = connections;
         this.redirectUris = redirectUris;
+        this.applicationConnections = applicationConnections;
     }
 
     @QueryMapping
@@ -99,5 +105,12 @@ class MailboxController {
     Mono<MailboxPayload> disconnectMailbox(@Argument DisconnectMailboxInput input, Authentication authentication) {
         return mailboxes.disconnect(
                 input.mailboxId(), Boolean.TRUE.equals(input.deleteMail()), Actor.of(authentication));
+    }
+
+    @MutationMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Mono<MailboxPayload> connectSharedMailboxWithAppPermission(
+            @Argument ConnectSharedMailboxWithAppPermissionInput input, Authentication authentication) {
+        return applicationConnections.connect(Actor.of(authentication), input.address());
     }
 }

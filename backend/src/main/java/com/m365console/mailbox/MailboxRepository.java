@@ -19,7 +19,7 @@ class MailboxRepository {
                    case when m.transport = 'GRAPH' then t.graph_access_expires_at else t.access_expires_at end
                        as access_expires_at,
                    m.connected_at, c.username as connected_by, m.last_check_at,
-                   m.imap_check, m.smtp_check, m.selected_folders
+                   m.imap_check, m.smtp_check, m.selected_folders, m.grant_kind
             from mailbox m
             left join app_user o on o.id = m.owner_id
             left join app_user c on c.id = m.connected_by
@@ -77,17 +77,23 @@ class MailboxRepository {
         return spec.map(row -> row.get("id", UUID.class)).one();
     }
 
-    /** Connected (again) over the transport; a switch keeps the mailbox's id, folders and mail. */
+    /** Connected (again) over the transport by a user's consent; a switch keeps the mailbox's id, folders and mail. */
     Mono<Void> markConnected(UUID id, MailTransport transport, UUID connectedBy, String tenantId, String objectId) {
-        return db.sql("""
+        var spec =
+                db.sql("""
                 update mailbox set state = 'CONNECTED', last_error = null, access_refused_by = '{}',
-                    transport = :transport, connected_by = :by, connected_at = now(), tenant_id = :tenant,
-                    object_id = :oid where id = :id""")
+                    transport = :transport, grant_kind = 'DELEGATED', connected_by = :by, connected_at = now(),
+                    tenant_id = :tenant,
+                    object_id = :oid where id = :id""").bind("id", id).bind("transport", transport.name()).bind("by", connectedBy);
+        spec = tenantId == null ? spec.bindNull("tenant", String.class) : spec.bind("tenant", tenantId);
+        return (objectId == null ? spec.bindNull("oid", String.class) : spec.bind("oid", objectId)).then();
+    }
+
+    /** Connected with the application's own permission (or, by a delegate's consent, back to DELEGATED). */
+    Mono<Void> setGrant(UUID id, MailboxGrant grant) {
+        return db.sql("update mailbox set grant_kind = :grant where id = :id")
                 .bind("id", id)
-                .bind("transport", transport.name())
-                .bind("by", connectedBy)
-                .bind("tenant", tenantId)
-                .bind("oid", objectId)
+                .bind("grant", grant.name())
                 .then();
     }
 
@@ -183,6 +189,7 @@ class MailboxRepository {
                 row.get("last_check_at", OffsetDateTime.class),
                 row.get("imap_check", String.class),
                 row.get("smtp_check", String.class),
-                folders == null ? List.of() : Arrays.asList(folders));
+                folders == null ? List.of() : Arrays.asList(folders),
+                MailboxGrant.valueOf(row.get("grant_kind", String.class)));
     }
 }

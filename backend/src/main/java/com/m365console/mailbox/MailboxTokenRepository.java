@@ -40,7 +40,8 @@ class MailboxTokenRepository {
     private Mono<StoredTokens> select(UUID mailboxId, MailResource resource, String locking) {
         String prefix = columns(resource);
         return db.sql("select t." + prefix + "access_token as access, t." + prefix + "access_key_id as access_key, t."
-                        + prefix + "access_expires_at as expires, t.refresh_token, t.refresh_key_id, m.kind "
+                        + prefix + "access_expires_at as expires, t.refresh_token, t.refresh_key_id, m.kind, "
+                        + "m.grant_kind "
                         + "from mailbox_token t join mailbox m on m.id = t.mailbox_id where t.mailbox_id = :id"
                         + locking)
                 .bind("id", mailboxId)
@@ -48,7 +49,8 @@ class MailboxTokenRepository {
                         encrypted(row, "access_key", "access"),
                         row.get("expires", OffsetDateTime.class),
                         encrypted(row, "refresh_key_id", "refresh_token"),
-                        MailboxKind.valueOf(row.get("kind", String.class))))
+                        MailboxKind.valueOf(row.get("kind", String.class)),
+                        MailboxGrant.valueOf(row.get("grant_kind", String.class))))
                 .one();
     }
 
@@ -157,8 +159,13 @@ class MailboxTokenRepository {
 
     /**
      * A mailbox's tokens as stored, ciphertexts only: the access token of one resource (null, with its expiry, when
-     * the grant holds none for it), the refresh token, and the mailbox's kind (a shared mailbox asks more scopes).
+     * the grant holds none for it), the refresh token, the mailbox's kind (a shared mailbox asks more scopes) and
+     * whose permission it is (an application's is renewed with client credentials, not a refresh token).
      */
     record StoredTokens(
-            EncryptedValue access, OffsetDateTime accessExpiresAt, EncryptedValue refresh, MailboxKind kind) {}
+            EncryptedValue access,
+            OffsetDateTime accessExpiresAt,
+            EncryptedValue refresh,
+            MailboxKind kind,
+            MailboxGrant grant) {}
 }

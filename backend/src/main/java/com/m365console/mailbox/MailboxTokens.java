@@ -3,6 +3,7 @@ package com.m365console.mailbox;
 import com.m365console.microsoft.MicrosoftErrors;
 import com.m365console.platform.crypto.EncryptedValue;
 import com.m365console.platform.crypto.SecretCipher;
+import com.m365console.settings.MicrosoftAppToken;
 import com.m365console.settings.MicrosoftCredentials;
 import com.m365console.settings.MicrosoftSettingsService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,9 @@ import reactor.util.retry.Retry;
  * it ahead of expiry under the mailbox's row lock (one refresh per mailbox at a time, across instances) with that
  * resource's scopes, and saving the rotated refresh token every time. Only a refresh takes the lock: a use of a
  * token that is still good never waits for one. A grant Microsoft refuses for good moves the mailbox to
- * NEEDS_REAUTH; outages are retried.
+ * NEEDS_REAUTH; outages are retried. A mailbox reached with the application's own permission has no refresh token:
+ * its app-only Graph token is asked for anew with the registration's credential (client credentials), and a refusal
+ * moves it to ACCESS_REFUSED with advice on the registration, since reconnecting would not help.
  */
 @Service
 public class MailboxTokens {
@@ -59,6 +62,7 @@ public class MailboxTokens {
     private final Duration retryBackoff;
     private final Duration refreshTimeout;
     private final MeterRegistry meters;
+    private final MicrosoftAppToken appToken;
 
     MailboxTokens(
             MailboxTokenRepository tokens,
@@ -70,7 +74,8 @@ public class MailboxTokens {
             @Value("${m365.mailbox.refresh-ahead:PT5M}") Duration refreshAhead,
             @Value("${m365.mailbox.refresh-retry-backoff:PT0.5S}") Duration retryBackoff,
             @Value("${m365.mailbox.refresh-timeout:PT20S}") Duration refreshTimeout,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            MicrosoftAppToken appToken) {
         this.tokens = tokens;
         this.mailboxes = mailboxes;
         this.oauth = oauth;
@@ -81,6 +86,7 @@ public class MailboxTokens {
         this.retryBackoff = retryBackoff;
         this.refreshTimeout = refreshTimeout;
         this.meters = meters;
+        this.appToken = appToken;
     }
 
     /** A valid Exchange Online (IMAP and SMTP) access token for the mailbox, refreshed first when it expires soon. */
@@ -242,6 +248,20 @@ public class MailboxTokens {
                 encryptedRefresh(mailboxId, response));
     }
 
+    /**
+     * Stores the app-only Graph token of a mailbox connected with the application's permission, replacing whatever
+     * grant it had (a delegate's refresh token is dropped: it no longer reaches the mailbox).
+     */
+    Mono<Void> storeApplication(UUID mailboxId, String accessToken, Instant expiresAt) {
+        return tokens.delete(mailboxId)
+                .then(tokens.saveGrant(
+                        mailboxId,
+                        MailResource.GRAPH,
+                        cipher.encrypt(accessToken, purpose(mailboxId, accessKind(MailResource.GRAPH))),
+                        expiresAt.atOffset(ZoneOffset.UTC),
+                        null));
+    }
+
     private EncryptedValue encryptedRefresh(UUID mailboxId, OAuth2AccessTokenResponse response) {
         return response.getRefreshToken() == null
                 ? null
@@ -294,6 +314,9 @@ public class MailboxTokens {
     /** Asks Microsoft for a new access token of the resource, with its scopes; saves it and the rotated refresh token. */
     private Mono<TokenResult> refresh(
             UUID mailboxId, MailResource resource, MailboxTokenRepository.StoredTokens stored) {
+        if (stored.grant() == MailboxGrant.APPLICATION) {
+            return renewWithAppCredential(mailboxId, resource);
+        }
         if (stored.refresh() == null) {
             counted(resource, "refused");
             return needsReauth(
@@ -333,6 +356,51 @@ public class MailboxTokens {
                                 MailboxUnavailableException.Reason.MICROSOFT_UNAVAILABLE,
                                 "Microsoft did not renew the mailbox's access now (" + describe(ex) + "); the "
                                         + "mailbox stays connected and the renewal is tried again."))));
+    }
+
+    /** A new app-only token with the registration's credential; what Microsoft refuses is the registration's to fix. */
+    private Mono<TokenResult> renewWithAppCredential(UUID mailboxId, MailResource resource) {
+        return settings.credentials()
+                .filter(MicrosoftCredentials::usable)
+                .flatMap(appToken::request)
+                .flatMap(result -> {
+                    if (result.accessToken() != null) {
+                        counted(resource, "succeeded");
+                        OffsetDateTime expiresAt = result.expiresAt().atOffset(ZoneOffset.UTC);
+                        return tokens.saveRenewal(
+                                        mailboxId,
+                                        resource,
+                                        cipher.encrypt(result.accessToken(), purpose(mailboxId, accessKind(resource))),
+                                        expiresAt,
+                                        null)
+                                .thenReturn(TokenResult.ok(
+                                        new MailboxAccessToken(result.accessToken(), result.expiresAt())));
+                    }
+                    if (result.refusal() != null) {
+                        counted(resource, "refused");
+                        return appRefused(mailboxId, result.refusal().message());
+                    }
+                    counted(resource, "failed");
+                    return Mono.just(TokenResult.failed(new MailboxUnavailableException(
+                            MailboxUnavailableException.Reason.MICROSOFT_UNAVAILABLE,
+                            "Microsoft did not issue the application's token now (" + result.failure() + "); the "
+                                    + "mailbox stays connected and the renewal is tried again.")));
+                })
+                .defaultIfEmpty(TokenResult.failed(new MailboxUnavailableException(
+                        MailboxUnavailableException.Reason.NOT_CONNECTED,
+                        "The Microsoft application registration is not set up (Settings > Microsoft), so the "
+                                + "application's permission cannot reach the mailbox.")));
+    }
+
+    private Mono<TokenResult> appRefused(UUID mailboxId, String refusal) {
+        String advice = "Mail access refused: Microsoft no longer issues the application's own token for this "
+                + "mailbox (" + refusal + "). Check the registration's credential (secret or certificate) in "
+                + "Settings > Microsoft and that the application permissions Mail.ReadWrite and Mail.Send have "
+                + "admin consent in Azure > App registrations > API permissions; then use Check connection.";
+        log.info("Mailbox {}: Microsoft refused the application's token", mailboxId);
+        return mailboxes
+                .refuseAccess(mailboxId, MailboxLogin.Protocol.GRAPH, advice)
+                .thenReturn(TokenResult.failed(new GraphAccessRefusedException(advice)));
     }
 
     /** Renewals by outcome (succeeded; refused for good: NEEDS_REAUTH; failed for now), for Prometheus. */
@@ -386,13 +454,13 @@ public class MailboxTokens {
         return expiresAt.atOffset(ZoneOffset.UTC);
     }
 
-    /** What happened inside the locked transaction, so a NEEDS_REAUTH state change commits before the error. */
-    private record TokenResult(MailboxAccessToken accessToken, MailboxUnavailableException failure) {
+    /** What happened inside the locked transaction, so a state change (NEEDS_REAUTH...) commits before the error. */
+    private record TokenResult(MailboxAccessToken accessToken, RuntimeException failure) {
         static TokenResult ok(MailboxAccessToken token) {
             return new TokenResult(token, null);
         }
 
-        static TokenResult failed(MailboxUnavailableException failure) {
+        static TokenResult failed(RuntimeException failure) {
             return new TokenResult(null, failure);
         }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A mailbox with its health, as the GraphQL type {@code Mailbox}; owner and connectedBy are user names, and the
- * access token's expiry is that of its transport's resource.
+ * access token's expiry is that of its transport's resource; grant says whose permission reaches it.
  */
 public record MailboxView(
         UUID id,
@@ -24,7 +24,8 @@ public record MailboxView(
         OffsetDateTime lastCheckAt,
         String imapCheck,
         String smtpCheck,
-        List<String> selectedFolders)
+        List<String> selectedFolders,
+        MailboxGrant grant)
         implements Serializable {
 
     /** The view of a mailbox over IMAP and SMTP, for the callers that build one without choosing a transport. */
@@ -58,6 +59,12 @@ public record MailboxView(
                 lastCheckAt,
                 imapCheck,
                 smtpCheck,
-                selectedFolders);
+                selectedFolders,
+                MailboxGrant.DELEGATED);
+    }
+
+    /** Whether the mailbox is reached with the application's own permission rather than a user's consent. */
+    public boolean applicationPermission() {
+        return grant == MailboxGrant.APPLICATION;
     }
 }

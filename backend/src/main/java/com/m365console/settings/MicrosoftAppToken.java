@@ -4,6 +4,7 @@ import com.m365console.microsoft.MicrosoftEndpoints;
 import com.m365console.microsoft.MicrosoftError;
 import com.m365console.microsoft.MicrosoftErrors;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.springframework.core.ParameterizedTypeReference;
@@ -19,16 +20,17 @@ import reactor.core.publisher.Mono;
 /**
  * Asks Microsoft for an app-only token (client credentials) for Microsoft Graph with the saved registration and its
  * credential, secret or certificate, and says what came of it: the token, Microsoft's refusal explained, or why
- * Microsoft could not be asked. A refusal of the credential as expired is recorded for every admin to see.
+ * Microsoft could not be asked. A refusal of the credential as expired is recorded for every admin to see. Public
+ * for the shared mailboxes reached with the application's own permission, whose Graph token is this one.
  */
 @Component
-class MicrosoftAppToken {
+public class MicrosoftAppToken {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
-    /** What came of one request: exactly one of the three is set. */
-    record Result(String accessToken, MicrosoftError refusal, String failure) {}
+    /** What came of one request: the token with its expiry, a refusal, or a failure (exactly one is set). */
+    public record Result(String accessToken, Instant expiresAt, MicrosoftError refusal, String failure) {}
 
     private final MicrosoftEndpoints endpoints;
     private final MicrosoftClientAuthentication authentication;
@@ -46,7 +48,7 @@ class MicrosoftAppToken {
         this.webClient = webClientBuilder.build();
     }
 
-    Mono<Result> request(MicrosoftCredentials credentials) {
+    public Mono<Result> request(MicrosoftCredentials credentials) {
         MicrosoftSettings current = credentials.settings();
         var cloud = current.cloud().value();
         String tokenUrl = endpoints.token(cloud, current.tenant().value());
@@ -68,8 +70,9 @@ class MicrosoftAppToken {
                 .exchangeToMono(response -> response.bodyToMono(JSON)
                         .defaultIfEmpty(Map.of())
                         .map(body -> response.statusCode().is2xxSuccessful() && body.get("access_token") != null
-                                ? new Result(String.valueOf(body.get("access_token")), null, null)
+                                ? new Result(String.valueOf(body.get("access_token")), expiry(body), null, null)
                                 : new Result(
+                                        null,
                                         null,
                                         body.containsKey("error")
                                                 ? MicrosoftErrors.describe(body)
@@ -87,6 +90,7 @@ class MicrosoftAppToken {
                         ex -> Mono.just(new Result(
                                 null,
                                 null,
+                                null,
                                 "Microsoft did not answer within " + TIMEOUT.toSeconds() + " seconds (" + tokenUrl
                                         + ").")))
                 .onErrorResume(
@@ -94,10 +98,17 @@ class MicrosoftAppToken {
                         ex -> Mono.just(new Result(
                                 null,
                                 null,
+                                null,
                                 "Could not reach " + tokenUrl + ": "
                                         + ex.getMostSpecificCause().getMessage())))
                 .flatMap(result -> result.refusal() == null
                         ? Mono.just(result)
                         : rejections.record(credentials, result.refusal()).thenReturn(result));
+    }
+
+    private static Instant expiry(Map<String, Object> body) {
+        Object seconds = body.get("expires_in");
+        long life = seconds == null ? 3600 : Long.parseLong(String.valueOf(seconds));
+        return Instant.now().plusSeconds(life);
     }
 }
