@@ -54,23 +54,17 @@ class GraphMailboxOperations {
     }
 
     Mono<CheckMailboxConnectionPayload> check(MailboxView mailbox, Cloud cloud) {
-        Mono<Outcome<List<GraphFolder>>> reading = tree(mailbox, cloud)
-                .map(Outcome::ok)
-                .onErrorResume(GraphAccessRefusedException.class, ex -> Mono.just(Outcome.failed(ex.getMessage())))
-                .onErrorResume(GraphException.class, ex -> Mono.just(Outcome.failed(ex.getMessage())));
+        Mono<CheckHalf<List<GraphFolder>>> reading = tree(mailbox, cloud)
+                .map(CheckHalf::ok)
+                .onErrorResume(GraphAccessRefusedException.class, ex -> Mono.just(CheckHalf.failed(ex.getMessage())))
+                .onErrorResume(GraphException.class, ex -> Mono.just(CheckHalf.failed(ex.getMessage())));
         return reading.zipWhen(read -> sending(mailbox))
-                .flatMap(results -> mailboxes
-                        .saveCheck(
-                                mailbox.id(),
-                                results.getT1().summary(),
-                                results.getT2().summary())
-                        .then(mailboxes.find(mailbox.id()))
-                        .map(updated -> new CheckMailboxConnectionPayload(
-                                updated,
-                                results.getT1().ok(),
-                                results.getT2().ok(),
-                                folders(results.getT1().value(), updated.selectedFolders()),
-                                List.of())));
+                .flatMap(results -> MailboxService.saveCheck(
+                        mailboxes,
+                        mailbox,
+                        results.getT1(),
+                        results.getT2(),
+                        selected -> folders(results.getT1().value(), selected)));
     }
 
     /**
@@ -79,7 +73,7 @@ class GraphMailboxOperations {
      * beside it), so for a mailbox reached with the application's permission the check proves that Microsoft still
      * issues the token; a missing Mail.Send application permission shows on the first send.
      */
-    private Mono<Outcome<Boolean>> sending(MailboxView mailbox) {
+    private Mono<CheckHalf<Boolean>> sending(MailboxView mailbox) {
         boolean shared = mailbox.kind() == MailboxKind.SYSTEM;
         return tokens.renewNow(mailbox.id(), MailResource.GRAPH)
                 .flatMap(token -> {
@@ -88,7 +82,7 @@ class GraphMailboxOperations {
                     if (granted) {
                         return mailboxes
                                 .restoreAccess(mailbox.id(), MailboxLogin.Protocol.GRAPH_SEND)
-                                .thenReturn(Outcome.ok(true));
+                                .thenReturn(CheckHalf.ok(true));
                     }
                     String advice = "Mail access refused: the access token Microsoft issues for " + mailbox.address()
                             + " does not carry the delegated permission " + (shared ? "Mail.Send.Shared" : "Mail.Send")
@@ -96,9 +90,9 @@ class GraphMailboxOperations {
                             + "API permissions; then reconnect the mailbox and use Check connection.";
                     return mailboxes
                             .refuseAccess(mailbox.id(), MailboxLogin.Protocol.GRAPH_SEND, advice)
-                            .thenReturn(Outcome.<Boolean>failed(advice));
+                            .thenReturn(CheckHalf.<Boolean>failed(advice));
                 })
-                .onErrorResume(GraphAccessRefusedException.class, ex -> Mono.just(Outcome.failed(ex.getMessage())));
+                .onErrorResume(GraphAccessRefusedException.class, ex -> Mono.just(CheckHalf.failed(ex.getMessage())));
     }
 
     Mono<SentMessage> send(MailboxView mailbox, Cloud cloud, OutgoingMessage message, UUID sentBy) {
@@ -180,20 +174,5 @@ class GraphMailboxOperations {
     private static String domain(String address) {
         int at = address.lastIndexOf('@');
         return at < 0 ? "m365console.invalid" : address.substring(at + 1);
-    }
-
-    /** The outcome of one half of the check. */
-    private record Outcome<T>(boolean ok, T value, String error) {
-        static <T> Outcome<T> ok(T value) {
-            return new Outcome<>(true, value, null);
-        }
-
-        static <T> Outcome<T> failed(String error) {
-            return new Outcome<>(false, null, error);
-        }
-
-        String summary() {
-            return ok ? "OK" : error;
-        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -116,30 +117,24 @@ class MailboxService {
                                         mailbox.id(),
                                         MailboxLogin.Protocol.IMAP,
                                         token -> mail.checkImap(hosts.imap(current), mailbox.address(), token.value()))
-                                .map(Result::ok)
+                                .map(CheckHalf::ok)
                                 .onErrorResume(
                                         MailServerException.class,
-                                        ex -> Mono.just(Result.<List<MailFolder>>failed(ex.getMessage()))),
+                                        ex -> Mono.just(CheckHalf.<List<MailFolder>>failed(ex.getMessage()))),
                         login.run(
                                         mailbox.id(),
                                         MailboxLogin.Protocol.SMTP,
                                         token -> mail.checkSmtp(hosts.smtp(current), mailbox.address(), token.value())
-                                                .thenReturn(Result.ok(true)))
+                                                .thenReturn(CheckHalf.ok(true)))
                                 .onErrorResume(
                                         MailServerException.class,
-                                        ex -> Mono.just(Result.<Boolean>failed(ex.getMessage()))))
-                .flatMap(results -> mailboxes
-                        .saveCheck(
-                                mailbox.id(),
-                                results.getT1().summary(),
-                                results.getT2().summary())
-                        .then(mailboxes.find(mailbox.id()))
-                        .map(updated -> new CheckMailboxConnectionPayload(
-                                updated,
-                                results.getT1().ok(),
-                                results.getT2().ok(),
-                                folders(results.getT1().value(), updated.selectedFolders()),
-                                List.of())));
+                                        ex -> Mono.just(CheckHalf.<Boolean>failed(ex.getMessage()))))
+                .flatMap(results -> saveCheck(
+                        mailboxes,
+                        mailbox,
+                        results.getT1(),
+                        results.getT2(),
+                        selected -> folders(results.getT1().value(), selected)));
     }
 
     Mono<MailboxPayload> selectFolders(UUID id, List<String> folders, Actor actor) {
@@ -341,18 +336,21 @@ class MailboxService {
     }
 
     /** The outcome of one protocol check. */
-    private record Result<T>(boolean ok, T value, String error) {
-        static <T> Result<T> ok(T value) {
-            return new Result<>(true, value, null);
-        }
-
-        static <T> Result<T> failed(String error) {
-            return new Result<>(false, null, error);
-        }
-
-        String summary() {
-            return ok ? "OK" : error;
-        }
+    /**
+     * Saves both halves of a check (IMAP and SMTP, or Graph reading and sending) and answers with the updated mailbox
+     * and its folders, marked as selected from the mailbox as saved.
+     */
+    static Mono<CheckMailboxConnectionPayload> saveCheck(
+            MailboxRepository mailboxes,
+            MailboxView mailbox,
+            CheckHalf<?> reading,
+            CheckHalf<?> sending,
+            Function<List<String>, List<FolderView>> folders) {
+        return mailboxes
+                .saveCheck(mailbox.id(), reading.summary(), sending.summary())
+                .then(mailboxes.find(mailbox.id()))
+                .map(updated -> new CheckMailboxConnectionPayload(
+                        updated, reading.ok(), sending.ok(), folders.apply(updated.selectedFolders()), List.of()));
     }
 
     /** Schema type {@code MailFolder}. */
