@@ -6,15 +6,13 @@ import com.m365console.platform.crypto.EncryptedValue;
 import com.m365console.platform.crypto.SecretCipher;
 import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.Sessions;
+import com.m365console.support.StoredValues;
 import com.m365console.support.SyncNow;
 import com.m365console.support.TestAccounts;
 import com.m365console.testsupport.microsoft.graph.FakeMailbox;
 import com.m365console.testsupport.microsoft.graph.RecordedRequest;
 import com.m365console.testsupport.microsoft.graph.SeedMessage;
 import com.m365console.testsupport.microsoft.graph.SentMail;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -122,7 +120,7 @@ class ApplicationPermissionMailboxTest extends Microsoft365TestBase {
                 .containsExactly("APPLICATION");
 
         for (String issued : List.of(token, storedGraphToken(mailboxId))) {
-            assertThat(everyStoredValue()).doesNotContain(issued).doesNotContain(hex(issued));
+            assertThat(StoredValues.everything(db)).doesNotContain(issued).doesNotContain(StoredValues.hex(issued));
             assertThat(output.getAll()).doesNotContain(issued);
         }
     }
@@ -299,25 +297,6 @@ class ApplicationPermissionMailboxTest extends Microsoft365TestBase {
                         "mailbox_token.graph_access:" + mailboxId))
                 .one()
                 .block();
-    }
-
-    /** Every row of every table of the app as JSON text (bytea as hex): where a token in clear would show. */
-    private String everyStoredValue() {
-        return db.sql("select table_name from information_schema.tables where table_schema = 'public' "
-                        + "and table_type = 'BASE TABLE'")
-                .map(row -> row.get(0, String.class))
-                .all()
-                .concatMap(table -> db.sql(
-                                "select coalesce(string_agg(to_jsonb(t)::text, ' '), '') from \"" + table + "\" t")
-                        .map(row -> row.get(0, String.class))
-                        .one())
-                .collectList()
-                .map(rows -> String.join("\n", rows))
-                .block(Duration.ofSeconds(30));
-    }
-
-    private static String hex(String token) {
-        return HexFormat.of().formatHex(token.getBytes(StandardCharsets.UTF_8));
     }
 
     private String text(String sql, UUID id) {

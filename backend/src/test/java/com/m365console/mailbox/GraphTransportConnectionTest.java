@@ -11,11 +11,10 @@ import com.m365console.platform.crypto.EncryptedValue;
 import com.m365console.platform.crypto.SecretCipher;
 import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.Sessions;
+import com.m365console.support.StoredValues;
 import com.m365console.support.SyncNow;
 import com.m365console.support.TestAccounts;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +100,7 @@ class GraphTransportConnectionTest extends Microsoft365TestBase {
         assertThat(inboxOf(renewed)).isTrue();
 
         for (String token : List.of(first, renewed, refreshToken(mailboxId))) {
-            assertThat(everyStoredValue()).doesNotContain(token).doesNotContain(hex(token));
+            assertThat(StoredValues.everything(db)).doesNotContain(token).doesNotContain(StoredValues.hex(token));
             assertThat(output.getAll()).doesNotContain(token);
             assertThat(listed).doesNotContain(token);
         }
@@ -254,25 +253,6 @@ class GraphTransportConnectionTest extends Microsoft365TestBase {
                         purpose + mailboxId))
                 .one()
                 .block();
-    }
-
-    /** Every row of every table of the app as JSON text (bytea as hex): where a token in clear would show. */
-    private String everyStoredValue() {
-        return db.sql("select table_name from information_schema.tables where table_schema = 'public' "
-                        + "and table_type = 'BASE TABLE'")
-                .map(row -> row.get(0, String.class))
-                .all()
-                .concatMap(table -> db.sql(
-                                "select coalesce(string_agg(to_jsonb(t)::text, ' '), '') from \"" + table + "\" t")
-                        .map(row -> row.get(0, String.class))
-                        .one())
-                .collectList()
-                .map(rows -> String.join("\n", rows))
-                .block(Duration.ofSeconds(30));
-    }
-
-    private static String hex(String token) {
-        return HexFormat.of().formatHex(token.getBytes(StandardCharsets.UTF_8));
     }
 
     private String column(String sql, UUID id) {
