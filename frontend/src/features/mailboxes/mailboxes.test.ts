@@ -115,6 +115,14 @@ describe('pushBadge', () => {
       pushBadge({ state: 'OFF', since: null, reason: 'INBOX is not among the synced folders.' }, NOW),
     ).toMatchObject({ label: 'New mail: on schedule', help: expect.stringMatching(/Sync now\. INBOX is not among/) });
   });
+  it('says how a watched mailbox gets its mail: IMAP IDLE, or the reason Graph pushes it', () => {
+    expect(pushBadge({ state: 'WATCHING', since, reason: null }, NOW).help).toMatch(/IMAP IDLE/);
+    const graph = 'Microsoft Graph sends a change notification for new mail in the inbox; a delta run stores it.';
+    expect(pushBadge({ state: 'WATCHING', since, reason: graph }, NOW)).toMatchObject({
+      label: 'New mail: instant',
+      help: graph,
+    });
+  });
   it('says since when it reconnects or fails, and why', () => {
     expect(pushBadge({ state: 'RECONNECTING', since, reason: 'Connection reset.' }, NOW)).toMatchObject({
       label: 'New mail: reconnecting since 11:58',

@@ -22,7 +22,10 @@ export function stateBadge(state: MailboxState): StateBadge {
   return BADGES[state] ?? { label: state, className: 'badge' };
 }
 
-/** How new mail reaches a connected mailbox: pushed by the mail server (IMAP IDLE), or fetched by synchronisations. */
+/**
+ * How new mail reaches a connected mailbox: pushed by the mail server (IMAP IDLE, or Microsoft Graph's change
+ * notifications, which say so in the reason), or fetched by synchronisations.
+ */
 export type PushBadge = StateBadge & { help: string };
 
 type Push = MailboxFieldsFragment['push'];
@@ -39,7 +42,9 @@ export function pushBadge(push: Push, now: Date = new Date()): PushBadge {
       return {
         label: 'New mail: instant',
         className: 'badge badge-push',
-        help: 'New mail arrives by itself within seconds: the console waits for it on the mail server (IMAP IDLE).',
+        help:
+          push.reason ??
+          'New mail arrives by itself within seconds: the console waits for it on the mail server (IMAP IDLE).',
       };
     case 'CONNECTING':
       return {

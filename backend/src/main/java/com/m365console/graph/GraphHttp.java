@@ -54,6 +54,26 @@ final class GraphHttp {
         return post(uri, accessToken, body, true);
     }
 
+    /** A PATCH (renewing a subscription), retried as a GET is: doing it twice does no harm. */
+    Mono<JsonNode> patch(URI uri, String accessToken, JsonNode body) {
+        String text = json.writeValueAsString(body);
+        return attempt(
+                () -> web.patch()
+                        .uri(uri)
+                        .headers(h -> headers(h, accessToken, null))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(text),
+                "PATCH",
+                uri,
+                0,
+                true);
+    }
+
+    /** A DELETE, retried as a GET is. */
+    Mono<JsonNode> delete(URI uri, String accessToken) {
+        return attempt(() -> web.delete().uri(uri).headers(h -> headers(h, accessToken, null)), "DELETE", uri, 0, true);
+    }
+
     /**
      * A POST that must not happen twice (sending mail): retried on 429 and 503, which Graph answers before doing
      * anything, but not when no answer came, since the request may have been carried out.

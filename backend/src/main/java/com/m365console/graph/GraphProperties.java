@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * page, how many times a throttled (429) or unavailable (503) request is retried, the longest {@code Retry-After}
  * it waits for (a longer one fails at once, saying when to come back), the timeout of one request, the largest
  * response it reads (a page of messages with their bodies), and how soon after a run a mailbox connected over Graph
- * is synchronised again (its new mail arrives by this delta poll while there are no change notifications).
+ * is synchronised again (its new mail arrives by this delta poll while there are no change notifications), and how
+ * long a change-notification subscription is asked for and how long before its end it is renewed (Graph allows
+ * under 7 days for messages).
  */
 @ConfigurationProperties("m365.graph")
 public record GraphProperties(
@@ -18,7 +20,12 @@ public record GraphProperties(
         Duration maxRetryAfter,
         Duration requestTimeout,
         Integer maxResponseBytes,
-        Duration pollInterval) {
+        Duration pollInterval,
+        Duration subscriptionLifetime,
+        Duration subscriptionRenewBefore) {
+
+    /** Graph's longest subscription to messages is 10,080 minutes; a few are kept for clock skew. */
+    static final Duration LONGEST_SUBSCRIPTION = Duration.ofMinutes(10_070);
 
     public GraphProperties {
         messagePageSize = positiveOr(messagePageSize, 50);
@@ -32,11 +39,21 @@ public record GraphProperties(
         pollInterval = pollInterval == null || pollInterval.isZero() || pollInterval.isNegative()
                 ? Duration.ofMinutes(1)
                 : pollInterval;
+        subscriptionLifetime = subscriptionLifetime == null || subscriptionLifetime.toMinutes() < 5
+                ? Duration.ofDays(3)
+                : subscriptionLifetime.compareTo(LONGEST_SUBSCRIPTION) > 0
+                        ? LONGEST_SUBSCRIPTION
+                        : subscriptionLifetime;
+        subscriptionRenewBefore = subscriptionRenewBefore == null
+                        || subscriptionRenewBefore.isNegative()
+                        || subscriptionRenewBefore.compareTo(subscriptionLifetime) >= 0
+                ? subscriptionLifetime.dividedBy(3)
+                : subscriptionRenewBefore;
     }
 
     /** Every default. */
     public static GraphProperties defaults() {
-        return new GraphProperties(null, null, null, null, null, null, null);
+        return new GraphProperties(null, null, null, null, null, null, null, null, null);
     }
 
     private static int positiveOr(Integer value, int fallback) {

@@ -2,9 +2,11 @@ package com.m365console.security;
 
 import com.m365console.identity.ApiTokenService;
 import com.m365console.mailbox.MailboxCallbackWebFilter;
+import com.m365console.sync.GraphNotificationController;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -27,6 +29,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Session sign-in for the SPA: JSON answers instead of redirects, CSRF token in a cookie the SPA echoes
@@ -57,7 +60,11 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
                                 CsrfWebFilter.DEFAULT_CSRF_MATCHER,
-                                new NegatedServerWebExchangeMatcher(ApiTokenAuthenticationFilter.BEARER_REQUEST))))
+                                new NegatedServerWebExchangeMatcher(ApiTokenAuthenticationFilter.BEARER_REQUEST),
+                                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(
+                                        HttpMethod.POST,
+                                        GraphNotificationController.NOTIFICATIONS,
+                                        GraphNotificationController.LIFECYCLE)))))
                 .addFilterAt(new ApiTokenAuthenticationFilter(apiTokens), SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterBefore(mailboxCallback, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)

@@ -19,7 +19,8 @@ class MailboxHealthStore {
 
     /**
      * One mailbox's recorded health; null where there is none: no run yet, no failure yet, no live PUSH lease. A
-     * holder that has not written its state yet is CONNECTING.
+     * holder that has not written its state yet is CONNECTING. A Graph mailbox's push is its change-notification
+     * subscription.
      */
     record MailboxHealth(SyncStatus lastSync, SyncStatus lastFailure, PushStatus heldPush) {}
 
@@ -37,12 +38,16 @@ class MailboxHealthStore {
                 select i.id, s.last_state, s.last_reason, s.new_messages, s.last_started_at, s.last_finished_at,
                        s.last_failure_state, s.last_failure_reason, s.last_failed_at,
                        l.mailbox_id is not null as leased, p.state as push_state, p.since as push_since,
-                       p.reason as push_reason
+                       p.reason as push_reason, g.subscription_id, g.expires_at as subscription_expires_at,
+                       g.created_at as subscribed_at, g.last_error as subscription_error,
+                       g.last_error_at as subscription_failed_at
                 from unnest(cast(:ids as uuid[])) as i(id)
                 left join mailbox_sync s on s.mailbox_id = i.id
                 left join sync_lease l on l.mailbox_id = i.id and l.purpose = 'PUSH' and l.expires_at > now()
                 left join mailbox_push p on p.mailbox_id = l.mailbox_id and p.holder = l.holder
-                where s.mailbox_id is not null or l.mailbox_id is not null""")
+                left join graph_subscription g on g.mailbox_id = i.id
+                    and exists (select 1 from mailbox m where m.id = i.id and m.transport = 'GRAPH')
+                where s.mailbox_id is not null or l.mailbox_id is not null or g.mailbox_id is not null""")
                 .bind("ids", mailboxIds.toArray(UUID[]::new))
                 .map(row -> {
                     UUID id = row.get("id", UUID.class);
@@ -74,7 +79,12 @@ class MailboxHealthStore {
                                     row.get("push_state", String.class),
                                     row.get("push_since", OffsetDateTime.class),
                                     row.get("push_reason", String.class))
-                            : null;
+                            : graphPush(
+                                    row.get("subscription_id", String.class),
+                                    row.get("subscription_expires_at", OffsetDateTime.class),
+                                    row.get("subscribed_at", OffsetDateTime.class),
+                                    row.get("subscription_error", String.class),
+                                    row.get("subscription_failed_at", OffsetDateTime.class));
                     return Map.entry(id, new MailboxHealth(lastSync, lastFailure, held));
                 })
                 .all()
@@ -87,6 +97,32 @@ class MailboxHealthStore {
         }
         return new PushStatus(PushState.valueOf(state), since, emptyToNull(reason));
     }
+
+    /**
+     * A Graph mailbox's push state from its subscription: WATCHING while one is live, FAILING with the reason while
+     * none could be had; null when none was tried yet.
+     */
+    private static PushStatus graphPush(
+            String subscriptionId,
+            OffsetDateTime expiresAt,
+            OffsetDateTime subscribedAt,
+            String error,
+            OffsetDateTime failedAt) {
+        if (subscriptionId != null && expiresAt != null && expiresAt.isAfter(OffsetDateTime.now())) {
+            return new PushStatus(PushState.WATCHING, subscribedAt, GRAPH_WATCHING);
+        }
+        if (error != null) {
+            return new PushStatus(
+                    PushState.FAILING,
+                    failedAt,
+                    "Microsoft Graph would not subscribe to the inbox's "
+                            + "changes, so new mail arrives with the delta poll: " + error);
+        }
+        return null;
+    }
+
+    static final String GRAPH_WATCHING =
+            "Microsoft Graph sends a change notification for new mail in the inbox; a delta run stores it.";
 
     private static String emptyToNull(String reason) {
         return reason == null || reason.isEmpty() ? null : reason;

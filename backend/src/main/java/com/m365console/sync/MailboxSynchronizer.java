@@ -1,6 +1,7 @@
 package com.m365console.sync;
 
 import com.m365console.graph.GraphMailClient;
+import com.m365console.graph.GraphMailbox;
 import com.m365console.mail.FolderReader;
 import com.m365console.mailbox.MailTransport;
 import com.m365console.mailbox.MailboxDirectory;
@@ -53,6 +54,7 @@ public class MailboxSynchronizer {
     private final GraphMailStore graphStore;
     private final MicrosoftSettingsService microsoftSettings;
     private final GraphTokenSource graphTokens;
+    private final GraphSubscriptionKeeper subscriptions;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
@@ -69,8 +71,10 @@ public class MailboxSynchronizer {
             GraphMailClient graph,
             GraphMailStore graphStore,
             MicrosoftSettingsService microsoftSettings,
-            GraphTokenSource graphTokens) {
+            GraphTokenSource graphTokens,
+            GraphSubscriptionKeeper subscriptions) {
         this.graphTokens = graphTokens;
+        this.subscriptions = subscriptions;
         this.mailboxes = mailboxes;
         this.connector = connector;
         this.store = store;
@@ -178,14 +182,12 @@ public class MailboxSynchronizer {
     private RunBody graphRun(GraphTokenSource tokens) {
         return (mailbox, running, progress) -> Mono.fromCallable(() -> {
             Cloud cloud = microsoftSettings.current().block().cloud().value();
+            GraphMailbox target = GraphSyncRun.target(mailbox, cloud);
+            if (mailbox.state() == MailboxState.CONNECTED) {
+                subscriptions.keep(mailbox, target, tokens);
+            }
             GraphSyncRun run = new GraphSyncRun(
-                    mailbox.id(),
-                    GraphSyncRun.target(mailbox, cloud),
-                    graph,
-                    graphStore,
-                    tokens,
-                    progress,
-                    properties.storeTimeout());
+                    mailbox.id(), target, graph, graphStore, tokens, progress, properties.storeTimeout());
             running.attach(run);
             return run.syncFolders(folders(mailbox));
         });

@@ -27,11 +27,17 @@ class PushStatuses {
     private final EmailSyncSettingsService settings;
     private final PushProperties properties;
     private final GraphProperties graph;
+    private final GraphSubscriptionKeeper subscriptions;
 
-    PushStatuses(EmailSyncSettingsService settings, PushProperties properties, GraphProperties graph) {
+    PushStatuses(
+            EmailSyncSettingsService settings,
+            PushProperties properties,
+            GraphProperties graph,
+            GraphSubscriptionKeeper subscriptions) {
         this.settings = settings;
         this.properties = properties;
         this.graph = graph;
+        this.subscriptions = subscriptions;
     }
 
     /** The push states of these mailboxes, given what the holders of live PUSH leases wrote for them. */
@@ -43,7 +49,7 @@ class PushStatuses {
                 PushStatus held = underLiveLease.get(mailbox.id());
                 statuses.put(
                         mailbox,
-                        off != null ? PushStatus.off(off) : held != null ? held : PushStatus.off(NOBODY_WATCHES));
+                        off != null ? PushStatus.off(off) : held != null ? held : PushStatus.off(nobodyYet(mailbox)));
             }
             return statuses;
         });
@@ -58,21 +64,36 @@ class PushStatuses {
                 default -> "The mailbox is not connected.";
             };
         }
-        if (mailbox.transport() == MailTransport.GRAPH) {
+        if (mailbox.transport() == MailTransport.GRAPH && !subscriptions.notificationsPossible()) {
             return "Connected over Microsoft Graph: new mail arrives with a delta poll "
-                    + pollEvery(graph.pollInterval()) + " after the last run, while Email Synchronization is on.";
+                    + pollEvery(graph.pollInterval()) + " after the last run, while Email Synchronization is on. "
+                    + "Change notifications need m365.public-base-url on HTTPS.";
         }
-        if (!properties.enabled()) {
+        if (!properties.enabled() && mailbox.transport() == MailTransport.IMAP) {
             return "Pushing new mail is turned off on this server (m365.sync.push.enabled).";
         }
         if (!current.enabled()) {
             return "Email Synchronization is turned off by an administrator.";
         }
-        List<String> folders = mailbox.selectedFolders();
-        if (!folders.isEmpty() && !folders.contains(PushConnector.INBOX)) {
+        if (!synchronisesInbox(mailbox)) {
             return "INBOX is not among the synced folders; new mail of the chosen folders arrives with the schedule.";
         }
         return null;
+    }
+
+    /** Why a mailbox that should be pushed is not yet: nobody watches it (IMAP), or no subscription yet (Graph). */
+    private String nobodyYet(MailboxView mailbox) {
+        return mailbox.transport() == MailTransport.GRAPH
+                ? "Microsoft Graph change notifications start with the mailbox's next synchronisation; until then "
+                        + "new mail arrives with a delta poll " + pollEvery(graph.pollInterval())
+                        + " after the last run."
+                : NOBODY_WATCHES;
+    }
+
+    /** Whether the mailbox synchronises its INBOX (as it does when no folder is selected): what push watches. */
+    static boolean synchronisesInbox(MailboxView mailbox) {
+        List<String> folders = mailbox.selectedFolders();
+        return folders.isEmpty() || folders.contains(PushConnector.INBOX);
     }
 
     private static String pollEvery(Duration interval) {

@@ -25,16 +25,19 @@ class SyncSchedule {
     private final DatabaseClient db;
 
     private final Duration graphPoll;
+    private final Duration renewBefore;
 
     SyncSchedule(DatabaseClient db, GraphProperties graph) {
         this.db = db;
         this.graphPoll = graph.pollInterval();
+        this.renewBefore = graph.subscriptionRenewBefore();
     }
 
     /**
      * Connected mailboxes (or refused mail access, tried until it works again) of enabled owners, due now, that no run
      * holds. A mailbox connected over Graph, not failing, is due again {@code m365.graph.poll-interval} after its last
-     * run: that delta poll brings its new mail, as IDLE does over IMAP.
+     * run while it has no live change-notification subscription (or one to renew): that delta poll brings its new mail.
+     * With one, it is due when Graph notified a change after its last run started, and on the schedule.
      */
     Flux<UUID> due(int limit) {
         return db.sql("""
@@ -42,12 +45,18 @@ class SyncSchedule {
                 where m.state in ('CONNECTED', 'ACCESS_REFUSED') and owner_enabled
                 and (s.next_attempt_at is null or s.next_attempt_at <= now()
                     or (m.transport = 'GRAPH' and s.failures = 0
-                        and s.last_finished_at <= now() - make_interval(secs => :graphPoll)))
+                        and ((s.last_finished_at <= now() - make_interval(secs => :graphPoll)
+                                and not exists (select 1 from graph_subscription g where g.mailbox_id = m.id
+                                    and g.subscription_id is not null and not g.renew_requested
+                                    and g.expires_at > now() + make_interval(secs => :renewBefore)))
+                            or exists (select 1 from graph_subscription g where g.mailbox_id = m.id
+                                and g.notified_at > coalesce(s.last_started_at, '-infinity')))))
                 and not exists (select 1 from sync_lease l where l.mailbox_id = m.id and l.purpose = 'SYNC'
                     and l.expires_at > now())
                 order by s.next_attempt_at nulls first limit :limit""".replace("owner_enabled", OWNER_ENABLED))
                 .bind("limit", limit)
                 .bind("graphPoll", (double) graphPoll.toMillis() / 1000)
+                .bind("renewBefore", (double) renewBefore.toMillis() / 1000)
                 .map(row -> row.get("id", UUID.class))
                 .all();
     }

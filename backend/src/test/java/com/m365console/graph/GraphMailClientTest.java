@@ -53,7 +53,8 @@ class GraphMailClientTest {
         adele = graph.mailbox(ADELE);
         inbox = adele.folderId("inbox");
         token = platform.issueAccessToken(CLIENT, ADELE, MAIL);
-        client = client(new GraphProperties(2, 3, 3, Duration.ofSeconds(5), Duration.ofSeconds(10), null, null));
+        client = client(
+                new GraphProperties(2, 3, 3, Duration.ofSeconds(5), Duration.ofSeconds(10), null, null, null, null));
     }
 
     @AfterEach
@@ -351,7 +352,7 @@ class GraphMailClientTest {
         GraphMailClient noRetries = new GraphMailClient(
                 new MicrosoftEndpoints("", host),
                 WebClient.builder(),
-                new GraphProperties(null, null, 0, null, null, null, null));
+                new GraphProperties(null, null, 0, null, null, null, null, null, null));
 
         GraphException down = failure(() -> noRetries.folders(token, ME).block());
 

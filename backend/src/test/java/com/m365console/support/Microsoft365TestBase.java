@@ -135,7 +135,9 @@ public abstract class Microsoft365TestBase {
     protected UUID connect(Sessions.Browser browser, String microsoftAccount, Map<String, Object> input) {
         URI authorize = startConnection(browser, input);
         URI back = new MicrosoftSignInBrowser(sessions).consent(authorize, microsoftAccount, true);
-        browser.client().get().uri(back).exchange().expectStatus().isFound();
+        // Straight to the app, as the reverse proxy of a public base URL passes it on
+        URI toApp = URI.create(sessions.baseUrl() + back.getRawPath() + "?" + back.getRawQuery());
+        browser.client().get().uri(toApp).exchange().expectStatus().isFound();
         return UUID.fromString(browser.graphQl()
                 .document("{ lastMailboxConnection { mailbox { id } error { error message } } }")
                 .execute()

@@ -42,6 +42,7 @@ public final class FakeGraph {
     private final DeltaRoute delta;
     private final GraphRouter router;
     private final BatchRoute batch = new BatchRoute(json);
+    private final SubscriptionRoute subscriptions = new SubscriptionRoute(json);
 
     public FakeGraph(
             String authority,
@@ -55,7 +56,9 @@ public final class FakeGraph {
                 active,
                 new FolderRoutes(authority),
                 delta,
-                new SendMailRoute(json, sent));
+                new SendMailRoute(json, sent),
+                subscriptions,
+                json);
     }
 
     /** The mailbox of this address, made with Exchange's default folders the first time it is asked for. */
@@ -104,6 +107,37 @@ public final class FakeGraph {
     /** Every delta and skip token issued so far answers 410 Gone (SyncStateNotFound) from now on. */
     public void expireDeltaTokens() {
         delta.expire();
+    }
+
+    /** The live change-notification subscriptions on the mailbox of this address. */
+    public List<FakeSubscription> subscriptions(String address) {
+        return subscriptions.of(address);
+    }
+
+    /** Ends every subscription on the mailbox of this address, as their lapsing would: a test's fresh start. */
+    public void endSubscriptions(String address) {
+        subscriptions.endAll(address);
+    }
+
+    /**
+     * Sends a lifecycle notification ({@code reauthorizationRequired}, {@code subscriptionRemoved}, {@code missed})
+     * for the subscription, as Graph does; a removed subscription is gone, one needing reauthorization sends no more
+     * change notifications until renewed.
+     */
+    public void lifecycle(String subscriptionId, String event) {
+        subscriptions.lifecycle(subscriptionId, event);
+    }
+
+    /** Posts a change notification for the subscription with another client state, as a forger would. */
+    public void forgeNotification(String subscriptionId, String clientState) {
+        subscriptions.forge(subscriptionId, clientState);
+    }
+
+    /** The notification POSTs made so far (changes and lifecycle events) with the status each got; 0: no answer. */
+    public List<String> notificationStatuses() {
+        return subscriptions.delivered().stream()
+                .map(d -> d.status() + " " + d.url())
+                .toList();
     }
 
     /** The messages accepted by {@code sendMail} so far, in order. */

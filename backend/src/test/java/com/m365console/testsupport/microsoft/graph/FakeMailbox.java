@@ -24,6 +24,11 @@ public final class FakeMailbox {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Told of each change to a message as it happens, under the mailbox's lock: change notifications start here. */
+    interface ChangeListener {
+        void changed(FakeMailbox mailbox, String messageId, String folderId, String changeType);
+    }
+
     /** A numbered change to one message, in the folder it touched (a move touches both). */
     record Change(long sequence, String messageId, String folderId) {}
 
@@ -34,6 +39,7 @@ public final class FakeMailbox {
     private final Set<String> delegates = ConcurrentHashMap.newKeySet();
     private final Set<String> sendAs = ConcurrentHashMap.newKeySet();
     private volatile boolean restEnabled = true;
+    private volatile ChangeListener listener = (mailbox, messageId, folderId, changeType) -> {};
     private long sequence;
 
     FakeMailbox(String address) {
@@ -82,7 +88,7 @@ public final class FakeMailbox {
                         + ">";
         Instant now = Instant.now();
         messages.put(id, new StoredMessage(id, folderId, seed, messageId, newId("AAQkAD"), newId("CQAAAB"), now, now));
-        record(id, folderId);
+        record(id, folderId, "created");
         return id;
     }
 
@@ -90,14 +96,14 @@ public final class FakeMailbox {
     public synchronized void delete(String messageId) {
         StoredMessage gone = existing(messageId);
         messages.remove(messageId);
-        record(messageId, gone.folderId());
+        record(messageId, gone.folderId(), "deleted");
     }
 
     public synchronized void markRead(String messageId, boolean read) {
         StoredMessage message = existing(messageId);
         SeedMessage seed = message.seed().read(read);
         messages.put(messageId, message.changed(seed, message.folderId(), newId("CQAAAB")));
-        record(messageId, message.folderId());
+        record(messageId, message.folderId(), "updated");
     }
 
     /** {@code notFlagged}, {@code flagged} or {@code complete}. */
@@ -105,14 +111,14 @@ public final class FakeMailbox {
         StoredMessage message = existing(messageId);
         SeedMessage seed = message.seed().flag(flagStatus);
         messages.put(messageId, message.changed(seed, message.folderId(), newId("CQAAAB")));
-        record(messageId, message.folderId());
+        record(messageId, message.folderId(), "updated");
     }
 
     public synchronized void move(String messageId, String folderId) {
         StoredMessage message = existing(messageId);
         messages.put(messageId, message.changed(message.seed(), folderId, newId("CQAAAB")));
-        record(messageId, message.folderId());
-        record(messageId, folderId);
+        record(messageId, message.folderId(), "deleted");
+        record(messageId, folderId, "created");
     }
 
     /** Lets another account open this mailbox with its own delegated token (Full Access, as for a shared mailbox). */
@@ -203,8 +209,13 @@ public final class FakeMailbox {
         return message;
     }
 
-    private void record(String messageId, String folderId) {
+    private void record(String messageId, String folderId, String changeType) {
         changes.add(new Change(++sequence, messageId, folderId));
+        listener.changed(this, messageId, folderId, changeType);
+    }
+
+    void listen(ChangeListener listener) {
+        this.listener = listener;
     }
 
     /** An Exchange-looking id: base64url with padding, so clients must not assume letters and digits only. */

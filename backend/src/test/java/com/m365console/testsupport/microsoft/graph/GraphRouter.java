@@ -23,6 +23,8 @@ final class GraphRouter {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEND_MAIL =
             Pattern.compile("^/v1\\.0/" + USER + "/sendmail$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SUBSCRIPTIONS =
+            Pattern.compile("^/v1\\.0/subscriptions(?:/([^/()]+))?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTACHMENTS =
             Pattern.compile("^/v1\\.0/" + USER + "/messages/([^/()]+)/attachments$", Pattern.CASE_INSENSITIVE);
 
@@ -33,6 +35,8 @@ final class GraphRouter {
     private final FolderRoutes folders;
     private final DeltaRoute delta;
     private final SendMailRoute sendMail;
+    private final SubscriptionRoute subscriptions;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     GraphRouter(
             Map<String, FakeMailbox> mailboxes,
@@ -41,7 +45,11 @@ final class GraphRouter {
             Function<String, Optional<AccessTokenGrant>> active,
             FolderRoutes folders,
             DeltaRoute delta,
-            SendMailRoute sendMail) {
+            SendMailRoute sendMail,
+            SubscriptionRoute subscriptions,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.subscriptions = subscriptions;
+        this.json = json;
         this.mailboxes = mailboxes;
         this.appPermissions = appPermissions;
         this.issued = issued;
@@ -52,6 +60,10 @@ final class GraphRouter {
     }
 
     GraphResponse route(GraphRequest request) throws GraphRefusal {
+        Matcher subscription = SUBSCRIPTIONS.matcher(request.path());
+        if (subscription.matches()) {
+            return subscription(request, subscription.group(1) == null ? null : Urls.decode(subscription.group(1)));
+        }
         Matcher send = SEND_MAIL.matcher(request.path());
         if (send.matches() && request.method().equals("POST")) {
             Caller caller = Caller.of(request, issued, active, appPermissions);
@@ -86,6 +98,24 @@ final class GraphRouter {
             default ->
                 folderKey == null ? folders.list(target, null, request) : folders.one(target, folderKey, request);
         };
+    }
+
+    /** {@code POST /subscriptions} for a mailbox the caller may read; PATCH and DELETE of one by id. */
+    private GraphResponse subscription(GraphRequest request, String id) throws GraphRefusal {
+        Caller caller = Caller.of(request, issued, active, appPermissions);
+        if (id == null && request.method().equals("POST")) {
+            var body = SubscriptionRoute.body(json, request);
+            SubscriptionRoute.Watched watched = SubscriptionRoute.watched(request, body);
+            return subscriptions.create(target(request, caller, watched.user(), false), watched, body, request);
+        }
+        if (id != null && request.method().equals("PATCH")) {
+            return subscriptions.renew(id, SubscriptionRoute.body(json, request), request);
+        }
+        if (id != null && request.method().equals("DELETE")) {
+            return subscriptions.delete(id, request);
+        }
+        throw new GraphRefusal(
+                GraphErrorJson.error(405, "ErrorInvalidRequest", "The OData request is not supported.", request));
     }
 
     private MailboxTarget target(GraphRequest request, Caller caller, String user, boolean sending)
