@@ -131,6 +131,30 @@ describe('SystemMailboxesPage', () => {
     expect(openMicrosoft).not.toHaveBeenCalled();
   });
 
+  it("shows a shared mailbox connected with the application's permission at once, when none was listed", async () => {
+    const connected = { ...SUPPORT, grant: 'APPLICATION' as const };
+    let listed: (typeof connected)[] = [];
+    const { of } = renderWithStubs(
+      <SystemMailboxesPage />,
+      {
+        SystemMailboxes: () => ({ systemMailboxes: listed, allMailboxes: listed }),
+        ConnectSharedMailboxWithAppPermission: () => {
+          listed = [connected];
+          return { connectSharedMailboxWithAppPermission: { mailbox: connected, errors: [] } };
+        },
+      },
+      { path: '/system/mailboxes', url: '/system/mailboxes' },
+    );
+    expect(await screen.findByText('No shared mailbox is connected yet.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Shared mailbox address'), { target: { value: 'support@contoso.com' } });
+    fireEvent.click(screen.getByRole('radio', { name: /application’s permission/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Connect shared mailbox' }));
+    expect(await screen.findByRole('region', { name: 'support@contoso.com' })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'All mailboxes' });
+    expect(within(table).getByRole('cell', { name: /support@contoso.com/ })).toBeTruthy();
+    expect(of('SystemMailboxes')).toHaveLength(2);
+  });
+
   it('marks a mailbox reached with the application permission in the overview', async () => {
     renderWithStubs(
       <SystemMailboxesPage />,

@@ -13,8 +13,11 @@ import { MailboxList } from './MailboxList';
 import { useConnectionOutcome } from './useConnectionOutcome';
 import { useHealthRefresh } from './useHealthRefresh';
 
+// Tied to Mailbox even while both lists are empty, so that connecting the first one shows it at once
+const MAILBOXES = { additionalTypenames: ['Mailbox'] };
+
 export function SystemMailboxesPage() {
-  const [{ data, error }, reload] = useQuery({ query: SystemMailboxesQuery });
+  const [{ data, error }, reload] = useQuery({ query: SystemMailboxesQuery, context: MAILBOXES });
   const outcome = useConnectionOutcome();
   const refresh = useCallback(() => reload({ requestPolicy: 'network-only' }), [reload]);
   useHealthRefresh(refresh);
