@@ -8,6 +8,7 @@ import { DisconnectDialog } from './DisconnectDialog';
 import { MailboxDetails } from './MailboxDetails';
 import { MailboxSync } from './MailboxSync';
 import { KIND_LABEL, otherTransport, stateBadge, TRANSPORT_LABEL } from './mailboxes';
+import { useAppPermissionReconnect } from './useAppPermissionReconnect';
 import { useConnect } from './useConnect';
 import { useMailboxActions } from './useMailboxActions';
 
@@ -16,13 +17,26 @@ type Props = { mailbox: MailboxFieldsFragment; onChanged: () => void };
 export function MailboxCard({ mailbox: m, onChanged }: Props) {
   const actions = useMailboxActions(m.id, onChanged);
   const reconnect = useConnect();
+  const byApplication = m.grant === 'APPLICATION';
+  const appReconnect = useAppPermissionReconnect(m.address, onChanged);
   const [confirming, setConfirming] = useState(false);
   const titleId = useId();
   const badge = stateBadge(m.state);
   const connected = m.state === 'CONNECTED';
   const refused = m.state === 'ACCESS_REFUSED';
 
-  const reconnectButton = (
+  // A mailbox reached with the application's permission reconnects so; a delegate's consent (and IMAP) is a new
+  // connection from the shared-mailbox form instead.
+  const reconnectButton = byApplication ? (
+    <button
+      type="button"
+      className={`btn${connected ? '' : ' btn-primary'}`}
+      disabled={appReconnect.busy}
+      onClick={() => void appReconnect.reconnect()}
+    >
+      Reconnect with the application's permission
+    </button>
+  ) : (
     <button
       type="button"
       className={`btn${connected ? '' : ' btn-primary'}`}
@@ -33,7 +47,7 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
     </button>
   );
   const switchTo = otherTransport(m.transport);
-  const switchButton = (
+  const switchButton = byApplication ? null : (
     <button
       type="button"
       className="btn"
@@ -86,6 +100,9 @@ export function MailboxCard({ mailbox: m, onChanged }: Props) {
       )}
       {actions.feedback && <Flash type={actions.feedback.type}>{actions.feedback.text}</Flash>}
       {reconnect.errors.length > 0 && <Flash type="error">{reconnect.errors.map((e) => e.message).join(' ')}</Flash>}
+      {appReconnect.errors.length > 0 && (
+        <Flash type="error">{appReconnect.errors.map((e) => e.message).join(' ')}</Flash>
+      )}
       <MailboxDetails mailbox={m} />
       {m.state !== 'DISCONNECTED' && (
         <MailboxSync
