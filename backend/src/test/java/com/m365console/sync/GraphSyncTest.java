@@ -324,6 +324,29 @@ class GraphSyncTest extends Microsoft365TestBase {
     }
 
     @Test
+    void aFolderDeletedBetweenTheTreeAndItsDeltaIsSkippedAndNamedWhileTheOthersSync() {
+        List<String> ids = seed(inbox, 3);
+        String projects = box.addFolder(inbox, "Projects");
+        box.add(projects, SeedMessage.of("Plan", "dana@contoso.com"));
+        select("INBOX/Projects", "INBOX");
+        box.beforeNextDelta(() -> box.deleteFolder(projects));
+
+        SyncOutcome.Succeeded done = succeeded();
+
+        assertThat(done.skippedFolders()).containsExactly("INBOX/Projects");
+        assertThat(done.newMessages()).isEqualTo(3);
+        assertThat(stored("INBOX")).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(stored("INBOX/Projects")).isEmpty();
+        assertThat(deltaRequests())
+                .as("the deleted folder's delta, then the Inbox's")
+                .extracting(RecordedRequest::status)
+                .containsExactly(404, 200);
+        assertThat(done.status(mailboxId).reason())
+                .startsWith("Skipped folder \"INBOX/Projects\": the mail server no longer has it.");
+        assertThat(recorded()).containsEntry("last_state", "SUCCEEDED").containsEntry("new_messages", 3);
+    }
+
+    @Test
     void anExpiredDeltaTokenResynchronisesTheFolderWithoutDuplicatesAndDropsWhatWentMeanwhile() {
         List<String> ids = seed(inbox, 5);
         sync();
