@@ -47,6 +47,7 @@ final class GraphSyncRun implements StoppableRun {
     private final Duration storeTimeout;
     private final long startedAt = System.nanoTime();
     private final List<String> skippedFolders = new ArrayList<>();
+    private final List<String> readAgain = new ArrayList<>();
     private volatile String stopReason;
     private volatile int stored;
     private volatile String token;
@@ -113,7 +114,7 @@ final class GraphSyncRun implements StoppableRun {
                 skippedFolders.add(folder);
             }
         }
-        return new SyncOutcome.Succeeded(stored, took(), skippedFolders, List.of());
+        return new SyncOutcome.Succeeded(stored, took(), skippedFolders, List.of(), readAgain);
     }
 
     @Override
@@ -148,6 +149,7 @@ final class GraphSyncRun implements StoppableRun {
                             mailboxId,
                             folder);
                     checkpoint = await(store.startFullRound(checkpoint.folderId(), graphFolder.id()));
+                    readAgain.add(folder);
                 } else if (failure.failure() == GraphFailure.TOKEN_REFUSED && !refreshed) {
                     refresh();
                     checkpoint = begin(folder, graphFolder);

@@ -321,11 +321,12 @@ public class MailboxSynchronizer {
     private static void log(UUID mailboxId, SyncOutcome outcome) {
         if (outcome instanceof SyncOutcome.Succeeded done) {
             log.info(
-                    "Mailbox {}: sync succeeded in {} ms, {} new messages{}",
+                    "Mailbox {}: sync succeeded in {} ms, {} new messages{}{}",
                     mailboxId,
                     done.took().toMillis(),
                     done.newMessages(),
-                    done.skippedFolders().isEmpty() ? "" : ", skipped " + done.skippedFolders());
+                    done.skippedFolders().isEmpty() ? "" : ", skipped " + done.skippedFolders(),
+                    done.readAgain().isEmpty() ? "" : ", read again in full " + done.readAgain());
         } else if (outcome instanceof SyncOutcome.Failed failed) {
             log.warn(
                     "Mailbox {}: sync failed after {} ms and {} stored messages: {}",
