@@ -1,7 +1,9 @@
 package com.m365console.sync;
 
+import com.m365console.graph.GraphException;
 import com.m365console.graph.GraphMailClient;
 import com.m365console.mail.FolderReader;
+import com.m365console.mailbox.GraphLogin;
 import com.m365console.mailbox.MailTransport;
 import com.m365console.mailbox.MailboxDirectory;
 import com.m365console.mailbox.MailboxState;
@@ -53,6 +55,7 @@ public class MailboxSynchronizer {
     private final GraphMailStore graphStore;
     private final MicrosoftSettingsService microsoftSettings;
     private final GraphTokenSource graphTokens;
+    private final GraphLogin graphLogin;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
@@ -69,8 +72,10 @@ public class MailboxSynchronizer {
             GraphMailClient graph,
             GraphMailStore graphStore,
             MicrosoftSettingsService microsoftSettings,
-            GraphTokenSource graphTokens) {
+            GraphTokenSource graphTokens,
+            GraphLogin graphLogin) {
         this.graphTokens = graphTokens;
+        this.graphLogin = graphLogin;
         this.mailboxes = mailboxes;
         this.connector = connector;
         this.store = store;
@@ -175,20 +180,31 @@ public class MailboxSynchronizer {
         });
     }
 
+    /**
+     * A Graph run; for a mailbox reached with the application's own permission, Graph's refusals are the
+     * registration's to fix (admin consent, credential), not a user's: recorded on the mailbox as ACCESS_REFUSED with
+     * that advice, as Check connection would, so the run ends ACCESS_REFUSED saying what an admin has to do.
+     */
     private RunBody graphRun(GraphTokenSource tokens) {
-        return (mailbox, running, progress) -> Mono.fromCallable(() -> {
-            Cloud cloud = microsoftSettings.current().block().cloud().value();
-            GraphSyncRun run = new GraphSyncRun(
-                    mailbox.id(),
-                    GraphSyncRun.target(mailbox, cloud),
-                    graph,
-                    graphStore,
-                    tokens,
-                    progress,
-                    properties.storeTimeout());
-            running.attach(run);
-            return run.syncFolders(folders(mailbox));
-        });
+        return (mailbox, running, progress) -> {
+            Mono<SyncOutcome> run = Mono.fromCallable(() -> {
+                Cloud cloud = microsoftSettings.current().block().cloud().value();
+                GraphSyncRun sync = new GraphSyncRun(
+                        mailbox.id(),
+                        GraphSyncRun.target(mailbox, cloud),
+                        graph,
+                        graphStore,
+                        tokens,
+                        progress,
+                        properties.storeTimeout());
+                running.attach(sync);
+                return sync.syncFolders(folders(mailbox));
+            });
+            return mailbox.applicationPermission()
+                    ? run.onErrorResume(
+                            GraphException.class, failure -> graphLogin.refusedWhileSyncing(mailbox.id(), failure))
+                    : run;
+        };
     }
 
     private static List<String> folders(MailboxView mailbox) {
