@@ -49,6 +49,17 @@ public class GraphLogin {
         return attempts.flatMap(value -> restore.thenReturn(value)).switchIfEmpty(restore.then(Mono.empty()));
     }
 
+    /**
+     * A refusal a synchronisation run met over Graph, recorded as a check's would be: unless Graph only refused the
+     * access token, the mailbox's reading is refused (ACCESS_REFUSED) with advice, and the run fails with
+     * {@link GraphAccessRefusedException} carrying it; any other failure is passed on as it is.
+     */
+    public <T> Mono<T> refusedWhileSyncing(UUID mailboxId, Throwable failure) {
+        return refusesMailbox(failure)
+                ? refuse(mailboxId, MailboxLogin.Protocol.GRAPH, (GraphException) failure)
+                : Mono.error(failure);
+    }
+
     private <T> Mono<T> refuse(UUID mailboxId, MailboxLogin.Protocol use, GraphException refused) {
         return mailboxes
                 .find(mailboxId)
@@ -71,7 +82,9 @@ public class GraphLogin {
             case TOKEN_REFUSED ->
                 mailbox.applicationPermission()
                         ? "Microsoft issued the application's token anew, but Microsoft Graph still refuses it for "
-                                + what + ": check the registration's credential and its admin consent in Azure."
+                                + what + ": check the registration's credential in Settings > Microsoft and that the "
+                                + "application permission " + (sending ? "Mail.Send" : "Mail.ReadWrite")
+                                + " has admin consent in Microsoft Entra ID (App registrations > API permissions)."
                         : "Microsoft renewed the sign-in, but Microsoft Graph still refuses the access token for "
                                 + what + ": reconnect the mailbox.";
             case MAILBOX_NOT_ENABLED ->
@@ -85,9 +98,9 @@ public class GraphLogin {
                 mailbox.applicationPermission()
                         ? "Microsoft Graph denied " + what + " with the application's own permission. Grant the "
                                 + "application permission " + (sending ? "Mail.Send" : "Mail.ReadWrite")
-                                + " with admin "
-                                + "consent (Azure > App registrations > API permissions > Microsoft Graph > Application "
-                                + "permissions), or, if an application access policy scopes the app, include this mailbox."
+                                + " with admin consent in Microsoft Entra ID (App registrations > the application > API "
+                                + "permissions > Microsoft Graph > Application permissions, then Grant admin consent), "
+                                + "or, if an application access policy scopes the app, include this mailbox."
                         : "Microsoft Graph denied " + what + ". The application needs the delegated permission "
                                 + (sending ? "Mail.Send" : "Mail.ReadWrite")
                                 + (shared ? " and " + (sending ? "Mail.Send.Shared" : "Mail.ReadWrite.Shared") : "")

@@ -396,7 +396,8 @@ public class MailboxTokens {
         String advice = "Mail access refused: Microsoft no longer issues the application's own token for this "
                 + "mailbox (" + refusal + "). Check the registration's credential (secret or certificate) in "
                 + "Settings > Microsoft and that the application permissions Mail.ReadWrite and Mail.Send have "
-                + "admin consent in Azure > App registrations > API permissions; then use Check connection.";
+                + "admin consent in Microsoft Entra ID (App registrations > API permissions); then use Check "
+                + "connection.";
         log.info("Mailbox {}: Microsoft refused the application's token", mailboxId);
         return mailboxes
                 .refuseAccess(mailboxId, MailboxLogin.Protocol.GRAPH, advice)

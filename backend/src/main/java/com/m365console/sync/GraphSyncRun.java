@@ -47,6 +47,7 @@ final class GraphSyncRun implements StoppableRun {
     private final Duration storeTimeout;
     private final long startedAt = System.nanoTime();
     private final List<String> skippedFolders = new ArrayList<>();
+    private final List<String> readAgain = new ArrayList<>();
     private volatile String stopReason;
     private volatile int stored;
     private volatile String token;
@@ -76,7 +77,10 @@ final class GraphSyncRun implements StoppableRun {
                 : GraphMailbox.me(cloud);
     }
 
-    /** Every selected folder found in the tree; a folder the mailbox no longer has is skipped and named. */
+    /**
+     * Every selected folder found in the tree; a folder the mailbox no longer has, or that was deleted before its
+     * delta was read, is skipped and named.
+     */
     SyncOutcome.Succeeded syncFolders(List<String> folders) {
         log.info("Mailbox {}: Graph sync started, folders {}", mailboxId, folders);
         progress.connecting();
@@ -95,9 +99,22 @@ final class GraphSyncRun implements StoppableRun {
                 skippedFolders.add(folder);
                 continue;
             }
-            syncFolder(folder, graphFolder);
+            try {
+                syncFolder(folder, graphFolder);
+            } catch (GraphException failure) {
+                if (!folderGone(failure)) {
+                    throw failure;
+                }
+                log.warn(
+                        "Mailbox {}: skipped folder \"{}\": it was deleted on the server after the folder tree was"
+                                + " read {}",
+                        mailboxId,
+                        folder,
+                        failure.details());
+                skippedFolders.add(folder);
+            }
         }
-        return new SyncOutcome.Succeeded(stored, took(), skippedFolders, List.of());
+        return new SyncOutcome.Succeeded(stored, took(), skippedFolders, List.of(), readAgain);
     }
 
     @Override
@@ -132,6 +149,7 @@ final class GraphSyncRun implements StoppableRun {
                             mailboxId,
                             folder);
                     checkpoint = await(store.startFullRound(checkpoint.folderId(), graphFolder.id()));
+                    readAgain.add(folder);
                 } else if (failure.failure() == GraphFailure.TOKEN_REFUSED && !refreshed) {
                     refresh();
                     checkpoint = begin(folder, graphFolder);
@@ -140,6 +158,14 @@ final class GraphSyncRun implements StoppableRun {
                 }
             }
         }
+    }
+
+    /**
+     * Graph knows no such folder any more (ErrorItemNotFound, ResourceNotFound): it was deleted between the tree and
+     * its delta. A user Graph does not know (ErrorInvalidUser) is the whole mailbox's failure, not a folder's.
+     */
+    private static boolean folderGone(GraphException failure) {
+        return failure.failure() == GraphFailure.NOT_FOUND && !"ErrorInvalidUser".equalsIgnoreCase(failure.code());
     }
 
     /** The stored checkpoint, or a full round begun: none stored yet, or the folder was re-created on the server. */

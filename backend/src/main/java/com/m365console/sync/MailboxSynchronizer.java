@@ -1,8 +1,10 @@
 package com.m365console.sync;
 
+import com.m365console.graph.GraphException;
 import com.m365console.graph.GraphMailClient;
 import com.m365console.graph.GraphMailbox;
 import com.m365console.mail.FolderReader;
+import com.m365console.mailbox.GraphLogin;
 import com.m365console.mailbox.MailTransport;
 import com.m365console.mailbox.MailboxDirectory;
 import com.m365console.mailbox.MailboxState;
@@ -55,6 +57,7 @@ public class MailboxSynchronizer {
     private final MicrosoftSettingsService microsoftSettings;
     private final GraphTokenSource graphTokens;
     private final GraphSubscriptionKeeper subscriptions;
+    private final GraphLogin graphLogin;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
@@ -72,9 +75,11 @@ public class MailboxSynchronizer {
             GraphMailStore graphStore,
             MicrosoftSettingsService microsoftSettings,
             GraphTokenSource graphTokens,
-            GraphSubscriptionKeeper subscriptions) {
+            GraphSubscriptionKeeper subscriptions,
+            GraphLogin graphLogin) {
         this.graphTokens = graphTokens;
         this.subscriptions = subscriptions;
+        this.graphLogin = graphLogin;
         this.mailboxes = mailboxes;
         this.connector = connector;
         this.store = store;
@@ -179,18 +184,29 @@ public class MailboxSynchronizer {
         });
     }
 
+    /**
+     * A Graph run; for a mailbox reached with the application's own permission, Graph's refusals are the
+     * registration's to fix (admin consent, credential), not a user's: recorded on the mailbox as ACCESS_REFUSED with
+     * that advice, as Check connection would, so the run ends ACCESS_REFUSED saying what an admin has to do.
+     */
     private RunBody graphRun(GraphTokenSource tokens) {
-        return (mailbox, running, progress) -> Mono.fromCallable(() -> {
-            Cloud cloud = microsoftSettings.current().block().cloud().value();
-            GraphMailbox target = GraphSyncRun.target(mailbox, cloud);
-            if (mailbox.state() == MailboxState.CONNECTED) {
-                subscriptions.keep(mailbox, target, tokens);
-            }
-            GraphSyncRun run = new GraphSyncRun(
-                    mailbox.id(), target, graph, graphStore, tokens, progress, properties.storeTimeout());
-            running.attach(run);
-            return run.syncFolders(folders(mailbox));
-        });
+        return (mailbox, running, progress) -> {
+            Mono<SyncOutcome> run = Mono.fromCallable(() -> {
+                Cloud cloud = microsoftSettings.current().block().cloud().value();
+                GraphMailbox target = GraphSyncRun.target(mailbox, cloud);
+                if (mailbox.state() == MailboxState.CONNECTED) {
+                    subscriptions.keep(mailbox, target, tokens);
+                }
+                GraphSyncRun sync = new GraphSyncRun(
+                        mailbox.id(), target, graph, graphStore, tokens, progress, properties.storeTimeout());
+                running.attach(sync);
+                return sync.syncFolders(folders(mailbox));
+            });
+            return mailbox.applicationPermission()
+                    ? run.onErrorResume(
+                            GraphException.class, failure -> graphLogin.refusedWhileSyncing(mailbox.id(), failure))
+                    : run;
+        };
     }
 
     private static List<String> folders(MailboxView mailbox) {
@@ -323,11 +339,12 @@ public class MailboxSynchronizer {
     private static void log(UUID mailboxId, SyncOutcome outcome) {
         if (outcome instanceof SyncOutcome.Succeeded done) {
             log.info(
-                    "Mailbox {}: sync succeeded in {} ms, {} new messages{}",
+                    "Mailbox {}: sync succeeded in {} ms, {} new messages{}{}",
                     mailboxId,
                     done.took().toMillis(),
                     done.newMessages(),
-                    done.skippedFolders().isEmpty() ? "" : ", skipped " + done.skippedFolders());
+                    done.skippedFolders().isEmpty() ? "" : ", skipped " + done.skippedFolders(),
+                    done.readAgain().isEmpty() ? "" : ", read again in full " + done.readAgain());
         } else if (outcome instanceof SyncOutcome.Failed failed) {
             log.warn(
                     "Mailbox {}: sync failed after {} ms and {} stored messages: {}",

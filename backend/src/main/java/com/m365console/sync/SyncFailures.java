@@ -3,6 +3,7 @@ package com.m365console.sync;
 import com.m365console.graph.GraphException;
 import com.m365console.mail.MailFailure;
 import com.m365console.mail.MailServerException;
+import com.m365console.mailbox.GraphAccessRefusedException;
 import com.m365console.mailbox.MailboxUnavailableException;
 import io.r2dbc.spi.R2dbcException;
 import java.time.Duration;
@@ -32,6 +33,9 @@ final class SyncFailures {
         }
         if (failure instanceof GraphException graph) {
             return graph(graph, storedBeforeFailure, took);
+        }
+        if (failure instanceof GraphAccessRefusedException refused) {
+            return new SyncOutcome.AccessRefused(refused.getMessage());
         }
         if (failure instanceof SyncRun.SyncStoppedException stopped) {
             return new SyncOutcome.Failed(stopped.getMessage(), storedBeforeFailure, took);
@@ -80,6 +84,7 @@ final class SyncFailures {
         return !(failure instanceof MailboxUnavailableException
                 || failure instanceof MailServerException
                 || failure instanceof GraphException
+                || failure instanceof GraphAccessRefusedException
                 || failure instanceof SyncRun.SyncStoppedException
                 || isDatabaseFailure(failure));
     }

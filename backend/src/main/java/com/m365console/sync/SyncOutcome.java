@@ -11,23 +11,39 @@ public sealed interface SyncOutcome {
 
     /**
      * Stored what was new; {@code skippedFolders} are selected folders the server no longer has, {@code renumbered}
-     * folders the server renumbered (new UIDVALIDITY), whose mail was therefore stored anew.
+     * folders the server renumbered (new UIDVALIDITY), whose mail was therefore stored anew, {@code readAgain}
+     * folders whose sync state Microsoft Graph no longer knew (an expired delta token), read again in full.
      */
-    record Succeeded(int newMessages, Duration took, List<String> skippedFolders, List<String> renumbered)
+    record Succeeded(
+            int newMessages,
+            Duration took,
+            List<String> skippedFolders,
+            List<String> renumbered,
+            List<String> readAgain)
             implements SyncOutcome {
         public Succeeded {
             skippedFolders = List.copyOf(skippedFolders);
             renumbered = List.copyOf(renumbered);
+            readAgain = List.copyOf(readAgain);
         }
 
         @Override
         public SyncStatus status(UUID mailboxId) {
             String reason = String.join(
                     " ",
-                    Stream.of(skippedReason(skippedFolders), renumberedReason(renumbered))
+                    Stream.of(skippedReason(skippedFolders), renumberedReason(renumbered), readAgainReason(readAgain))
                             .filter(Objects::nonNull)
                             .toList());
             return SyncStatus.succeeded(mailboxId, newMessages, took.toMillis(), reason.isEmpty() ? null : reason);
+        }
+
+        private static String readAgainReason(List<String> folders) {
+            return folders.isEmpty()
+                    ? null
+                    : (folders.size() == 1 ? "Folder " : "Folders ") + quoted(folders)
+                            + (folders.size() == 1 ? " was" : " were")
+                            + " read again in full: Microsoft Graph no longer knew "
+                            + (folders.size() == 1 ? "its" : "their") + " sync state.";
         }
 
         private static String renumberedReason(List<String> folders) {

@@ -225,7 +225,7 @@ final class SyncRun implements StoppableRun {
     }
 
     private SyncOutcome.Succeeded succeeded() {
-        return new SyncOutcome.Succeeded(stored, took(), skippedFolders, renumberedFolders);
+        return new SyncOutcome.Succeeded(stored, took(), skippedFolders, renumberedFolders, List.of());
     }
 
     private void stopIfAsked() {

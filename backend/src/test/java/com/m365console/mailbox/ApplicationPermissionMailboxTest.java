@@ -182,6 +182,68 @@ class ApplicationPermissionMailboxTest extends Microsoft365TestBase {
     }
 
     @Test
+    void consentWithdrawnDuringASyncRefusesAccessNamingTheApplicationPermissionAndCheckLiftsIt() {
+        grant("Mail.ReadWrite", "Mail.Send");
+        String address = freshSharedMailbox();
+        String subject = "After consent " + UUID.randomUUID();
+        UUID mailboxId = connectedId(address);
+        assertThat(SyncNow.press(alice, sessions.baseUrl(), mailboxId).state()).isEqualTo("SUCCEEDED");
+        microsoft.graph().revokeApplicationPermission(clientId, "Mail.ReadWrite");
+        microsoft
+                .graph()
+                .mailbox(address)
+                .add(microsoft.graph().mailbox(address).folderId("inbox"), SeedMessage.of(subject, "dana@contoso.com"));
+
+        SyncNow.Answer refused = SyncNow.press(alice, sessions.baseUrl(), mailboxId);
+
+        assertThat(refused.state()).isEqualTo("ACCESS_REFUSED");
+        assertThat(refused.reason())
+                .contains("application permission Mail.ReadWrite with admin consent in Microsoft Entra ID")
+                .contains("ErrorAccessDenied")
+                .doesNotContain("reconnect");
+        assertThat(text("select state from mailbox where id = :id", mailboxId)).isEqualTo("ACCESS_REFUSED");
+        assertThat(text("select last_error from mailbox where id = :id", mailboxId))
+                .isEqualTo(refused.reason());
+        assertThat(text("select last_state from mailbox_sync where mailbox_id = :id", mailboxId))
+                .isEqualTo("ACCESS_REFUSED");
+        assertThat(storedSubjects(mailboxId)).doesNotContain(subject);
+
+        grant("Mail.ReadWrite");
+        check(mailboxId)
+                .path("checkMailboxConnection.imapOk")
+                .entity(Boolean.class)
+                .isEqualTo(true)
+                .path("checkMailboxConnection.mailbox.state")
+                .entity(String.class)
+                .isEqualTo("CONNECTED");
+        assertThat(SyncNow.press(alice, sessions.baseUrl(), mailboxId).state()).isEqualTo("SUCCEEDED");
+        assertThat(storedSubjects(mailboxId)).contains(subject);
+    }
+
+    @Test
+    void aCredentialRefusedDuringASyncRefusesAccessWithAdviceOnTheRegistrationNotReconnecting() {
+        grant("Mail.ReadWrite", "Mail.Send");
+        UUID mailboxId = connectedId(freshSharedMailbox());
+        microsoft.expireSecret(clientId);
+        db.sql("update mailbox_token set graph_access_expires_at = now() - interval '1 minute' where mailbox_id = :id")
+                .bind("id", mailboxId)
+                .then()
+                .block();
+
+        SyncNow.Answer refused = SyncNow.press(alice, sessions.baseUrl(), mailboxId);
+
+        assertThat(refused.state()).isEqualTo("ACCESS_REFUSED");
+        assertThat(refused.reason())
+                .contains("credential (secret or certificate)")
+                .contains("Mail.ReadWrite and Mail.Send have admin consent in Microsoft Entra ID")
+                .contains("The client secret has expired")
+                .doesNotContain(SECRET);
+        assertThat(text("select state from mailbox where id = :id", mailboxId)).isEqualTo("ACCESS_REFUSED");
+        assertThat(text("select last_state from mailbox_sync where mailbox_id = :id", mailboxId))
+                .isEqualTo("ACCESS_REFUSED");
+    }
+
+    @Test
     void withoutThePermissionItIsATypedErrorAndNoMailboxIsCreated() {
         connect(alice)
                 .path("connectSharedMailboxWithAppPermission.mailbox")
@@ -245,10 +307,24 @@ class ApplicationPermissionMailboxTest extends Microsoft365TestBase {
     }
 
     private UUID connectedId() {
-        return connect(alice)
+        return connectedId(SHARED);
+    }
+
+    private UUID connectedId(String address) {
+        return alice.graphQl()
+                .documentName("connectSharedMailboxWithAppPermission")
+                .variable("input", Map.of("address", address))
+                .execute()
                 .path("connectSharedMailboxWithAppPermission.mailbox.id")
                 .entity(UUID.class)
                 .get();
+    }
+
+    /** A shared mailbox of its own for this test: the Graph look-alike keeps its mailboxes across tests. */
+    private String freshSharedMailbox() {
+        String address = "shared-" + UUID.randomUUID().toString().substring(0, 8) + "@contoso.com";
+        microsoft.graph().mailbox(address);
+        return address;
     }
 
     private GraphQlTester.Response send(UUID mailboxId, String subject) {

@@ -3,11 +3,16 @@ package com.m365console.mailbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.m365console.support.Microsoft365TestBase;
+import com.m365console.support.MicrosoftSignInBrowser;
 import com.m365console.support.Sessions;
 import com.m365console.support.TestAccounts;
 import com.m365console.testsupport.microsoft.graph.FakeMailbox;
 import com.m365console.testsupport.microsoft.graph.RecordedRequest;
 import com.m365console.testsupport.microsoft.graph.SentMail;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +238,38 @@ class GraphSendAndCheckTest extends Microsoft365TestBase {
         assertThat(scopesOf(last(microsoft.tokenRequests()))).contains("https://graph.microsoft.com/Mail.Send");
     }
 
+    /**
+     * A consent that left out Mail.Send reads, but its token cannot be renewed: every renewal asks for the transport's
+     * scopes, and Microsoft refuses one beyond the consent (AADSTS65001) rather than answering fewer. So Check
+     * connection, which renews to learn whether sending is granted, asks for the mailbox to be connected again.
+     */
+    @Test
+    void aConsentWithoutMailSendReadsButCheckConnectionAsksToConnectAgainWithConsent() {
+        UUID mailboxId = connectWithout(jane, JANE, "https://graph.microsoft.com/Mail.Send");
+        assertThat(last(microsoft.tokenRequests())).containsEntry("grant_type", "authorization_code");
+        int sent = microsoft.graph().sentMail().size();
+
+        check(jane, mailboxId)
+                .path("checkMailboxConnection.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NEEDS_REAUTH")
+                .path("checkMailboxConnection.errors[0].message")
+                .entity(String.class)
+                .satisfies(message -> assertThat(message).contains("consent"))
+                .path("checkMailboxConnection.mailbox.state")
+                .entity(String.class)
+                .isEqualTo("NEEDS_REAUTH");
+
+        assertThat(last(microsoft.tokenRequests()))
+                .containsEntry("grant_type", "refresh_token")
+                .hasEntrySatisfying("scope", scope -> assertThat(scope).contains("/Mail.Send"));
+        assertThat(graphRequests())
+                .as("the folder tree was read with the token the consent gave")
+                .extracting(RecordedRequest::path, RecordedRequest::status)
+                .contains(org.assertj.core.groups.Tuple.tuple("/v1.0/me/mailFolders", 200));
+        assertThat(microsoft.graph().sentMail()).as("the check sends nothing").hasSize(sent);
+    }
+
     @Test
     void checkConnectionRefusedMovesToAccessRefusedAndBackWhenGraphServesAgain() {
         UUID mailboxId = connect(jane, JANE, Map.of("transport", "GRAPH"));
@@ -319,6 +356,38 @@ class GraphSendAndCheckTest extends Microsoft365TestBase {
                 .containsExactly("INBOX", "Inbox/" + sub, "Sent Items");
     }
 
+    /**
+     * Connects over Graph with a consent that leaves out one scope, as when the user's consent (or the admin's for the
+     * tenant) covered only some of the permissions the console asks for.
+     */
+    private UUID connectWithout(Sessions.Browser browser, String account, String scope) {
+        URI authorize = startConnection(browser, Map.of("transport", "GRAPH"));
+        String query = java.util.Arrays.stream(authorize.getRawQuery().split("&"))
+                .map(pair -> pair.startsWith("scope=") ? "scope=" + without(pair.substring(6), scope) : pair)
+                .collect(java.util.stream.Collectors.joining("&"));
+        assertThat(query).as("the scope was asked for").isNotEqualTo(authorize.getRawQuery());
+        URI narrowed = URI.create(authorize.toString().replace(authorize.getRawQuery(), query));
+        URI back = new MicrosoftSignInBrowser(sessions).consent(narrowed, account, true);
+        browser.client().get().uri(back).exchange().expectStatus().isFound();
+        return UUID.fromString(browser.graphQl()
+                .document("{ lastMailboxConnection { mailbox { id } error { error message } } }")
+                .execute()
+                .path("lastMailboxConnection.error")
+                .valueIsNull()
+                .path("lastMailboxConnection.mailbox.id")
+                .entity(String.class)
+                .get());
+    }
+
+    /** An encoded {@code scope} parameter's value without one of its scopes. */
+    private static String without(String encodedScopes, String scope) {
+        String kept = java.util.Arrays.stream(
+                        URLDecoder.decode(encodedScopes, StandardCharsets.UTF_8).split(" "))
+                .filter(asked -> !asked.equals(scope))
+                .collect(java.util.stream.Collectors.joining(" "));
+        return URLEncoder.encode(kept, StandardCharsets.UTF_8);
+    }
+
     private GraphQlTester.Response select(UUID mailboxId, List<String> folders) {
         return jane.graphQl()
                 .documentName("selectMailboxFolders")
@@ -348,6 +417,12 @@ class GraphSendAndCheckTest extends Microsoft365TestBase {
 
     private static Map<String, Object> message(String subject) {
         return Map.of("to", List.of("bob@example.com"), "subject", subject, "text", "Hello");
+    }
+
+    /** The Graph requests answered during this test, in order. */
+    private List<RecordedRequest> graphRequests() {
+        List<RecordedRequest> all = microsoft.graph().requests();
+        return all.subList(graphRequestsBefore, all.size());
     }
 
     /** The sendMail requests Graph answered during this test, in order. */

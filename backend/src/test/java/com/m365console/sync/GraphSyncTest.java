@@ -324,6 +324,29 @@ class GraphSyncTest extends Microsoft365TestBase {
     }
 
     @Test
+    void aFolderDeletedBetweenTheTreeAndItsDeltaIsSkippedAndNamedWhileTheOthersSync() {
+        List<String> ids = seed(inbox, 3);
+        String projects = box.addFolder(inbox, "Projects");
+        box.add(projects, SeedMessage.of("Plan", "dana@contoso.com"));
+        select("INBOX/Projects", "INBOX");
+        box.beforeNextDelta(() -> box.deleteFolder(projects));
+
+        SyncOutcome.Succeeded done = succeeded();
+
+        assertThat(done.skippedFolders()).containsExactly("INBOX/Projects");
+        assertThat(done.newMessages()).isEqualTo(3);
+        assertThat(stored("INBOX")).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(stored("INBOX/Projects")).isEmpty();
+        assertThat(deltaRequests())
+                .as("the deleted folder's delta, then the Inbox's")
+                .extracting(RecordedRequest::status)
+                .containsExactly(404, 200);
+        assertThat(done.status(mailboxId).reason())
+                .startsWith("Skipped folder \"INBOX/Projects\": the mail server no longer has it.");
+        assertThat(recorded()).containsEntry("last_state", "SUCCEEDED").containsEntry("new_messages", 3);
+    }
+
+    @Test
     void anExpiredDeltaTokenResynchronisesTheFolderWithoutDuplicatesAndDropsWhatWentMeanwhile() {
         List<String> ids = seed(inbox, 5);
         sync();
@@ -333,15 +356,25 @@ class GraphSyncTest extends Microsoft365TestBase {
         String added = box.add(inbox, SeedMessage.of("During the outage", "dana@contoso.com"));
         graph.expireDeltaTokens();
 
-        assertThat(succeeded().newMessages()).isEqualTo(1);
+        SyncOutcome.Succeeded resynchronised = succeeded();
 
+        assertThat(resynchronised.newMessages()).isEqualTo(1);
+        assertThat(resynchronised.readAgain()).containsExactly("INBOX");
+        String note = "Folder \"INBOX\" was read again in full: Microsoft Graph no longer knew its sync state.";
+        assertThat(resynchronised.status(mailboxId).reason()).isEqualTo(note);
+        assertThat(recorded()).containsEntry("last_state", "SUCCEEDED").containsEntry("last_reason", note);
         assertThat(deltaRequests()).extracting(RecordedRequest::status).contains(410);
         assertThat(stored("INBOX")).containsExactlyInAnyOrderElementsOf(box.messageIds(inbox));
         assertThat(flags(ids.get(1))).containsExactly("SEEN");
         Map<String, Long> uidsAfter = uidsByGraphId();
         ids.subList(1, 5).forEach(id -> assertThat(uidsAfter.get(id)).isEqualTo(uidsBefore.get(id)));
         assertThat(uidsAfter.get(added)).isEqualTo(6);
-        assertThat(succeeded().newMessages()).isZero();
+        SyncOutcome.Succeeded next = succeeded();
+        assertThat(next.newMessages()).isZero();
+        assertThat(next.readAgain())
+                .as("the new delta token serves the next run")
+                .isEmpty();
+        assertThat((String) recorded().get("last_reason")).isEmpty();
     }
 
     @Test
@@ -518,7 +551,7 @@ class GraphSyncTest extends Microsoft365TestBase {
     }
 
     Map<String, Object> recorded() {
-        return db.sql("select last_state, new_messages from mailbox_sync where mailbox_id = :id")
+        return db.sql("select last_state, new_messages, last_reason from mailbox_sync where mailbox_id = :id")
                 .bind("id", mailboxId)
                 .fetch()
                 .one()

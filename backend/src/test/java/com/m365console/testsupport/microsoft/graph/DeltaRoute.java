@@ -42,6 +42,7 @@ final class DeltaRoute {
 
     GraphResponse delta(MailboxTarget target, String folderKey, GraphRequest request) throws GraphRefusal {
         FakeMailbox mailbox = target.mailbox();
+        mailbox.deltaRequested();
         StoredFolder folder =
                 mailbox.folder(folderKey).orElseThrow(() -> new GraphRefusal(GraphErrorJson.notFound(request)));
         String skip = request.query().get("$skiptoken");

@@ -75,6 +75,15 @@ public final class FakeGraph {
                         .collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
+    /** Withdraws an application permission's admin consent: the app's tokens, even issued before, lose it. */
+    public void revokeApplicationPermission(String clientId, String permission) {
+        appPermissions.computeIfPresent(
+                clientId,
+                (id, granted) -> granted.stream()
+                        .filter(name -> !name.equals(permission.toLowerCase(Locale.ROOT)))
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
     /** The next n requests (inside a batch too) answer 429 with this Retry-After, as a throttled mailbox does. */
     public void throttleNext(int n, Duration retryAfter) {
         throttleAfter(0, n, retryAfter);

@@ -41,6 +41,7 @@ public final class FakeMailbox {
     private volatile boolean restEnabled = true;
     private volatile ChangeListener listener = (mailbox, messageId, folderId, changeType) -> {};
     private long sequence;
+    private Runnable beforeNextDelta;
 
     FakeMailbox(String address) {
         this.address = address;
@@ -74,6 +75,32 @@ public final class FakeMailbox {
         String id = newId("AAMkAD");
         folders.put(id, new StoredFolder(id, parentId, displayName, null, hidden));
         return id;
+    }
+
+    /**
+     * Deletes a folder the user made, with its subfolders and their messages, for good (as deleting it and emptying
+     * Deleted Items would): Graph then answers 404 ErrorItemNotFound for it, on its delta too.
+     */
+    public synchronized void deleteFolder(String folderId) {
+        StoredFolder folder = folders.get(folderId);
+        if (folder == null || folder.wellKnownName() != null) {
+            throw new IllegalArgumentException("No folder of the user's own " + folderId);
+        }
+        List<String> gone = new ArrayList<>(List.of(folderId));
+        for (int i = 0; i < gone.size(); i++) {
+            String parent = gone.get(i);
+            folders.values().stream().filter(f -> parent.equals(f.parentId())).forEach(f -> gone.add(f.id()));
+        }
+        messages.values().removeIf(m -> gone.contains(m.folderId()));
+        gone.forEach(folders::remove);
+    }
+
+    /**
+     * Runs {@code change} once, when the next delta request on this mailbox arrives and before it is answered: a
+     * change made while a client is between reading the folder tree and a folder's delta (a user deleting a folder).
+     */
+    public synchronized void beforeNextDelta(Runnable change) {
+        beforeNextDelta = change;
     }
 
     /** Delivers a message into the folder; returns its Graph id. */
@@ -159,6 +186,18 @@ public final class FakeMailbox {
 
     boolean delegate(String email) {
         return email != null && delegates.contains(email.toLowerCase(Locale.ROOT));
+    }
+
+    /** The change {@link #beforeNextDelta} scheduled, made now, once. */
+    void deltaRequested() {
+        Runnable change;
+        synchronized (this) {
+            change = beforeNextDelta;
+            beforeNextDelta = null;
+        }
+        if (change != null) {
+            change.run();
+        }
     }
 
     synchronized long sequence() {
