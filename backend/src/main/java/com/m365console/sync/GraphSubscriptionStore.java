@@ -44,8 +44,14 @@ class GraphSubscriptionStore {
                 .one();
     }
 
+    /**
+     * Whose subscription this is, while its mailbox is still connected over Graph; a subscription left behind by a
+     * disconnected mailbox, or one switched to IMAP, lapses at Graph and its notifications count for nothing.
+     */
     Mono<Subscriber> subscriber(String subscriptionId) {
-        return db.sql("select mailbox_id, client_state_sha256 from graph_subscription where subscription_id = :id")
+        return db.sql("""
+                select g.mailbox_id, g.client_state_sha256 from graph_subscription g join mailbox m on m.id = g.mailbox_id
+                where g.subscription_id = :id and m.transport = 'GRAPH' and m.state in ('CONNECTED', 'ACCESS_REFUSED')""")
                 .bind("id", subscriptionId)
                 .map(row ->
                         new Subscriber(row.get("mailbox_id", UUID.class), row.get("client_state_sha256", String.class)))

@@ -117,6 +117,31 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
     }
 
     @Test
+    void aDisconnectedMailboxsNotificationsStartNothing() {
+        connectOverGraph();
+        Eventually.until("the first run ended", WAIT, () -> lastFinished() != null);
+        jane.graphQl()
+                .documentName("disconnectMailbox")
+                .variable("input", Map.of("mailboxId", mailboxId.toString()))
+                .execute()
+                .path("disconnectMailbox.mailbox.state")
+                .entity(String.class)
+                .isEqualTo("DISCONNECTED");
+        Instant runEnded = lastFinished();
+        int delivered = microsoft.graph().notificationStatuses().size();
+
+        box.add(box.folderId("inbox"), SeedMessage.of("After disconnecting " + UUID.randomUUID(), "dana@contoso.com"));
+
+        Eventually.until(
+                "the notification was answered",
+                WAIT,
+                () -> microsoft.graph().notificationStatuses().size() > delivered);
+        assertThat(microsoft.graph().notificationStatuses().get(delivered)).startsWith("202 ");
+        assertThat(notifiedAt()).as("not noted as a change").isNull();
+        assertThat(lastFinished()).as("no run").isEqualTo(runEnded);
+    }
+
+    @Test
     void reauthorizationRequiredRenewsTheSubscriptionAndNotificationsGoOn() {
         connectOverGraph();
         FakeSubscription before = subscription();
