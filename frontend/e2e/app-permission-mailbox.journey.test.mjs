@@ -6,17 +6,15 @@
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   enterRegistration,
   fakeControl,
   field,
   journey,
-  openBrowser,
-  SCREENSHOT_DIR,
+  screenshot,
   signInAsAdmin,
   SKIP,
+  startWithLocalMicrosoft365,
   useOwnValue,
 } from './support.mjs';
 
@@ -40,10 +38,7 @@ const connectForm = () => page.getByRole('form', { name: 'Connect a shared mailb
 const overviewRow = () =>
   page.getByRole('table', { name: 'All mailboxes' }).getByRole('row').filter({ hasText: SUPPORT });
 
-async function screenshot(name) {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
-}
+const shot = (name) => screenshot(page, name);
 
 /** On System > Mailboxes: the shared mailbox's address, with the application's permission, then Connect. */
 async function connectWithAppPermission() {
@@ -56,16 +51,7 @@ async function connectWithAppPermission() {
 describe("Shared mailbox with the application's permission journey", { skip: SKIP }, () => {
   before(async () => {
     try {
-      assert.ok(process.env.APP_JAR, 'set APP_JAR: this journey starts the app, pointed at the local Microsoft 365');
-      const local = await run.startLocalMicrosoft365();
-      authority = local.authority;
-      ({ baseUrl, admin } = await run.startApp(process.env.APP_JAR, {
-        M365_MICROSOFT_AUTHORITY_HOST: authority,
-        M365_MICROSOFT_GRAPH_HOST: authority,
-        // Nothing but Sync now runs the shared mailbox while the journey watches it
-        M365_SYNC_SCHEDULE_CHECK_INTERVAL: 'PT24H',
-      }));
-      ({ browser, page } = await openBrowser(baseUrl));
+      ({ authority, baseUrl, admin, browser, page } = await startWithLocalMicrosoft365(run));
     } catch (error) {
       run.fail();
       throw error;
@@ -116,7 +102,7 @@ describe("Shared mailbox with the application's permission journey", { skip: SKI
     assert.equal(new URL(page.url()).origin, baseUrl, 'no redirect to Microsoft');
     await page.getByText('No shared mailbox is connected yet.').waitFor();
     await page.getByText('No mailbox is connected yet.').waitFor();
-    await screenshot('app-permission-refused.png');
+    await shot('app-permission-refused.png');
   });
 
   step(
@@ -152,7 +138,7 @@ describe("Shared mailbox with the application's permission journey", { skip: SKI
         'Connected',
         '—',
       ]);
-      await screenshot('app-permission-mailbox.png');
+      await shot('app-permission-mailbox.png');
     },
   );
 
@@ -189,7 +175,7 @@ describe("Shared mailbox with the application's permission journey", { skip: SKI
     const message = page.getByRole('article', { name: 'Message' });
     await message.getByRole('heading', { name: SUBJECTS[0] }).waitFor();
     assert.equal((await message.locator('pre').textContent()).trim(), `About: ${SUBJECTS[0]}.`);
-    await screenshot('app-permission-mail-reader.png');
+    await shot('app-permission-mail-reader.png');
   });
 
   step('sends from the shared mailbox, and the next sync finds the message filed in its Sent Items', async () => {
@@ -217,6 +203,6 @@ describe("Shared mailbox with the application's permission journey", { skip: SKI
       .getByRole('region', { name: 'Messages' })
       .getByRole('button', { name: /Your ticket is solved/ })
       .waitFor();
-    await screenshot('app-permission-sent-items.png');
+    await shot('app-permission-sent-items.png');
   });
 });

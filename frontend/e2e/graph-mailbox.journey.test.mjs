@@ -5,19 +5,17 @@
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   enterRegistration,
   fakeControl,
   field,
   journey,
-  openBrowser,
-  SCREENSHOT_DIR,
+  screenshot,
   signIn,
   signInAsAdmin,
   signOut,
   SKIP,
+  startWithLocalMicrosoft365,
   useOwnValue,
 } from './support.mjs';
 
@@ -39,24 +37,12 @@ let page;
 const fake = (path, body) => fakeControl(authority, path, body);
 const card = () => page.getByRole('region', { name: JANE });
 
-async function screenshot(name) {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
-}
+const shot = (name) => screenshot(page, name);
 
 describe('Graph mailbox journey', { skip: SKIP }, () => {
   before(async () => {
     try {
-      assert.ok(process.env.APP_JAR, 'set APP_JAR: this journey starts the app, pointed at the local Microsoft 365');
-      const local = await run.startLocalMicrosoft365();
-      authority = local.authority;
-      ({ baseUrl, admin } = await run.startApp(process.env.APP_JAR, {
-        M365_MICROSOFT_AUTHORITY_HOST: authority,
-        M365_MICROSOFT_GRAPH_HOST: authority,
-        // Nothing but Sync now runs jane's mailbox while the journey watches it
-        M365_SYNC_SCHEDULE_CHECK_INTERVAL: 'PT24H',
-      }));
-      ({ browser, page } = await openBrowser(baseUrl));
+      ({ authority, baseUrl, admin, browser, page } = await startWithLocalMicrosoft365(run));
     } catch (error) {
       run.fail();
       throw error;
@@ -139,7 +125,7 @@ describe('Graph mailbox journey', { skip: SKIP }, () => {
     await card().getByRole('checkbox', { name: 'Sync this folder Sent Items' }).check();
     await card().getByRole('button', { name: 'Save folders' }).click();
     await card().getByRole('status').filter({ hasText: 'Folders saved: INBOX, Sent Items.' }).waitFor();
-    await screenshot('graph-mailbox.png');
+    await shot('graph-mailbox.png');
   });
 
   step('Sync now brings the two messages over Graph', async () => {
@@ -158,7 +144,7 @@ describe('Graph mailbox journey', { skip: SKIP }, () => {
     const message = page.getByRole('article', { name: 'Message' });
     await message.getByRole('heading', { name: SUBJECTS[0] }).waitFor();
     assert.equal((await message.locator('pre').textContent()).trim(), `About ${SUBJECTS[0]}.`);
-    await screenshot('graph-mail-reader.png');
+    await shot('graph-mail-reader.png');
   });
 
   step('sends a message through Graph, and the next sync finds it filed in Sent Items', async () => {
@@ -185,6 +171,6 @@ describe('Graph mailbox journey', { skip: SKIP }, () => {
       .getByRole('region', { name: 'Messages' })
       .getByRole('button', { name: /Sent through Graph/ })
       .waitFor();
-    await screenshot('graph-sent-items.png');
+    await shot('graph-sent-items.png');
   });
 });

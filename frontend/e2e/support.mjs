@@ -3,7 +3,7 @@ import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -181,6 +181,30 @@ export async function openBrowser(baseUrl) {
   page.setDefaultTimeout(15_000);
   page.on('dialog', (dialog) => dialog.accept());
   return { browser, page };
+}
+
+/**
+ * The local Microsoft 365, the app from APP_JAR pointed at it (sign-in and Graph), and a browser on the app: the
+ * start of the journeys whose mail Graph serves. Nothing but Sync now runs a mailbox (the schedule waits a day)
+ * unless `env` says otherwise.
+ */
+export async function startWithLocalMicrosoft365(run, env = {}) {
+  assert.ok(process.env.APP_JAR, 'set APP_JAR: this journey starts the app, pointed at the local Microsoft 365');
+  const { authority } = await run.startLocalMicrosoft365();
+  const { baseUrl, admin } = await run.startApp(process.env.APP_JAR, {
+    M365_MICROSOFT_AUTHORITY_HOST: authority,
+    M365_MICROSOFT_GRAPH_HOST: authority,
+    M365_SYNC_SCHEDULE_CHECK_INTERVAL: 'PT24H',
+    ...env,
+  });
+  const { browser, page } = await openBrowser(baseUrl);
+  return { authority, baseUrl, admin, browser, page };
+}
+
+/** A full-page screenshot into SCREENSHOT_DIR. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name), fullPage: true });
 }
 
 export const field = (page, label) => page.getByLabel(label, { exact: true });

@@ -20,6 +20,14 @@ public record FakeSubscription(
         boolean awaitingReauthorization) {
 
     FakeSubscription renewed(Instant until) {
+        return with(until, false);
+    }
+
+    FakeSubscription waitingForReauthorization() {
+        return with(expiresAt, true);
+    }
+
+    private FakeSubscription with(Instant until, boolean waiting) {
         return new FakeSubscription(
                 id,
                 address,
@@ -30,21 +38,7 @@ public record FakeSubscription(
                 lifecycleNotificationUrl,
                 clientState,
                 until,
-                false);
-    }
-
-    FakeSubscription waitingForReauthorization() {
-        return new FakeSubscription(
-                id,
-                address,
-                folderId,
-                resource,
-                changeTypes,
-                notificationUrl,
-                lifecycleNotificationUrl,
-                clientState,
-                expiresAt,
-                true);
+                waiting);
     }
 
     boolean covers(String changeType) {
