@@ -99,6 +99,32 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
     }
 
     @Test
+    void aSharedMailboxConnectedWithTheApplicationsPermissionIsPushedToo() {
+        FakeMailbox shared = microsoft.graph().mailbox(SHARED);
+        shared.enableRest();
+        microsoft.graph().endSubscriptions(SHARED);
+        microsoft.graph().grantApplicationPermission(clientId, "Mail.ReadWrite");
+        microsoft.graph().grantApplicationPermission(clientId, "Mail.Send");
+        mailboxId = sessions.signIn("alice", TestAccounts.PASSWORD)
+                .graphQl()
+                .documentName("connectSharedMailboxWithAppPermission")
+                .variable("input", Map.of("address", SHARED))
+                .execute()
+                .path("connectSharedMailboxWithAppPermission.mailbox.id")
+                .entity(UUID.class)
+                .get();
+        Eventually.until("the app subscribed", WAIT, () -> storedSubscriptionId() != null);
+        assertThat(subscription(SHARED).resource()).isEqualTo("users/" + SHARED + "/mailFolders('inbox')/messages");
+
+        String pushed = "For support " + UUID.randomUUID();
+        shared.add(shared.folderId("inbox"), SeedMessage.of(pushed, "dana@contoso.com"));
+        Eventually.until(
+                "the notified message is stored",
+                WAIT,
+                () -> storedSubjects(mailboxId).contains(pushed));
+    }
+
+    @Test
     void aNotificationWithAnotherClientStateIsIgnored() {
         connectOverGraph();
         Eventually.until("the first run ended", WAIT, () -> lastFinished() != null);
@@ -261,10 +287,14 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
         Eventually.until("the app subscribed", WAIT, () -> storedSubscriptionId() != null);
     }
 
-    /** The look-alike's subscription the app holds now. */
+    /** The look-alike's subscription the app holds now for jane's mailbox. */
     private FakeSubscription subscription() {
+        return subscription(JANE);
+    }
+
+    private FakeSubscription subscription(String address) {
         String id = storedSubscriptionId();
-        List<FakeSubscription> live = microsoft.graph().subscriptions(JANE);
+        List<FakeSubscription> live = microsoft.graph().subscriptions(address);
         return live.stream()
                 .filter(s -> s.id().equals(id))
                 .findFirst()
