@@ -1,17 +1,11 @@
 package com.m365console.sync;
 
-import com.m365console.graph.GraphException;
-import com.m365console.graph.GraphMailClient;
-import com.m365console.graph.GraphMailbox;
 import com.m365console.mail.FolderReader;
-import com.m365console.mailbox.GraphLogin;
 import com.m365console.mailbox.MailTransport;
 import com.m365console.mailbox.MailboxDirectory;
 import com.m365console.mailbox.MailboxState;
 import com.m365console.mailbox.MailboxView;
-import com.m365console.microsoft.Cloud;
 import com.m365console.settings.EmailSyncSettingsService;
-import com.m365console.settings.MicrosoftSettingsService;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
@@ -52,12 +46,8 @@ public class MailboxSynchronizer {
     private final SyncRunProperties properties;
     private final FlagReconciliations reconciliations;
     private final SyncMeters meters;
-    private final GraphMailClient graph;
-    private final GraphMailStore graphStore;
-    private final MicrosoftSettingsService microsoftSettings;
     private final GraphTokenSource graphTokens;
-    private final GraphSubscriptionKeeper subscriptions;
-    private final GraphLogin graphLogin;
+    private final GraphRuns graphRuns;
     private final String instance = UUID.randomUUID().toString();
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
 
@@ -71,15 +61,10 @@ public class MailboxSynchronizer {
             EmailSyncSettingsService syncSettings,
             SyncRunProperties properties,
             SyncMeters meters,
-            GraphMailClient graph,
-            GraphMailStore graphStore,
-            MicrosoftSettingsService microsoftSettings,
             GraphTokenSource graphTokens,
-            GraphSubscriptionKeeper subscriptions,
-            GraphLogin graphLogin) {
+            GraphRuns graphRuns) {
         this.graphTokens = graphTokens;
-        this.subscriptions = subscriptions;
-        this.graphLogin = graphLogin;
+        this.graphRuns = graphRuns;
         this.mailboxes = mailboxes;
         this.connector = connector;
         this.store = store;
@@ -89,9 +74,6 @@ public class MailboxSynchronizer {
         this.syncSettings = syncSettings;
         this.properties = properties;
         this.meters = meters;
-        this.graph = graph;
-        this.graphStore = graphStore;
-        this.microsoftSettings = microsoftSettings;
         this.reconciliations = new FlagReconciliations(properties.flagsReconcileEvery());
     }
 
@@ -184,29 +166,9 @@ public class MailboxSynchronizer {
         });
     }
 
-    /**
-     * A Graph run; for a mailbox reached with the application's own permission, Graph's refusals are the
-     * registration's to fix (admin consent, credential), not a user's: recorded on the mailbox as ACCESS_REFUSED with
-     * that advice, as Check connection would, so the run ends ACCESS_REFUSED saying what an admin has to do.
-     */
     private RunBody graphRun(GraphTokenSource tokens) {
-        return (mailbox, running, progress) -> {
-            Mono<SyncOutcome> run = Mono.fromCallable(() -> {
-                Cloud cloud = microsoftSettings.current().block().cloud().value();
-                GraphMailbox target = GraphSyncRun.target(mailbox, cloud);
-                if (mailbox.state() == MailboxState.CONNECTED) {
-                    subscriptions.keep(mailbox, target, tokens);
-                }
-                GraphSyncRun sync = new GraphSyncRun(
-                        mailbox.id(), target, graph, graphStore, tokens, progress, properties.storeTimeout());
-                running.attach(sync);
-                return sync.syncFolders(folders(mailbox));
-            });
-            return mailbox.applicationPermission()
-                    ? run.onErrorResume(
-                            GraphException.class, failure -> graphLogin.refusedWhileSyncing(mailbox.id(), failure))
-                    : run;
-        };
+        return (mailbox, running, progress) ->
+                graphRuns.run(mailbox, folders(mailbox), tokens, progress, running::attach);
     }
 
     private static List<String> folders(MailboxView mailbox) {
