@@ -2,6 +2,7 @@ package com.m365console.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.m365console.support.AppInstance;
 import com.m365console.support.Eventually;
 import com.m365console.support.Microsoft365TestBase;
 import com.m365console.support.Sessions;
@@ -18,7 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +47,9 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Environment environment;
 
     Sessions.Browser jane;
     FakeMailbox box;
@@ -122,6 +128,27 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
                 "the notified message is stored",
                 WAIT,
                 () -> storedSubjects(mailboxId).contains(pushed));
+    }
+
+    @Test
+    void aNotificationThatReachesAnotherInstanceBringsTheMailToo() throws Exception {
+        Map<String, String> properties = new java.util.LinkedHashMap<>(AppInstance.sharedWith(environment));
+        properties.put("m365.microsoft.graph-host", microsoft.graphHost());
+        properties.put("m365.public-base-url", front.baseUrl());
+        properties.put("m365.graph.poll-interval", "PT10M");
+        try (AppInstance second = AppInstance.inThisJvm(properties)) {
+            connectOverGraph();
+            Eventually.until("the first run ended", WAIT, () -> lastFinished() != null);
+            front.forwardTo(java.net.URI.create(second.baseUrl()).getPort());
+
+            String pushed = "Via the second instance " + UUID.randomUUID();
+            box.add(box.folderId("inbox"), SeedMessage.of(pushed, "dana@contoso.com"));
+
+            Eventually.until(
+                    "the notified message is stored",
+                    WAIT,
+                    () -> storedSubjects(mailboxId).contains(pushed));
+        }
     }
 
     @Test

@@ -25,6 +25,9 @@ final class Notifier {
     /** One notification POST and the status the subscriber answered (0: no answer). */
     record Delivery(String url, String body, int status) {}
 
+    private static final int ATTEMPTS = 3;
+    private static final Duration RETRY_AFTER = Duration.ofMillis(250);
+
     private final HttpClient http = HttpClient.newBuilder()
             .sslContext(TestTls.trustingClient())
             .connectTimeout(Duration.ofSeconds(10))
@@ -63,24 +66,49 @@ final class Notifier {
         }
     }
 
-    /** Posts the notification later, after the ones before it. */
+    /**
+     * Posts the notification later, after the ones before it; one that gets no 2xx is tried again twice, a quarter
+     * second apart, as Graph retries (for hours, with backoff) before it gives up and sends {@code missed}. The
+     * delivery is kept with its last status.
+     */
     void post(String url, String json) {
         deliveries.execute(() -> {
-            int status;
-            try {
-                status = http.send(
-                                HttpRequest.newBuilder(URI.create(url))
-                                        .timeout(Duration.ofSeconds(10))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
-            } catch (Exception unanswered) {
-                status = 0;
+            int status = 0;
+            for (int attempt = 0; attempt < ATTEMPTS && (status < 200 || status > 299); attempt++) {
+                if (attempt > 0) {
+                    pause();
+                }
+                status = attempt(url, json);
             }
             delivered.add(new Delivery(url, json, status));
         });
+    }
+
+    private int attempt(String url, String json) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException unanswered) {
+            return 0;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Graph's backoff between deliveries, shortened for tests. */
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_AFTER.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     List<Delivery> delivered() {
