@@ -1,7 +1,9 @@
 // Browser journey with a local Microsoft 365 whose mail is served by its Graph look-alike: jane connects her mailbox
 // choosing Microsoft Graph, checks it (Graph reading and sending), picks INBOX and Sent Items, syncs two messages
 // with Sync now, reads one, sends a message through Graph's sendMail, and finds it filed in Sent Items after the next
-// synchronisation: the same cards, reader and compose form as over IMAP.
+// synchronisation: the same cards, reader and compose form as over IMAP. The console is behind a TLS front (its
+// public base URL is HTTPS), so Graph notifies it of new mail in the inbox: the card says new mail is instant, and a
+// message delivered later is stored and shown without Sync now.
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -42,7 +44,7 @@ const shot = (name) => screenshot(page, name);
 describe('Graph mailbox journey', { skip: SKIP }, () => {
   before(async () => {
     try {
-      ({ authority, baseUrl, admin, browser, page } = await startWithLocalMicrosoft365(run));
+      ({ authority, baseUrl, admin, browser, page } = await startWithLocalMicrosoft365(run, {}, { https: true }));
     } catch (error) {
       run.fail();
       throw error;
@@ -172,5 +174,22 @@ describe('Graph mailbox journey', { skip: SKIP }, () => {
       .getByRole('button', { name: /Sent through Graph/ })
       .waitFor();
     await shot('graph-sent-items.png');
+  });
+
+  step('new mail arrives by itself: Graph notifies the console, which stores it without Sync now', async () => {
+    await page.goto(`${baseUrl}/mailboxes`);
+    await card().getByText('New mail: instant').waitFor();
+    await shot('graph-push-watching.png');
+    const subject = 'Pushed by Microsoft Graph';
+    await fake('graph-messages', { address: JANE, subject, from: 'dana@contoso.com', body: 'Came by notification.' });
+    await card()
+      .getByText(/^Last sync: 1 new message in [\d.]+ m?s, at \d\d:\d\d$/)
+      .waitFor({ timeout: 30_000 });
+    await card().getByRole('link', { name: 'Read mail' }).click();
+    await page
+      .getByRole('region', { name: 'Messages' })
+      .getByRole('button', { name: new RegExp(subject) })
+      .waitFor();
+    await shot('graph-push.png');
   });
 });

@@ -466,15 +466,23 @@ describe('Mailbox journey', { skip: SKIP }, () => {
     dashboardPage = await adminContext.newPage();
     dashboardPage.setDefaultTimeout(15_000);
     dashboardSteps = [];
-    dashboardPage.on('websocket', (socket) =>
+    let subscribed;
+    const listening = new Promise((resolve) => (subscribed = resolve));
+    dashboardPage.on('websocket', (socket) => {
+      socket.on('framesent', ({ payload }) => {
+        const message = JSON.parse(String(payload));
+        if (message.type === 'subscribe' && /mailboxSyncStatus/.test(message.payload?.query)) subscribed();
+      });
       socket.on('framereceived', ({ payload }) => {
         const message = JSON.parse(String(payload));
         const step = message.type === 'next' && message.payload.data?.mailboxSyncStatus;
         if (step) dashboardSteps.push(step.state);
-      }),
-    );
+      });
+    });
     await signIn(dashboardPage, baseUrl, admin.username, admin.password);
     await dashboardPage.getByText('2 mailboxes, nothing needs attention.').waitFor();
+    // Only a run that ends after the Dashboard asked for run ends can reach it over the socket
+    await listening;
     assert.equal(await mailboxTile('Connected'), '2');
     assert.equal(await mailboxTile('Needs reconnect'), '0');
     await dashboardPage.evaluate(() => (window.sameDashboard = true));

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -67,6 +68,7 @@ async function waitForLine(proc, pattern, what) {
 export function journey() {
   let failed = false;
   const processes = [];
+  const servers = [];
   const dirs = [];
 
   function spawnLogged(name, command, args, env = {}) {
@@ -160,8 +162,28 @@ export function journey() {
       return { authority, imapPort: Number(imapPort), smtpPort: Number(smtpPort) };
     },
 
+    /**
+     * A TLS-terminating proxy on `port`, in front of the app at `appBaseUrl`, with the tests' own certificate
+     * (`tls/localhost.p12` of the backend's test classes): the HTTPS public base URL a reverse proxy gives the app in
+     * production, which Microsoft Graph's change notifications need. Bytes pass both ways untouched.
+     */
+    async startTlsFront(port, appBaseUrl) {
+      const pfx = readFileSync(join(TEST_CLASSES, 'tls', 'localhost.p12'));
+      const appPort = Number(new URL(appBaseUrl).port);
+      const server = createTlsServer({ pfx, passphrase: 'changeit' }, (socket) => {
+        const upstream = connect(appPort, '127.0.0.1');
+        socket.pipe(upstream).pipe(socket);
+        socket.on('error', () => upstream.destroy());
+        upstream.on('error', () => socket.destroy());
+      });
+      await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+      servers.push(server);
+      return `https://127.0.0.1:${port}`;
+    },
+
     /** Stops what the journey started, newest first; prints their logs when a step failed. */
     async cleanUp() {
+      for (const server of servers) server.close();
       for (const proc of [...processes].reverse()) await stop(proc);
       if (failed) {
         for (const { name, log } of processes)
@@ -173,9 +195,13 @@ export function journey() {
 }
 
 /** Headless Chromium with clipboard access for the app, confirm dialogs accepted. */
-export async function openBrowser(baseUrl) {
+export async function openBrowser(baseUrl, { ownCertificate = false } = {}) {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  // The tests' own certificate is self-signed: accepted only where a journey put the app behind its TLS front
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    ignoreHTTPSErrors: ownCertificate,
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -186,19 +212,23 @@ export async function openBrowser(baseUrl) {
 /**
  * The local Microsoft 365, the app from APP_JAR pointed at it (sign-in and Graph), and a browser on the app: the
  * start of the journeys whose mail Graph serves. Nothing but Sync now runs a mailbox (the schedule waits a day)
- * unless `env` says otherwise.
+ * unless `env` says otherwise. With `https`, the app's public base URL is a TLS front of the journey's own (so Graph
+ * can deliver change notifications), and the browser uses it: `baseUrl` is then that HTTPS URL.
  */
-export async function startWithLocalMicrosoft365(run, env = {}) {
+export async function startWithLocalMicrosoft365(run, env = {}, { https = false } = {}) {
   assert.ok(process.env.APP_JAR, 'set APP_JAR: this journey starts the app, pointed at the local Microsoft 365');
   const { authority } = await run.startLocalMicrosoft365();
-  const { baseUrl, admin } = await run.startApp(process.env.APP_JAR, {
+  const frontPort = https ? await freePort() : null;
+  const started = await run.startApp(process.env.APP_JAR, {
     M365_MICROSOFT_AUTHORITY_HOST: authority,
     M365_MICROSOFT_GRAPH_HOST: authority,
     M365_SYNC_SCHEDULE_CHECK_INTERVAL: 'PT24H',
+    ...(https ? { M365_PUBLIC_BASE_URL: `https://127.0.0.1:${frontPort}` } : {}),
     ...env,
   });
-  const { browser, page } = await openBrowser(baseUrl);
-  return { authority, baseUrl, admin, browser, page };
+  const baseUrl = https ? await run.startTlsFront(frontPort, started.baseUrl) : started.baseUrl;
+  const { browser, page } = await openBrowser(baseUrl, { ownCertificate: https });
+  return { authority, baseUrl, admin: started.admin, browser, page };
 }
 
 /** A full-page screenshot into SCREENSHOT_DIR. */
