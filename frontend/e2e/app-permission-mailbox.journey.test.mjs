@@ -7,6 +7,7 @@ import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  registerTenantAndApp,
   enterRegistration,
   fakeControl,
   field,
@@ -64,13 +65,11 @@ describe("Shared mailbox with the application's permission journey", { skip: SKI
   });
 
   step('registers the tenant and the application, not yet consented; the shared inbox holds two messages', async () => {
-    await fake('tenants', { tenantId: TENANT_ID, domains: ['contoso.com'] });
-    await fake('apps', {
+    await registerTenantAndApp(authority, {
+      tenantId: TENANT_ID,
       clientId: CLIENT_ID,
       secret: SECRET,
-      homeTenantId: TENANT_ID,
-      multiTenant: false,
-      redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`],
+      baseUrl,
       name: 'M365 Console (application permission journey)',
     });
     for (const subject of SUBJECTS) {

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  registerTenantAndApp,
   enterRegistration,
   fakeControl,
   journey,
@@ -59,14 +60,7 @@ describe('Microsoft credentials journey', { skip: SKIP }, () => {
   });
 
   step('registers an application whose secret ends in 10 days and which may read itself through Graph', async () => {
-    await fake('tenants', { tenantId: TENANT_ID, domains: ['contoso.com'] });
-    await fake('apps', {
-      clientId: CLIENT_ID,
-      secret: SECRET,
-      homeTenantId: TENANT_ID,
-      multiTenant: false,
-      redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`],
-    });
+    await registerTenantAndApp(authority, { tenantId: TENANT_ID, clientId: CLIENT_ID, secret: SECRET, baseUrl });
     await fake('secret-end', { clientId: CLIENT_ID, endDateTime: new Date(Date.now() + TEN_DAYS).toISOString() });
     await fake('application-read', { clientId: CLIENT_ID, allowed: true });
   });

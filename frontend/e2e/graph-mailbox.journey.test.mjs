@@ -8,6 +8,7 @@ import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  registerTenantAndApp,
   enterRegistration,
   fakeControl,
   field,
@@ -57,13 +58,11 @@ describe('Graph mailbox journey', { skip: SKIP }, () => {
   });
 
   step('registers the tenant, the application and jane, whose Graph inbox holds two messages', async () => {
-    await fake('tenants', { tenantId: TENANT_ID, domains: ['contoso.com'] });
-    await fake('apps', {
+    await registerTenantAndApp(authority, {
+      tenantId: TENANT_ID,
       clientId: CLIENT_ID,
       secret: SECRET,
-      homeTenantId: TENANT_ID,
-      multiTenant: false,
-      redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`],
+      baseUrl,
       name: 'M365 Console (Graph journey)',
     });
     await fake('accounts', { tenantId: TENANT_ID, oid: randomUUID(), email: JANE, name: 'Jane Graph' });

@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  registerTenantAndApp,
   enterRegistration,
   fakeControl,
   field,
@@ -182,13 +183,12 @@ describe('Mailbox journey', { skip: SKIP }, () => {
   });
 
   step('registers the tenant, the application, jane and bob at the local Microsoft 365', async () => {
-    await fake('tenants', { tenantId: TENANT_ID, domains: ['contoso.com', 'contoso.onmicrosoft.com'] });
-    await fake('apps', {
+    await registerTenantAndApp(authority, {
+      tenantId: TENANT_ID,
+      domains: ['contoso.com', 'contoso.onmicrosoft.com'],
       clientId: CLIENT_ID,
       secret: SECRET,
-      homeTenantId: TENANT_ID,
-      multiTenant: false,
-      redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`],
+      baseUrl,
       name: 'M365 Console (mailbox journey)',
     });
     await fake('accounts', { tenantId: TENANT_ID, oid: randomUUID(), email: JANE, name: 'Jane Contoso' });

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  registerTenantAndApp,
   enterRegistration,
   fakeControl,
   field,
@@ -72,13 +73,12 @@ describe('Microsoft 365 sign-in journey', { skip: SKIP }, () => {
   });
 
   step('registers the tenant, the application and jane at the local Microsoft identity platform', async () => {
-    await fake('tenants', { tenantId: TENANT_ID, domains: ['contoso.com', 'contoso.onmicrosoft.com'] });
-    await fake('apps', {
+    await registerTenantAndApp(authority, {
+      tenantId: TENANT_ID,
+      domains: ['contoso.com', 'contoso.onmicrosoft.com'],
       clientId: CLIENT_ID,
       secret: SECRET,
-      homeTenantId: TENANT_ID,
-      multiTenant: false,
-      redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`],
+      baseUrl,
       name: 'M365 Console (journey)',
     });
     await fake('accounts', { tenantId: TENANT_ID, oid: randomUUID(), email: JANE, name: 'Jane Contoso' });

@@ -239,6 +239,25 @@ export async function screenshot(page, name) {
 
 export const field = (page, label) => page.getByLabel(label, { exact: true });
 
+/**
+ * Registers a tenant and a single-tenant application (Redirect URI on `baseUrl`) at the local identity platform:
+ * the first step of every journey that signs in with Microsoft or connects a mailbox.
+ */
+export async function registerTenantAndApp(
+  authority,
+  { tenantId, domains = ['contoso.com'], clientId, secret, baseUrl, name },
+) {
+  await fakeControl(authority, 'tenants', { tenantId, domains });
+  await fakeControl(authority, 'apps', {
+    clientId,
+    secret,
+    homeTenantId: tenantId,
+    multiTenant: false,
+    redirectUris: [`${baseUrl}/login/oauth2/code/microsoft`],
+    ...(name ? { name } : {}),
+  });
+}
+
 /** Sets up the local Microsoft identity platform through its control endpoints (POST /_fake/<path>). */
 export async function fakeControl(authority, path, body) {
   const response = await fetch(`${authority}/_fake/${path}`, {
