@@ -27,9 +27,18 @@ public class Sessions {
         return "http://localhost:" + environment.getRequiredProperty("local.server.port");
     }
 
+    /**
+     * A client of this instance. It waits up to 20 s for an answer, not WebTestClient's 5 s: on the shared 2-core CI
+     * machine a test right after a heavy one (hundreds of push watchers winding down) saw a plain 403 take longer.
+     */
     public WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl(baseUrl()).build();
+        return WebTestClient.bindToServer()
+                .baseUrl(baseUrl())
+                .responseTimeout(ANSWER)
+                .build();
     }
+
+    private static final java.time.Duration ANSWER = java.time.Duration.ofSeconds(20);
 
     /** A browser that has loaded the SPA but not signed in. */
     public Browser anonymous() {
