@@ -211,7 +211,7 @@ public class GraphMailClient {
     }
 
     private String version(GraphMailbox mailbox) {
-        return endpoints.graphHost(mailbox.cloud()) + "/v1.0";
+        return endpoints.graphApi(mailbox.cloud());
     }
 
     /** A link from Graph (or stored from it) as a URI, refused unless it is on this cloud's Graph host. */

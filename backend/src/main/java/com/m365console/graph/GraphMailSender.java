@@ -30,7 +30,7 @@ public class GraphMailSender {
     /** Completes when Graph accepted the message (202); fails with a {@link GraphException} otherwise. */
     public Mono<Void> send(String accessToken, GraphMailbox mailbox, GraphOutgoingMessage message) {
         return Mono.defer(() -> http.postOnce(
-                        URI.create(endpoints.graphHost(mailbox.cloud()) + "/v1.0" + mailbox.path() + "/sendMail"),
+                        URI.create(endpoints.graphApi(mailbox.cloud()) + mailbox.path() + "/sendMail"),
                         accessToken,
                         payload(message)))
                 .then();

@@ -80,7 +80,7 @@ public class GraphSubscriptions {
     }
 
     private String base(GraphMailbox mailbox) {
-        return endpoints.graphHost(mailbox.cloud()) + "/v1.0";
+        return endpoints.graphApi(mailbox.cloud());
     }
 
     private static GraphSubscription subscription(JsonNode body) {

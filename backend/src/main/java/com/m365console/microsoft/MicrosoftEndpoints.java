@@ -27,10 +27,14 @@ public class MicrosoftEndpoints {
         return graphHostOverride != null ? graphHostOverride : cloud.graphHost();
     }
 
+    /** Microsoft Graph's v1.0 API root on the cloud's (or the overriding) Graph host; every Graph path hangs off it. */
+    public String graphApi(Cloud cloud) {
+        return graphHost(cloud) + "/v1.0";
+    }
+
     /** The app registration reading itself: its secrets' and certificates' metadata (needs Application.Read.All). */
     public String graphApplicationCredentials(Cloud cloud, String clientId) {
-        return graphHost(cloud) + "/v1.0/applications(appId='" + clientId
-                + "')?$select=passwordCredentials,keyCredentials";
+        return graphApi(cloud) + "/applications(appId='" + clientId + "')?$select=passwordCredentials,keyCredentials";
     }
 
     public String authorityHost(Cloud cloud) {
