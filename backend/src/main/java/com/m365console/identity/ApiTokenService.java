@@ -1,12 +1,10 @@
 package com.m365console.identity;
 
+import com.m365console.platform.crypto.SecretDigests;
 import com.m365console.platform.graphql.UserError;
 import com.m365console.platform.graphql.UserErrorCode;
 import com.m365console.security.AuditEvent;
 import com.m365console.security.AuditEvents;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,8 +60,8 @@ public class ApiTokenService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiToken token =
-                new ApiToken(null, ownerId, name, hash(secret), OffsetDateTime.now(), null, input.expiresAt(), null);
+        ApiToken token = new ApiToken(
+                null, ownerId, name, SecretDigests.sha256(secret), OffsetDateTime.now(), null, input.expiresAt(), null);
         return tokens.save(token)
                 .flatMap(saved -> audit.record(AuditEvent.by(AuditEvent.API_TOKEN_CREATED, ownerId, details(saved)))
                         .thenReturn(new CreateApiTokenPayload(saved, secret, List.of())))
@@ -110,7 +108,7 @@ public class ApiTokenService {
         if (presented == null || !presented.startsWith(PREFIX)) {
             return Mono.empty();
         }
-        return tokens.useToken(hash(presented))
+        return tokens.useToken(SecretDigests.sha256(presented))
                 .map(token -> new AuthenticatedToken(
                         token.id(),
                         new TokenOwner(token.userId(), token.username(), token.role(), token.mustChangePassword()),
@@ -124,14 +122,6 @@ public class ApiTokenService {
 
     private static Instant expiry(OffsetDateTime expiresAt) {
         return expiresAt == null ? Instant.MAX : expiresAt.toInstant();
-    }
-
-    static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 
     /** A valid token as presented: its id, its owner, and when it expires. */

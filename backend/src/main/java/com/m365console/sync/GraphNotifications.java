@@ -1,8 +1,6 @@
 package com.m365console.sync;
 
 import com.m365console.settings.EmailSyncSettingsService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +51,7 @@ class GraphNotifications {
         }
         String event = lifecycle ? String.valueOf(text(item, "lifecycleEvent")) : "change";
         return store.subscriber(subscriptionId)
-                .filter(subscriber -> matches(clientState, subscriber.clientStateSha256()))
+                .filter(subscriber -> subscriber.sentWith(clientState))
                 .switchIfEmpty(Mono.fromRunnable(() -> log.warn(
                         "Ignored a Graph notification for subscription {}: unknown, or its client state does not match",
                         subscriptionId)))
@@ -81,13 +79,6 @@ class GraphNotifications {
                                         subscriber.mailboxId(),
                                         failure.toString())))
                 .then();
-    }
-
-    private static boolean matches(String clientState, String storedSha256) {
-        return storedSha256 != null
-                && MessageDigest.isEqual(
-                        GraphSubscriptionKeeper.sha256(clientState).getBytes(StandardCharsets.US_ASCII),
-                        storedSha256.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String text(JsonNode node, String field) {

@@ -8,13 +8,10 @@ import com.m365console.graph.GraphSubscriptions;
 import com.m365console.mailbox.MailboxView;
 import com.m365console.settings.RedirectUris;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,9 +85,15 @@ class GraphSubscriptionKeeper {
             }
             String clientState = newClientState();
             var created = subscriptions
-                    .create(token, target, url("/graph/notifications"), url("/graph/lifecycle"), clientState, until)
+                    .create(
+                            token,
+                            target,
+                            url(GraphNotificationController.NOTIFICATIONS),
+                            url(GraphNotificationController.LIFECYCLE),
+                            clientState,
+                            until)
                     .block();
-            store.created(mailbox.id(), created, sha256(clientState)).block();
+            store.created(mailbox.id(), created, clientState).block();
             log.info("Mailbox {}: Graph change notifications on the inbox until {}", mailbox.id(), created.expiresAt());
         } catch (GraphException failure) {
             log.warn(
@@ -142,15 +145,5 @@ class GraphSubscriptionKeeper {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

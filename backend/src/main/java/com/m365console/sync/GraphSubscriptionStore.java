@@ -1,7 +1,9 @@
 package com.m365console.sync;
 
 import com.m365console.graph.GraphSubscription;
+import com.m365console.platform.crypto.SecretDigests;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -23,7 +25,14 @@ class GraphSubscriptionStore {
     }
 
     /** Whose subscription a notification names, and the SHA-256 of the client state it must carry. */
-    record Subscriber(UUID mailboxId, String clientStateSha256) {}
+    record Subscriber(UUID mailboxId, String clientStateSha256) {
+
+        /** Whether a notification carrying this client state is Graph's for this subscription. */
+        boolean sentWith(String clientState) {
+            return clientStateSha256 != null
+                    && SecretDigests.matches(clientState, HexFormat.of().parseHex(clientStateSha256));
+        }
+    }
 
     private final DatabaseClient db;
 
@@ -58,8 +67,8 @@ class GraphSubscriptionStore {
                 .one();
     }
 
-    /** A subscription Graph just created, replacing any earlier one and its failure. */
-    Mono<Void> created(UUID mailboxId, GraphSubscription subscription, String clientStateSha256) {
+    /** A subscription Graph just created, replacing any earlier one and its failure; its client state only hashed. */
+    Mono<Void> created(UUID mailboxId, GraphSubscription subscription, String clientState) {
         return db.sql("""
                 insert into graph_subscription (mailbox_id, subscription_id, client_state_sha256, expires_at, created_at)
                 values (:id, :subscription, :hash, :expires, now())
@@ -69,7 +78,7 @@ class GraphSubscriptionStore {
                     last_error_at = null""")
                 .bind("id", mailboxId)
                 .bind("subscription", subscription.id())
-                .bind("hash", clientStateSha256)
+                .bind("hash", HexFormat.of().formatHex(SecretDigests.sha256(clientState)))
                 .bind("expires", subscription.expiresAt())
                 .then();
     }
