@@ -122,12 +122,7 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
         Eventually.until("the app subscribed", WAIT, () -> storedSubscriptionId() != null);
         assertThat(subscription(SHARED).resource()).isEqualTo("users/" + SHARED + "/mailFolders('inbox')/messages");
 
-        String pushed = "For support " + UUID.randomUUID();
-        shared.add(shared.folderId("inbox"), SeedMessage.of(pushed, "dana@contoso.com"));
-        Eventually.until(
-                "the notified message is stored",
-                WAIT,
-                () -> storedSubjects(mailboxId).contains(pushed));
+        deliverAndAwaitStored(shared, "For support");
     }
 
     @Test
@@ -138,23 +133,17 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
         properties.put("m365.graph.poll-interval", "PT10M");
         try (AppInstance second = AppInstance.inThisJvm(properties)) {
             connectOverGraph();
-            Eventually.until("the first run ended", WAIT, () -> lastFinished() != null);
+            awaitFirstRun();
             front.forwardTo(java.net.URI.create(second.baseUrl()).getPort());
 
-            String pushed = "Via the second instance " + UUID.randomUUID();
-            box.add(box.folderId("inbox"), SeedMessage.of(pushed, "dana@contoso.com"));
-
-            Eventually.until(
-                    "the notified message is stored",
-                    WAIT,
-                    () -> storedSubjects(mailboxId).contains(pushed));
+            deliverAndAwaitStored(box, "Via the second instance");
         }
     }
 
     @Test
     void aNotificationWithAnotherClientStateIsIgnored() {
         connectOverGraph();
-        Eventually.until("the first run ended", WAIT, () -> lastFinished() != null);
+        awaitFirstRun();
         Instant runEnded = lastFinished();
         int delivered = microsoft.graph().notificationStatuses().size();
 
@@ -166,7 +155,7 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
     @Test
     void aDisconnectedMailboxsNotificationsStartNothing() {
         connectOverGraph();
-        Eventually.until("the first run ended", WAIT, () -> lastFinished() != null);
+        awaitFirstRun();
         jane.graphQl()
                 .documentName("disconnectMailbox")
                 .variable("input", Map.of("mailboxId", mailboxId.toString()))
@@ -195,12 +184,7 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
                 () -> !subscription().awaitingReauthorization()
                         && subscription().expiresAt().isAfter(before.expiresAt()));
         assertThat(subscription().id()).isEqualTo(before.id());
-        String pushed = "After renewal " + UUID.randomUUID();
-        box.add(box.folderId("inbox"), SeedMessage.of(pushed, "dana@contoso.com"));
-        Eventually.until(
-                "the notified message is stored",
-                WAIT,
-                () -> storedSubjects(mailboxId).contains(pushed));
+        deliverAndAwaitStored(box, "After renewal");
     }
 
     @Test
@@ -214,18 +198,13 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
                 "a new subscription",
                 WAIT,
                 () -> storedSubscriptionId() != null && !removed.equals(storedSubscriptionId()));
-        String pushed = "After re-creation " + UUID.randomUUID();
-        box.add(box.folderId("inbox"), SeedMessage.of(pushed, "dana@contoso.com"));
-        Eventually.until(
-                "the notified message is stored",
-                WAIT,
-                () -> storedSubjects(mailboxId).contains(pushed));
+        deliverAndAwaitStored(box, "After re-creation");
     }
 
     @Test
     void missedNotificationsAreCaughtUpByADeltaRun() throws Exception {
         connectOverGraph();
-        Eventually.until("the first run ended", WAIT, () -> lastFinished() != null);
+        awaitFirstRun();
         int delivered = microsoft.graph().notificationStatuses().size();
         front.forwardTo(closedPort());
         String missed = "Missed " + UUID.randomUUID();
@@ -307,6 +286,24 @@ class GraphChangeNotificationsTest extends Microsoft365TestBase {
                 .startsWith("202 ");
         assertThat(notifiedAt()).as("not noted as a change").isNull();
         assertThat(lastFinished()).as("no run").isEqualTo(runEnded);
+    }
+
+    /**
+     * Delivers a message with a subject of its own to the inbox at Graph and waits until the app stored it: with the
+     * poll 10 minutes away, only a notification can bring it.
+     */
+    private void deliverAndAwaitStored(FakeMailbox mailbox, String subjectStart) {
+        String subject = subjectStart + " " + UUID.randomUUID();
+        mailbox.add(mailbox.folderId("inbox"), SeedMessage.of(subject, "dana@contoso.com"));
+        Eventually.until(
+                "the notified message is stored",
+                WAIT,
+                () -> storedSubjects(mailboxId).contains(subject),
+                () -> microsoft.graph().notificationStatuses().toString());
+    }
+
+    private void awaitFirstRun() {
+        Eventually.until("the first run ended", WAIT, () -> lastFinished() != null);
     }
 
     private void connectOverGraph() {
